@@ -1,0 +1,17 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Dashboard.Training;
+
+/// <summary>Which device the trainer uses; bound to the "Torch" configuration section.</summary>
+public sealed class TorchOptions
+{
+    public const string SectionName = "Torch";
+
+    /// <summary><c>auto</c> (CUDA when available, else CPU), <c>cpu</c> or <c>cuda</c>.</summary>
+    [RegularExpression("^(auto|cpu|cuda)$", ErrorMessage = "Torch:Device must be auto, cpu or cuda.")]
+    public string Device { get; set; } = "auto";
+
+    /// <summary>Intra-op threads for libtorch; 0 leaves libtorch's default.</summary>
+    [Range(0, 1024)]
+    public int Threads { get; set; }
+}
