@@ -1,0 +1,55 @@
+namespace Dashboard.Training.Events;
+
+/// <summary>A recipe began: the data and model it uses.</summary>
+public sealed record RunStarted(string Architecture, IReadOnlyList<string> Classes, int TrainCount, int ValidCount, int ImageSize, string Device) : TrainingEvent;
+
+/// <summary>The frozen body's activations are cached; augmentation is off while training on them.</summary>
+public sealed record PrecomputeCompleted(int TrainCount, int ValidCount, double Seconds, bool FromCache, string Note) : TrainingEvent;
+
+/// <summary>One mini-batch of the learning-rate finder.</summary>
+public sealed record LrFindBatchEnded(int Iteration, double LearningRate, double Loss, double SmoothedLoss) : TrainingEvent;
+
+/// <summary>The finder's whole curve and its suggestions (steepest descent, and minimum loss / 10).</summary>
+public sealed record LrFindCompleted(
+    IReadOnlyList<double> LearningRates, IReadOnlyList<double> Losses, IReadOnlyList<double> SmoothedLosses,
+    double Suggestion, double MinLossLearningRateOverTen) : TrainingEvent;
+
+/// <summary>The whole planned learning-rate curve of a fit, one value per iteration, per layer group.</summary>
+public sealed record ScheduleComputed(int FitIndex, IReadOnlyList<IReadOnlyList<double>> LearningRatesPerGroup, IReadOnlyList<int> RestartIterations) : TrainingEvent;
+
+/// <summary>A fit began.</summary>
+public sealed record FitStarted(int FitIndex, int Epochs, int BatchesPerEpoch, IReadOnlyList<double> LearningRates, bool Precomputed, int FrozenGroups) : TrainingEvent;
+
+/// <summary>One training mini-batch ended. <see cref="Iteration"/> counts batches within the fit.</summary>
+public sealed record BatchEnded(int FitIndex, int Iteration, int Epoch, double LearningRate, double Loss) : TrainingEvent;
+
+/// <summary>One epoch ended, with its validation figures. <see cref="Epoch"/> counts across the whole run.</summary>
+public sealed record EpochEnded(int FitIndex, int Epoch, double TrainLoss, double ValidLoss, double Accuracy, double Seconds) : TrainingEvent;
+
+public sealed record FitCompleted(int FitIndex, int Epochs) : TrainingEvent;
+
+/// <summary>A fit was cancelled at a batch boundary; the model stays usable.</summary>
+public sealed record FitStopped(int FitIndex, int Iteration) : TrainingEvent;
+
+public sealed record FitFailed(int FitIndex, string Message) : TrainingEvent;
+
+/// <summary>Freezing changed: the first <see cref="FrozenGroups"/> layer groups do not train.</summary>
+public sealed record LayersFrozen(int FrozenGroups, int TotalGroups) : TrainingEvent;
+
+public sealed record Saved(string Name, string Path) : TrainingEvent;
+
+public sealed record Loaded(string Name, string Path) : TrainingEvent;
+
+/// <summary>Augmented thumbnails of training images as PNG bytes (a store may keep them as files).</summary>
+public sealed record ThumbnailsCaptured(int Epoch, IReadOnlyList<byte[]> Pngs) : TrainingEvent;
+
+public sealed record TtaCompleted(double Accuracy, double TtaAccuracy) : TrainingEvent;
+
+public sealed record ConfusionMatrixComputed(IReadOnlyList<string> Classes, IReadOnlyList<IReadOnlyList<int>> Counts) : TrainingEvent;
+
+/// <summary>One validation item with its loss: <see cref="Kind"/> is most-wrong, most-confident or most-uncertain.</summary>
+public sealed record TopLoss(string Kind, string Item, string Actual, string Predicted, double Probability, double Loss);
+
+public sealed record TopLossesComputed(IReadOnlyList<TopLoss> Items) : TrainingEvent;
+
+public sealed record RunCompleted(double? Accuracy, double? TtaAccuracy, double Seconds) : TrainingEvent;

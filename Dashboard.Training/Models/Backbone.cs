@@ -1,0 +1,22 @@
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Dashboard.Training.Models;
+
+/// <summary>
+/// A pretrained convolutional body. Input: RGB images as float NCHW in [0, 1], any size; the backbone applies
+/// its own input normalisation. Output: the last feature map, (N, <see cref="FeatureChannels"/>, h, w), before pooling.
+/// </summary>
+public abstract class Backbone : nn.Module<Tensor, Tensor>
+{
+    protected Backbone(string name) : base(name) { }
+
+    /// <summary>e.g. "resnet18".</summary>
+    public abstract string Architecture { get; }
+
+    /// <summary>Channels of the output feature map (512 for ResNet-18/34, 2048 for ResNet-50).</summary>
+    public abstract int FeatureChannels { get; }
+
+    /// <summary>Layer groups early to late, for freezing and differential learning rates (two for ResNets).</summary>
+    public abstract IReadOnlyList<nn.Module> LayerGroups { get; }
+}
