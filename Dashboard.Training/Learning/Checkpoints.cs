@@ -1,0 +1,69 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using static TorchSharp.torch;
+
+namespace Dashboard.Training.Learning;
+
+/// <summary>What a checkpoint file says about itself, stored before the weights.</summary>
+public sealed record CheckpointInfo(string Architecture, IReadOnlyList<string> Classes, int EpochsCompleted, DateTimeOffset SavedAt);
+
+/// <summary>
+/// Named weights in a models folder: one file per name holding a header (architecture, classes) and the weights,
+/// written atomically, so a failed save (a full disk) leaves the previous checkpoint intact.
+/// </summary>
+public static partial class Checkpoints
+{
+    private const string Magic = "DASHCKPT1";
+    public const string Extension = ".ckpt";
+
+    public static string PathFor(string modelsFolder, string name)
+    {
+        if (!SafeName().IsMatch(name))
+            throw new ArgumentException($"save: checkpoint name '{name}' must be 1-100 letters, digits, '_', '-' or '.', not starting with '.'.", nameof(name));
+        return Path.Combine(modelsFolder, name + Extension);
+    }
+
+    public static void Save(string path, nn.Module model, CheckpointInfo info)
+    {
+        AtomicFile.Write(path, stream =>
+        {
+            using var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
+            writer.Write(Magic);
+            writer.Write(JsonSerializer.Serialize(info));
+            model.save(writer);
+        });
+    }
+
+    /// <summary>Reads the header; throws <see cref="InvalidDataException"/> naming the file when it is not a checkpoint.</summary>
+    public static CheckpointInfo ReadInfo(BinaryReader reader, string path)
+    {
+        try
+        {
+            if (reader.ReadString() != Magic) throw new InvalidDataException($"{path} is not a checkpoint of this dashboard.");
+            return JsonSerializer.Deserialize<CheckpointInfo>(reader.ReadString())
+                ?? throw new InvalidDataException($"{path} has an empty checkpoint header.");
+        }
+        catch (Exception e) when (e is EndOfStreamException or JsonException)
+        {
+            throw new InvalidDataException($"{path} is not a complete checkpoint: {e.Message}", e);
+        }
+    }
+
+    public static CheckpointInfo Load(string path, nn.Module model, IReadOnlyList<string> expectedClasses, string architecture)
+    {
+        if (!File.Exists(path)) throw new FileNotFoundException($"load: no checkpoint at {path}.", path);
+        using var reader = new BinaryReader(File.OpenRead(path), Encoding.UTF8);
+        var info = ReadInfo(reader, path);
+        if (info.Architecture != architecture)
+            throw new InvalidOperationException($"load: {path} holds {info.Architecture} weights, this learner is {architecture}.");
+        if (!info.Classes.SequenceEqual(expectedClasses))
+            throw new InvalidOperationException(
+                $"load: {path} was trained for classes [{string.Join(", ", info.Classes)}], this learner has [{string.Join(", ", expectedClasses)}].");
+        model.load(reader);
+        return info;
+    }
+
+    [GeneratedRegex(@"^(?!\.)[A-Za-z0-9_.\-]{1,100}$")]
+    private static partial Regex SafeName();
+}

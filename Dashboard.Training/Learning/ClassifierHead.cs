@@ -1,0 +1,19 @@
+using static TorchSharp.torch;
+using static TorchSharp.torch.nn;
+
+namespace Dashboard.Training.Learning;
+
+/// <summary>
+/// The new head on pooled features: BatchNorm → Dropout → Linear → ReLU → BatchNorm → Dropout → Linear to classes.
+/// </summary>
+public static class ClassifierHead
+{
+    public static Module<Tensor, Tensor> Create(int pooledFeatures, int classes, HeadOptions options) => Sequential(
+        ("bn1", BatchNorm1d(pooledFeatures)),
+        ("drop1", Dropout(options.FirstDropout)),
+        ("fc1", Linear(pooledFeatures, options.HiddenUnits)),
+        ("relu", ReLU()),
+        ("bn2", BatchNorm1d(options.HiddenUnits)),
+        ("drop2", Dropout(options.SecondDropout)),
+        ("fc2", Linear(options.HiddenUnits, classes)));
+}

@@ -1,0 +1,48 @@
+using Dashboard.Training.Schedules;
+
+namespace Dashboard.Training.Learning;
+
+/// <summary>
+/// fastai's <c>fit(lr, cycles, cycle_len, cycle_mult)</c>: with no cycle length, <see cref="Cycles"/> epochs at a constant rate;
+/// with one, SGDR cycles; with <see cref="OneCycle"/>, one cycle over <see cref="Cycles"/> epochs.
+/// <see cref="LearningRates"/> holds one rate for all layer groups or one per group (early body, late body, head).
+/// </summary>
+public sealed record FitRequest(IReadOnlyList<double> LearningRates, int Cycles = 1, int? CycleLength = null, int CycleMult = 1, bool OneCycle = false)
+{
+    public FitRequest(double learningRate, int cycles = 1, int? cycleLength = null, int cycleMult = 1)
+        : this([learningRate], cycles, cycleLength, cycleMult) { }
+
+    public SchedulePlan Plan(int batchesPerEpoch) =>
+        OneCycle ? FitSchedules.OneCycle(Cycles, batchesPerEpoch)
+        : CycleLength is int length ? FitSchedules.Sgdr(Cycles, length, CycleMult, batchesPerEpoch)
+        : FitSchedules.Constant(Cycles, batchesPerEpoch);
+
+    /// <summary>The base rate of each layer group; throws with the field named when the rates are unusable.</summary>
+    public double[] RatesPerGroup(int groups, double maxLearningRate)
+    {
+        if (LearningRates.Count != 1 && LearningRates.Count != groups)
+            throw new ArgumentException($"lr: give one learning rate or {groups} (one per layer group), not {LearningRates.Count}.", nameof(LearningRates));
+        foreach (var rate in LearningRates)
+        {
+            if (!double.IsFinite(rate) || rate <= 0 || rate > maxLearningRate)
+                throw new ArgumentOutOfRangeException(nameof(LearningRates), rate, $"lr: each learning rate must be > 0 and ≤ {maxLearningRate}.");
+        }
+        return LearningRates.Count == 1 ? Enumerable.Repeat(LearningRates[0], groups).ToArray() : LearningRates.ToArray();
+    }
+}
+
+/// <summary>Figures of one epoch.</summary>
+public sealed record EpochMetrics(int Epoch, double TrainLoss, double ValidLoss, double Accuracy, double Seconds);
+
+/// <summary>What a fit did: its epochs, and whether it was stopped early.</summary>
+public sealed record FitResult(IReadOnlyList<EpochMetrics> Epochs, bool Stopped);
+
+/// <summary>The finder's curve and suggestions.</summary>
+public sealed record LrFindResult(IReadOnlyList<double> LearningRates, IReadOnlyList<double> Losses, IReadOnlyList<double> SmoothedLosses, double Suggestion, double MinLossLearningRateOverTen);
+
+/// <summary>Thrown when the training loss becomes NaN or infinite; the message names the iteration.</summary>
+public sealed class TrainingDivergedException(int iteration, double loss)
+    : Exception($"loss diverged at iteration {iteration} (loss = {loss})")
+{
+    public int Iteration { get; } = iteration;
+}

@@ -1,0 +1,24 @@
+namespace Dashboard.Training.Learning;
+
+/// <summary>What a learner needs from a dataset: batch sources for each use, and names for reports.</summary>
+public interface ILearnerData
+{
+    IReadOnlyList<string> Classes { get; }
+
+    /// <summary>Identifies the dataset and its image size, for the activation cache key.</summary>
+    string CacheKey { get; }
+
+    int BatchSize { get; }
+
+    /// <summary>Shuffled training batches, augmented when <paramref name="augment"/>.</summary>
+    IBatchSource Train(bool augment);
+
+    /// <summary>Training items in a fixed order without augmentation (for precomputing activations).</summary>
+    IBatchSource TrainInOrder();
+
+    /// <summary>Validation items in a fixed order; augmented with the given seed (for TTA) when not null.</summary>
+    IBatchSource Valid(int? augmentationSeed = null);
+
+    /// <summary>A readable name of validation item i (a file path, or "idx:123").</summary>
+    string DescribeValidItem(int index);
+}

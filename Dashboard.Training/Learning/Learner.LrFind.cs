@@ -1,0 +1,72 @@
+using Dashboard.Training.Events;
+using Dashboard.Training.Schedules;
+using TorchSharp;
+
+namespace Dashboard.Training.Learning;
+
+public sealed partial class Learner
+{
+    /// <summary>
+    /// The learning-rate finder: an exponential sweep, one rate per mini-batch, until the smoothed loss diverges.
+    /// Uses its own optimizer and restores every weight and buffer afterwards, so the learner is left unchanged.
+    /// </summary>
+    public LrFindResult LrFind(LrFindOptions options, CancellationToken cancellation = default)
+    {
+        using var snapshot = ModelSnapshot.Take(Model);
+        var sweep = OptimizerFactory.Create(Model.LayerGroups, Options);
+        var saved = optimizer;
+        optimizer = sweep;
+        try
+        {
+            var (rates, losses) = Sweep(options, cancellation);
+            var smoothed = LrFinderCurve.Smooth(losses, options.SmoothingBeta);
+            var result = new LrFindResult(rates, losses, smoothed,
+                rates.Count == 0 ? double.NaN : LrFinderCurve.SteepestDescent(rates, smoothed),
+                rates.Count == 0 ? double.NaN : LrFinderCurve.MinimumOverTen(rates, smoothed));
+            events.Emit(new LrFindCompleted(result.LearningRates, result.Losses, result.SmoothedLosses, result.Suggestion, result.MinLossLearningRateOverTen));
+            return result;
+        }
+        finally
+        {
+            optimizer = saved;
+            sweep.Optimizer.Dispose();
+            snapshot.Restore(Model);
+        }
+    }
+
+    private (List<double> Rates, List<double> Losses) Sweep(LrFindOptions options, CancellationToken cancellation)
+    {
+        var rates = new List<double>();
+        var losses = new List<double>();
+        var source = TrainSource();
+        double average = 0, best = double.PositiveInfinity;
+        Model.train();
+        for (int epoch = 0; rates.Count < options.MaxIterations; epoch++)
+        {
+            foreach (var batch in source.Epoch(epoch, cancellation))
+            {
+                using var scope = torch.NewDisposeScope();
+                using var owned = batch;
+                int i = rates.Count;
+                double rate = LrFinderCurve.SweepRate(i, options.MaxIterations, options.StartLearningRate, options.EndLearningRate);
+                SetLearningRates(Enumerable.Repeat(rate, GroupCount).ToArray(), 1);
+                double loss = LossOrInfinity(owned, i);
+                average = options.SmoothingBeta * average + (1 - options.SmoothingBeta) * loss;
+                double smoothed = average / (1 - Math.Pow(options.SmoothingBeta, i + 1));
+                rates.Add(rate);
+                losses.Add(loss);
+                events.Emit(new LrFindBatchEnded(i, rate, loss, smoothed));
+                if (i > 0 && LrFinderCurve.Diverged(smoothed, best, options.DivergenceFactor)) return (rates, losses);
+                best = Math.Min(best, smoothed);
+                if (rates.Count >= options.MaxIterations) break;
+            }
+        }
+        return (rates, losses);
+    }
+
+    private double LossOrInfinity(LabeledBatch batch, int iteration)
+    {
+        try { return TrainStep(batch, iteration); }
+        catch (TrainingDivergedException) { return double.PositiveInfinity; }
+    }
+}

@@ -1,0 +1,34 @@
+namespace Dashboard.Training.Learning;
+
+public enum OptimizerKind { Sgd, Adam }
+
+/// <summary>Optimizer and housekeeping settings of a learner; defaults follow fastai's lesson 1.</summary>
+public sealed record LearnerOptions
+{
+    public OptimizerKind Optimizer { get; init; } = OptimizerKind.Sgd;
+    public double Momentum { get; init; } = 0.9;
+    public double WeightDecay { get; init; } = 1e-4;
+    public double AdamBeta1 { get; init; } = 0.9;
+    public double AdamBeta2 { get; init; } = 0.99;
+    public HeadOptions Head { get; init; } = new();
+    public int Seed { get; init; }
+
+    /// <summary>Where <c>Save(name)</c> writes checkpoints.</summary>
+    public string ModelsFolder { get; init; } = Path.Combine(Path.GetTempPath(), "dashboard-models");
+
+    /// <summary>Where precomputed activations are cached, keyed by dataset, backbone and image size.</summary>
+    public string ActivationCacheFolder { get; init; } = Path.Combine(Path.GetTempPath(), "dashboard-activations");
+
+    /// <summary>Largest learning rate accepted by fit (anything above is almost surely a typo).</summary>
+    public double MaxLearningRate { get; init; } = 10;
+}
+
+/// <summary>The learning-rate finder's sweep (fastai: 1e-7 to 10, at most 100 batches, β = 0.98, stop at 4× the best).</summary>
+public sealed record LrFindOptions
+{
+    public double StartLearningRate { get; init; } = 1e-7;
+    public double EndLearningRate { get; init; } = 10;
+    public int MaxIterations { get; init; } = 100;
+    public double SmoothingBeta { get; init; } = 0.98;
+    public double DivergenceFactor { get; init; } = 4;
+}
