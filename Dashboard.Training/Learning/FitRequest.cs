@@ -7,10 +7,25 @@ namespace Dashboard.Training.Learning;
 /// with one, SGDR cycles; with <see cref="OneCycle"/>, one cycle over <see cref="Cycles"/> epochs.
 /// <see cref="LearningRates"/> holds one rate for all layer groups or one per group (early body, late body, head).
 /// </summary>
-public sealed record FitRequest(IReadOnlyList<double> LearningRates, int Cycles = 1, int? CycleLength = null, int CycleMult = 1, bool OneCycle = false)
+public sealed record FitRequest
 {
-    public FitRequest(double learningRate, int cycles = 1, int? cycleLength = null, int cycleMult = 1)
-        : this([learningRate], cycles, cycleLength, cycleMult) { }
+    public FitRequest(IReadOnlyList<double> learningRates, int cycles = 1, int? cycleLength = null, int cycleMult = 1, bool oneCycle = false)
+    {
+        LearningRates = learningRates;
+        Cycles = cycles;
+        CycleLength = cycleLength;
+        CycleMult = cycleMult;
+        OneCycle = oneCycle;
+    }
+
+    public FitRequest(double learningRate, int cycles = 1, int? cycleLength = null, int cycleMult = 1, bool oneCycle = false)
+        : this([learningRate], cycles, cycleLength, cycleMult, oneCycle) { }
+
+    public IReadOnlyList<double> LearningRates { get; init; }
+    public int Cycles { get; init; }
+    public int? CycleLength { get; init; }
+    public int CycleMult { get; init; }
+    public bool OneCycle { get; init; }
 
     public SchedulePlan Plan(int batchesPerEpoch) =>
         OneCycle ? FitSchedules.OneCycle(Cycles, batchesPerEpoch)

@@ -1,0 +1,116 @@
+using Dashboard.Training.Events;
+using Dashboard.Training.Learning;
+
+namespace Dashboard.Tests.Learning;
+
+public class FreezingAndFitTests
+{
+    [Fact]
+    public void A_frozen_fit_changes_the_head_and_batchnorm_but_not_the_frozen_body_weights()
+    {
+        using var f = new LearnerFixture();
+        var before = Weights.Of(f.Learner.Model);
+
+        f.Learner.Fit(new FitRequest(0.05, cycles: 1));
+        var after = Weights.Of(f.Learner.Model);
+
+        var bodyConvs = before.Keys.Where(k => k.StartsWith("body.") && !Weights.IsBatchNorm(k)).ToArray();
+        Assert.NotEmpty(bodyConvs);
+        Assert.All(bodyConvs, k => Assert.Equal(before[k], after[k]));
+        Assert.Contains(before.Keys.Where(k => k.StartsWith("head.")), k => !before[k].SequenceEqual(after[k]));
+        Assert.Contains(before.Keys.Where(k => k.StartsWith("body.") && k.EndsWith("bn.weight")), k => !before[k].SequenceEqual(after[k]));
+    }
+
+    [Fact]
+    public void Unfreeze_trains_the_body_and_each_group_gets_its_own_rate()
+    {
+        using var f = new LearnerFixture();
+        f.Learner.Unfreeze();
+        var before = Weights.Of(f.Learner.Model);
+
+        f.Learner.Fit(new FitRequest(new double[] { 1e-4, 1e-3, 1e-2 }, cycles: 1));
+
+        Assert.Equal(new[] { 1e-4, 1e-3, 1e-2 }, f.Learner.CurrentLearningRates());
+        var after = Weights.Of(f.Learner.Model);
+        Assert.NotEqual(before["body.early.conv.weight"], after["body.early.conv.weight"]);
+        var schedule = f.Events.Events.OfType<ScheduleComputed>().Single();
+        Assert.Equal(3, schedule.LearningRatesPerGroup.Count);
+        Assert.All(schedule.LearningRatesPerGroup[0], rate => Assert.Equal(1e-4, rate, 15));
+    }
+
+    [Fact]
+    public void Sgdr_fit_runs_seven_epochs_and_the_head_rate_follows_the_planned_cosine()
+    {
+        using var f = new LearnerFixture();
+
+        var result = f.Learner.Fit(new FitRequest(0.02, cycles: 3, cycleLength: 1, cycleMult: 2));
+
+        Assert.Equal(7, result.Epochs.Count);
+        var schedule = f.Events.Events.OfType<ScheduleComputed>().Single();
+        var batches = f.Events.Events.OfType<BatchEnded>().ToArray();
+        Assert.Equal(schedule.LearningRatesPerGroup[2], batches.Select(b => b.LearningRate));
+        int perEpoch = f.Data.Train(true).BatchesPerEpoch;
+        Assert.Equal(new[] { perEpoch, 3 * perEpoch }, schedule.RestartIterations);
+        Assert.Equal(0.02, batches[perEpoch].LearningRate, 12);
+        Assert.Equal(Enumerable.Range(0, 7), f.Events.Events.OfType<EpochEnded>().Select(e => e.Epoch));
+    }
+
+    [Fact]
+    public void The_learner_learns_the_synthetic_classes()
+    {
+        using var f = new LearnerFixture();
+        f.Learner.Fit(new FitRequest(0.05, cycles: 3, cycleLength: 1));
+        f.Learner.Unfreeze();
+
+        var result = f.Learner.Fit(new FitRequest(new double[] { 0.005, 0.01, 0.02 }, cycles: 2, cycleLength: 1));
+
+        Assert.True(result.Epochs[^1].Accuracy >= 0.8, $"accuracy {result.Epochs[^1].Accuracy}");
+        Assert.All(result.Epochs, e => Assert.True(e.Seconds > 0 && double.IsFinite(e.TrainLoss) && double.IsFinite(e.ValidLoss)));
+    }
+
+    [Fact]
+    public void Bad_learning_rates_are_rejected_before_training()
+    {
+        using var f = new LearnerFixture();
+        Assert.Throws<ArgumentException>(() => f.Learner.Fit(new FitRequest(new double[] { 1e-3, 1e-2 }, cycles: 1)));
+        Assert.Throws<ArgumentOutOfRangeException>(() => f.Learner.Fit(new FitRequest(-0.1)));
+        Assert.Throws<ArgumentOutOfRangeException>(() => f.Learner.Fit(new FitRequest(double.NaN)));
+        Assert.Empty(f.Events.Events.OfType<FitStarted>());
+    }
+
+    [Fact]
+    public void A_diverging_loss_fails_the_fit_naming_the_iteration()
+    {
+        using var f = new LearnerFixture();
+
+        var error = Assert.Throws<TrainingDivergedException>(() => f.Learner.Fit(new FitRequest(10, cycles: 5)));
+
+        Assert.Contains($"loss diverged at iteration {error.Iteration}", error.Message);
+        Assert.Contains("loss diverged at iteration", f.Events.Events.OfType<FitFailed>().Single().Message);
+    }
+
+    [Fact]
+    public void Cancellation_stops_at_a_batch_and_leaves_the_model_usable()
+    {
+        using var f = new LearnerFixture();
+        using var cancel = new CancellationTokenSource();
+        var sink = new CancelAfterBatches(cancel, 3);
+        using var learner = new Learner(new TinyBackbone(), f.Data, f.Options, sink);
+
+        var result = learner.Fit(new FitRequest(0.01, cycles: 4), cancel.Token);
+
+        Assert.True(result.Stopped);
+        Assert.Equal(3, sink.Batches);
+        var (loss, accuracy) = learner.Validate();
+        Assert.True(double.IsFinite(loss) && accuracy >= 0);
+    }
+
+    private sealed class CancelAfterBatches(CancellationTokenSource cancel, int batches) : ITrainingEventSink
+    {
+        public int Batches { get; private set; }
+        public void Emit(TrainingEvent e)
+        {
+            if (e is BatchEnded && ++Batches == batches) cancel.Cancel();
+        }
+    }
+}
