@@ -14,6 +14,7 @@ public sealed class LearnerFixture : IDisposable
             Seed = seed, Optimizer = optimizer,
             ModelsFolder = Path.Combine(Folder, "models"), ActivationCacheFolder = Path.Combine(Folder, "cache"),
         };
+        TorchSharp.torch.manual_seed(seed);
         Learner = new Learner(new TinyBackbone(), Data, Options, Events);
     }
 

@@ -64,12 +64,16 @@ public sealed class SyntheticLearnerData : ILearnerData, IDisposable
             var generator = new torch.Generator((ulong)(seed * 7919 + epoch + 1));
             foreach (var batch in plain.Epoch(epoch, cancellation))
             {
-                var flipped = (seed + epoch) % 2 == 0 ? batch.Inputs.flip(3) : batch.Inputs.clone();
-                var noisy = flipped + rand(flipped.shape, generator: generator) * 0.05;
-                flipped.Dispose();
-                batch.Inputs.Dispose();
-                yield return new LabeledBatch(noisy, batch.Targets);
+                using var owned = batch;
+                yield return new LabeledBatch(Augment(owned.Inputs, epoch, generator), owned.Targets.clone());
             }
+        }
+
+        private Tensor Augment(Tensor images, int epoch, torch.Generator generator)
+        {
+            using var scope = torch.NewDisposeScope();
+            var flipped = (seed + epoch) % 2 == 0 ? images.flip(3) : images;
+            return (flipped + rand(flipped.shape, generator: generator) * 0.05).MoveToOuterDisposeScope();
         }
     }
 

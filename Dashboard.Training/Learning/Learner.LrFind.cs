@@ -8,11 +8,12 @@ public sealed partial class Learner
 {
     /// <summary>
     /// The learning-rate finder: an exponential sweep, one rate per mini-batch, until the smoothed loss diverges.
-    /// Uses its own optimizer and restores every weight and buffer afterwards, so the learner is left unchanged.
+    /// Uses its own optimizer and restores every weight, buffer and the random state afterwards, so the learner is left unchanged.
     /// </summary>
     public LrFindResult LrFind(LrFindOptions options, CancellationToken cancellation = default)
     {
         using var snapshot = ModelSnapshot.Take(Model);
+        using var randomState = torch.random.get_rng_state();
         var sweep = OptimizerFactory.Create(Model.LayerGroups, Options);
         var saved = optimizer;
         optimizer = sweep;
@@ -31,6 +32,7 @@ public sealed partial class Learner
             optimizer = saved;
             sweep.Optimizer.Dispose();
             snapshot.Restore(Model);
+            torch.random.set_rng_state(randomState);
         }
     }
 
