@@ -19,7 +19,7 @@ public static partial class Checkpoints
 
     public static string PathFor(string modelsFolder, string name)
     {
-        if (!SafeName().IsMatch(name))
+        if (!IsSafeName(name))
             throw new ArgumentException($"save: checkpoint name '{name}' must be 1-100 letters, digits, '_', '-' or '.', not starting with '.'.", nameof(name));
         return Path.Combine(modelsFolder, name + Extension);
     }
@@ -63,6 +63,9 @@ public static partial class Checkpoints
         model.load(reader);
         return info;
     }
+
+    /// <summary>1-100 letters, digits, '_', '-' or '.', not starting with '.': no path can hide in it.</summary>
+    public static bool IsSafeName(string name) => SafeName().IsMatch(name);
 
     [GeneratedRegex(@"^(?!\.)[A-Za-z0-9_.\-]{1,100}$")]
     private static partial Regex SafeName();

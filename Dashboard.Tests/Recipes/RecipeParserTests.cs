@@ -1,0 +1,53 @@
+using Dashboard.Training.Recipes;
+
+namespace Dashboard.Tests.Recipes;
+
+public class RecipeParserTests
+{
+    public const string LessonRecipe = """
+        { "data": { "path": "demo", "size": 224, "batchSize": 32, "augment": "side_on", "maxZoom": 1.1 },
+          "arch": "resnet18", "precompute": true, "seed": 0,
+          "steps": [ {"lrFind": {}}, {"fit": {"lr": 0.01, "cycles": 1}}, {"precompute": false},
+                     {"fit": {"lr": 0.01, "cycles": 3, "cycleLen": 1}}, {"save": "224_lastlayer"}, {"unfreeze": true},
+                     {"fit": {"lr": [1e-4, 1e-3, 1e-2], "cycles": 3, "cycleLen": 1, "cycleMult": 2}}, {"tta": true} ] }
+        """;
+
+    [Fact]
+    public void The_lesson_recipe_parses_into_its_steps()
+    {
+        var recipe = RecipeParser.Parse(LessonRecipe);
+
+        Assert.Equal(new RecipeData("demo", 224, 32, "side_on", 1.1), recipe.Data);
+        Assert.True(recipe.Precompute);
+        Assert.Equal(8, recipe.Steps.Count);
+        Assert.IsType<LrFindStep>(recipe.Steps[0]);
+        Assert.Equal(new PrecomputeStep(false), recipe.Steps[2]);
+        var last = Assert.IsType<FitStep>(recipe.Steps[6]);
+        Assert.Equal(new[] { 1e-4, 1e-3, 1e-2 }, last.LearningRates);
+        Assert.Equal((3, 1, 2), (last.Cycles, last.CycleLength!.Value, last.CycleMult));
+        Assert.Null(Assert.IsType<FitStep>(recipe.Steps[1]).CycleLength);
+        Assert.Equal(new SaveStep("224_lastlayer"), recipe.Steps[4]);
+    }
+
+    [Theory]
+    [InlineData("""{"data":{"path":"demo"},"steps":[{"fitt":{"lr":0.01}}]}""", "$.steps[0]")]
+    [InlineData("""{"data":{"path":"demo"},"steps":[{"fit":{"lr":-0.01}}]}""", "$.steps[0].fit.lr")]
+    [InlineData("""{"data":{"path":"demo"},"steps":[{"fit":{"lr":[0.01,0.1]}}]}""", "$.steps[0].fit.lr")]
+    [InlineData("""{"data":{"path":"demo"},"steps":[{"fit":{"lr":[0.01,-1,0.1]}}]}""", "$.steps[0].fit.lr[1]")]
+    [InlineData("""{"data":{},"steps":[{"tta":true}]}""", "$.data.path")]
+    [InlineData("""{"data":{"path":"demo","size":8},"steps":[{"tta":true}]}""", "$.data.size")]
+    [InlineData("""{"data":{"path":"demo","augment":"sideways"},"steps":[{"tta":true}]}""", "$.data.augment")]
+    [InlineData("""{"data":{"path":"demo"},"arch":"vgg16","steps":[{"tta":true}]}""", "$.arch")]
+    [InlineData("""{"data":{"path":"demo"},"steps":[]}""", "$.steps")]
+    [InlineData("""{"data":{"path":"demo"},"steps":[{"save":"../x"}]}""", "$.steps[0].save")]
+    [InlineData("""{"data":{"path":"demo"},"steps":[{"fit":{"lr":0.01,"cycles":0}}]}""", "$.steps[0].fit.cycles")]
+    [InlineData("""{"data":{"path":"demo"},"stepz":[]}""", "$.stepz")]
+    [InlineData("""{"data":{"path":"demo"},"arch":"resnet34","steps":[{"tta":true}]}""", "$.weights")]
+    [InlineData("""{"data":""", "$")]
+    public void An_invalid_recipe_is_rejected_naming_the_field(string json, string field)
+    {
+        var error = Assert.Throws<RecipeException>(() => RecipeParser.Parse(json));
+        Assert.Equal(field, error.Field);
+        Assert.StartsWith(field + ":", error.Message);
+    }
+}

@@ -1,0 +1,36 @@
+namespace Dashboard.Training.Recipes;
+
+/// <summary>Where the images come from and how they are batched. <see cref="Path"/> may be "demo".</summary>
+public sealed record RecipeData(string Path, int Size = 224, int BatchSize = 32, string Augment = "side_on", double MaxZoom = 1.1);
+
+/// <summary>
+/// A whole lesson-1 session as data: the dataset, the architecture and the steps to run in order.
+/// Built by <see cref="RecipeParser"/>, which validates every field before any training starts.
+/// </summary>
+public sealed record Recipe(RecipeData Data, string Arch, bool Precompute, int Seed, IReadOnlyList<RecipeStep> Steps, string? Weights = null, string Optimizer = "sgd");
+
+/// <summary>One step of a recipe.</summary>
+public abstract record RecipeStep;
+
+public sealed record LrFindStep(int MaxIterations = 100, double StartLearningRate = 1e-7, double EndLearningRate = 10) : RecipeStep;
+
+public sealed record FitStep(IReadOnlyList<double> LearningRates, int Cycles = 1, int? CycleLength = null, int CycleMult = 1, bool OneCycle = false) : RecipeStep;
+
+public sealed record PrecomputeStep(bool Enabled) : RecipeStep;
+
+public sealed record SaveStep(string Name) : RecipeStep;
+
+public sealed record LoadStep(string Name) : RecipeStep;
+
+/// <summary>Unfreeze (true) the whole body, or freeze it again (false).</summary>
+public sealed record UnfreezeStep(bool Unfreeze) : RecipeStep;
+
+public sealed record FreezeToStep(int Groups) : RecipeStep;
+
+public sealed record TtaStep(bool Enabled) : RecipeStep;
+
+/// <summary>A recipe that cannot run; <see cref="Field"/> is the JSON path of the offending value.</summary>
+public sealed class RecipeException(string field, string problem) : Exception($"{field}: {problem}")
+{
+    public string Field { get; } = field;
+}

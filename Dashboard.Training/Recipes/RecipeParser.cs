@@ -1,0 +1,50 @@
+using System.Text.Json;
+
+namespace Dashboard.Training.Recipes;
+
+/// <summary>
+/// Reads a recipe from JSON (camelCase) and validates it completely, so a typo fails in milliseconds with the
+/// field named, not an hour into a fit.
+/// </summary>
+public static class RecipeParser
+{
+    public static readonly string[] Architectures = ["resnet18", "resnet34", "resnet50"];
+    public static readonly string[] Augmentations = ["none", "side_on", "top_down"];
+    public static readonly string[] Optimizers = ["sgd", "adam"];
+
+    public static Recipe Parse(string json)
+    {
+        JsonDocument document;
+        try { document = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true }); }
+        catch (JsonException e) { throw new RecipeException("$", $"not valid JSON ({e.Message})"); }
+        using (document) return Read(new JsonFields(document.RootElement, "$"));
+    }
+
+    private static Recipe Read(JsonFields root)
+    {
+        root.AllowOnly("data", "arch", "precompute", "seed", "steps", "weights", "optimizer");
+        var recipe = new Recipe(
+            ReadData(root.Object("data")),
+            root.OneOf("arch", Architectures, "resnet18"),
+            root.Bool("precompute", false),
+            root.Int("seed", 0, 0, int.MaxValue),
+            root.Array("steps").Select(RecipeStepReader.Read).ToArray(),
+            root.OptionalString("weights"),
+            root.OneOf("optimizer", Optimizers, "sgd"));
+        if (recipe.Steps.Count == 0) throw new RecipeException("$.steps", "needs at least one step");
+        if (recipe.Arch != "resnet18" && recipe.Weights is null)
+            throw new RecipeException("$.weights", $"{recipe.Arch} needs a weights file (.pth or .safetensors); only resnet18 ships pretrained");
+        return recipe;
+    }
+
+    private static RecipeData ReadData(JsonFields data)
+    {
+        data.AllowOnly("path", "size", "batchSize", "augment", "maxZoom");
+        return new RecipeData(
+            data.RequiredString("path"),
+            data.Int("size", 224, 16, 1024),
+            data.Int("batchSize", 32, 1, 1024),
+            data.OneOf("augment", Augmentations, "side_on"),
+            data.Double("maxZoom", 1.1, 1.0, 4.0));
+    }
+}
