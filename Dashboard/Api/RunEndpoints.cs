@@ -1,0 +1,51 @@
+using System.Text.Json;
+using Dashboard.Runs;
+using Dashboard.Training.Recipes;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Dashboard.Api;
+
+/// <summary>REST API for a lab's scripts: submit, list, inspect and stop runs.</summary>
+public static class RunEndpoints
+{
+    public sealed record SubmittedRun(string Id, string Status);
+    public sealed record RunDetails(RunSummary Run, RunMetrics Metrics)
+    {
+        public string Id => Run.Id;
+        public string Status => Run.Status;
+    }
+    public sealed record ApiError(string Error, string? Field = null);
+
+    public static IEndpointRouteBuilder MapRunApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/runs").WithTags("Runs").DisableAntiforgery();
+        api.MapPost("/", Submit).WithSummary("Submit a recipe; answers the new run's id.");
+        api.MapGet("/", (RunStore store, int? skip, int? take) => store.List(Math.Max(0, skip ?? 0), Math.Clamp(take ?? 50, 1, 500)))
+            .WithSummary("Runs, newest first.");
+        api.MapGet("/{id}", Details).WithSummary("One run with its status and metrics.");
+        api.MapGet("/{id}/events", (RunStore store, string id, long? after) => store.Events(id, after ?? 0))
+            .WithSummary("A run's stored events after a sequence number.");
+        api.MapPost("/{id}/stop", Stop).WithSummary("Stop a running or queued run.");
+        return app;
+    }
+
+    private static Results<Created<SubmittedRun>, BadRequest<ApiError>, JsonHttpResult<ApiError>> Submit(RunQueue queue, JsonElement recipe, string? name)
+    {
+        try
+        {
+            var run = queue.Submit(recipe.GetRawText(), name);
+            return TypedResults.Created($"/api/runs/{run.Id}", new SubmittedRun(run.Id, run.Status));
+        }
+        catch (RecipeException e) { return TypedResults.BadRequest(new ApiError(e.Message, e.Field)); }
+        catch (QueueFullException e) { return TypedResults.Json(new ApiError(e.Message), statusCode: StatusCodes.Status503ServiceUnavailable); }
+    }
+
+    private static Results<Ok<RunDetails>, NotFound> Details(RunStore store, string id) =>
+        store.Find(id) is { } run ? TypedResults.Ok(new RunDetails(run, RunMetrics.From(store.Events(id)))) : TypedResults.NotFound();
+
+    private static Results<Accepted, NotFound, Conflict<ApiError>> Stop(RunStore store, RunCommands commands, string id)
+    {
+        if (store.Find(id) is null) return TypedResults.NotFound();
+        return commands.Stop(id) ? TypedResults.Accepted($"/api/runs/{id}") : TypedResults.Conflict(new ApiError("the run is not queued or running"));
+    }
+}

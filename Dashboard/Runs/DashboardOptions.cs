@@ -1,0 +1,28 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Dashboard.Runs;
+
+/// <summary>Where the dashboard keeps its files and how many runs may wait; bound to the "Dashboard" section.</summary>
+public sealed class DashboardOptions
+{
+    public const string SectionName = "Dashboard";
+
+    /// <summary>Run store (SQLite), activation cache and thumbnails live here. Relative paths are under the content root.</summary>
+    [Required(AllowEmptyStrings = false)]
+    public string DataFolder { get; set; } = "data";
+
+    /// <summary>Checkpoints saved by runs. Relative paths are under <see cref="DataFolder"/>.</summary>
+    [Required(AllowEmptyStrings = false)]
+    public string ModelsFolder { get; set; } = "models";
+
+    /// <summary>Folders whose sub-folders are offered as datasets (besides the built-in demo dataset).</summary>
+    public List<string> DataRoots { get; set; } = [];
+
+    /// <summary>Runs that may wait in the queue; a submission beyond this is refused.</summary>
+    [Range(1, 10_000)]
+    public int QueueCapacity { get; set; } = 32;
+
+    /// <summary>Seconds a stopping run may take to reach a batch boundary.</summary>
+    [Range(1, 3600)]
+    public int StopGraceSeconds { get; set; } = 30;
+}

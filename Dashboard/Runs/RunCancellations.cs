@@ -1,0 +1,29 @@
+using System.Collections.Concurrent;
+
+namespace Dashboard.Runs;
+
+/// <summary>Stop buttons: one cancellation source per running run.</summary>
+public sealed class RunCancellations
+{
+    private readonly ConcurrentDictionary<string, CancellationTokenSource> running = new();
+
+    public CancellationTokenSource Register(string runId, CancellationToken hostStopping)
+    {
+        var source = CancellationTokenSource.CreateLinkedTokenSource(hostStopping);
+        running[runId] = source;
+        return source;
+    }
+
+    public void Unregister(string runId)
+    {
+        if (running.TryRemove(runId, out var source)) source.Dispose();
+    }
+
+    /// <summary>Asks a running run to stop at its next batch; false when it is not running here.</summary>
+    public bool Cancel(string runId)
+    {
+        if (!running.TryGetValue(runId, out var source)) return false;
+        source.Cancel();
+        return true;
+    }
+}

@@ -1,0 +1,116 @@
+using Dashboard.Training.Events;
+using Microsoft.Data.Sqlite;
+
+namespace Dashboard.Runs;
+
+/// <summary>
+/// Runs and every event of every run in SQLite (WAL mode), written as they happen, so a late viewer, a reconnect or
+/// a restarted server sees the whole history. Each call opens a pooled connection: safe from any thread.
+/// </summary>
+public sealed class RunStore
+{
+    private readonly string connectionString;
+
+    public RunStore(string databasePath)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(databasePath))!);
+        connectionString = new SqliteConnectionStringBuilder { DataSource = databasePath, Pooling = true }.ToString();
+        using var connection = Open();
+        Execute(connection, RunStoreSchema.Create);
+    }
+
+    public RunSummary Create(string name, string recipeJson)
+    {
+        var run = new RunSummary(Guid.NewGuid().ToString("N")[..12], name, RunStatus.Queued, recipeJson, DateTimeOffset.UtcNow, null, null, null, null, null);
+        using var connection = Open();
+        Execute(connection, "INSERT INTO runs (id, name, status, recipe, created_at) VALUES ($id, $name, $status, $recipe, $created)",
+            ("$id", run.Id), ("$name", name), ("$status", run.Status), ("$recipe", recipeJson), ("$created", run.CreatedAt.ToString("O")));
+        return run;
+    }
+
+    public void SetStatus(string runId, string status, string? message = null)
+    {
+        using var connection = Open();
+        var sql = status switch
+        {
+            RunStatus.Running => "UPDATE runs SET status = $status, message = $message, started_at = COALESCE(started_at, $now), ended_at = NULL WHERE id = $id",
+            RunStatus.Queued => "UPDATE runs SET status = $status, message = $message WHERE id = $id",
+            _ => "UPDATE runs SET status = $status, message = $message, ended_at = $now WHERE id = $id",
+        };
+        Execute(connection, sql, ("$status", status), ("$message", message), ("$now", DateTimeOffset.UtcNow.ToString("O")), ("$id", runId));
+    }
+
+    public void SetResult(string runId, double? accuracy, double? ttaAccuracy)
+    {
+        using var connection = Open();
+        Execute(connection, "UPDATE runs SET accuracy = $accuracy, tta_accuracy = $tta WHERE id = $id", ("$accuracy", accuracy), ("$tta", ttaAccuracy), ("$id", runId));
+    }
+
+    /// <summary>Appends an event; returns its sequence number within the run.</summary>
+    public RunEvent Append(string runId, TrainingEvent trainingEvent)
+    {
+        using var connection = Open();
+        using var transaction = connection.BeginTransaction();
+        var next = Scalar<long>(connection, "SELECT COALESCE(MAX(seq), 0) + 1 FROM events WHERE run_id = $id", ("$id", runId));
+        Execute(connection, "INSERT INTO events (run_id, seq, type, json) VALUES ($id, $seq, $type, $json)",
+            ("$id", runId), ("$seq", next), ("$type", trainingEvent.GetType().Name), ("$json", EventJson.Serialize(trainingEvent)));
+        transaction.Commit();
+        return new RunEvent(runId, next, trainingEvent);
+    }
+
+    public IReadOnlyList<RunEvent> Events(string runId, long afterSequence = 0)
+    {
+        using var connection = Open();
+        using var command = Command(connection, "SELECT seq, json FROM events WHERE run_id = $id AND seq > $after ORDER BY seq", ("$id", runId), ("$after", afterSequence));
+        using var reader = command.ExecuteReader();
+        var events = new List<RunEvent>();
+        while (reader.Read()) events.Add(new RunEvent(runId, reader.GetInt64(0), EventJson.Deserialize(reader.GetString(1))));
+        return events;
+    }
+
+    public RunSummary? Find(string runId) => Query("WHERE id = $id", ("$id", runId)).FirstOrDefault();
+
+    /// <summary>Newest first, one page at a time.</summary>
+    public IReadOnlyList<RunSummary> List(int skip = 0, int take = 50) =>
+        Query("ORDER BY created_at DESC LIMIT $take OFFSET $skip", ("$take", take), ("$skip", skip));
+
+    public IReadOnlyList<RunSummary> WithStatus(string status) => Query("WHERE status = $status ORDER BY created_at", ("$status", status));
+
+    private List<RunSummary> Query(string clause, params (string, object?)[] parameters)
+    {
+        using var connection = Open();
+        using var command = Command(connection, RunStoreSchema.SelectRuns + " " + clause, parameters);
+        using var reader = command.ExecuteReader();
+        var runs = new List<RunSummary>();
+        while (reader.Read()) runs.Add(RunStoreSchema.ReadRun(reader));
+        return runs;
+    }
+
+    private SqliteConnection Open()
+    {
+        var connection = new SqliteConnection(connectionString);
+        connection.Open();
+        Execute(connection, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000;");
+        return connection;
+    }
+
+    private static void Execute(SqliteConnection connection, string sql, params (string, object?)[] parameters)
+    {
+        using var command = Command(connection, sql, parameters);
+        command.ExecuteNonQuery();
+    }
+
+    private static T Scalar<T>(SqliteConnection connection, string sql, params (string, object?)[] parameters)
+    {
+        using var command = Command(connection, sql, parameters);
+        return (T)Convert.ChangeType(command.ExecuteScalar()!, typeof(T));
+    }
+
+    private static SqliteCommand Command(SqliteConnection connection, string sql, params (string Name, object? Value)[] parameters)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        return command;
+    }
+}

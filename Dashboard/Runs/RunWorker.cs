@@ -1,0 +1,82 @@
+using System.Threading.Channels;
+using Dashboard.Training.Events;
+using Dashboard.Training.Learning;
+using Dashboard.Training.Recipes;
+
+namespace Dashboard.Runs;
+
+/// <summary>
+/// Runs queued recipes one at a time on a long-running thread. Events go from the trainer through a channel
+/// (never awaited in the fit loop) to one pump that stores each and then notifies subscribers.
+/// At start-up, runs left "running" by a dead process become "interrupted" and queued ones are queued again.
+/// </summary>
+public sealed class RunWorker(RunStore store, RunQueue queue, RunNotifier notifier, RunCancellations cancellations,
+    IRecipeEnvironmentFactory environments, ILogger<RunWorker> logger) : BackgroundService
+{
+    public const string InterruptedMessage = "the server stopped while this run was running";
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        RecoverAfterRestart();
+        await foreach (var runId in queue.Reader.ReadAllAsync(stoppingToken))
+        {
+            if (store.Find(runId) is { Status: RunStatus.Queued } run) await RunAsync(run, stoppingToken);
+        }
+    }
+
+    private void RecoverAfterRestart()
+    {
+        foreach (var run in store.WithStatus(RunStatus.Running)) ChangeStatus(run.Id, RunStatus.Interrupted, InterruptedMessage);
+        foreach (var run in store.WithStatus(RunStatus.Queued)) queue.Requeue(run.Id);
+    }
+
+    private async Task RunAsync(RunSummary run, CancellationToken stoppingToken)
+    {
+        var events = Channel.CreateUnbounded<TrainingEvent>(new UnboundedChannelOptions { SingleReader = true });
+        using var cancellation = cancellations.Register(run.Id, stoppingToken);
+        ChangeStatus(run.Id, RunStatus.Running, null);
+        var training = Task.Factory.StartNew(() => Train(run, events.Writer, cancellation.Token),
+            CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        await foreach (var trainingEvent in events.Reader.ReadAllAsync(CancellationToken.None)) Store(run.Id, trainingEvent);
+        var (status, message, result) = await training;
+        cancellations.Unregister(run.Id);
+        if (result != null) store.SetResult(run.Id, result.Final.Accuracy, result.Final.TtaAccuracy);
+        bool hostStopping = stoppingToken.IsCancellationRequested && status == RunStatus.Stopped;
+        ChangeStatus(run.Id, hostStopping ? RunStatus.Interrupted : status, hostStopping ? InterruptedMessage : message);
+    }
+
+    private (string Status, string? Message, RecipeResult? Result) Train(RunSummary run, ChannelWriter<TrainingEvent> writer, CancellationToken cancellation)
+    {
+        try
+        {
+            var recipe = RecipeParser.Parse(run.RecipeJson);
+            var result = new RecipeRunner(environments.Create(run.Id)).Run(recipe, new ChannelEventSink(writer), cancellation);
+            return cancellation.IsCancellationRequested ? (RunStatus.Stopped, "stopped by request", result) : (RunStatus.Finished, null, result);
+        }
+        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+        {
+            return (RunStatus.Stopped, "stopped by request", null);
+        }
+        catch (Exception e)
+        {
+            logger.LogError(e, "Run {RunId} failed", run.Id);
+            return (RunStatus.Failed, e.Message, null);
+        }
+        finally
+        {
+            writer.TryComplete();
+        }
+    }
+
+    private void Store(string runId, TrainingEvent trainingEvent)
+    {
+        try { notifier.Publish(store.Append(runId, trainingEvent)); }
+        catch (Exception e) { logger.LogError(e, "Could not store an event of run {RunId}", runId); }
+    }
+
+    private void ChangeStatus(string runId, string status, string? message)
+    {
+        store.SetStatus(runId, status, message);
+        if (store.Find(runId) is { } run) notifier.Publish(run);
+    }
+}
