@@ -1,7 +1,38 @@
+using Dashboard.Cli;
+
 namespace Dashboard;
 
-/// <summary>Non-web modes of the executable (e.g. <c>run RECIPE.json</c>); returns false to start the web app.</summary>
+/// <summary>
+/// Modes of the executable besides the web app: <c>run RECIPE.json [--out RESULT.json]</c> trains without the server,
+/// <c>watch RUN_ID [--url URL]</c> follows a run of a running dashboard. Returns false to start the web app.
+/// </summary>
 public static class CommandLine
 {
-    public static Task<bool> TryRunAsync(string[] args) => Task.FromResult(false);
+    public static async Task<bool> TryRunAsync(string[] args)
+    {
+        if (args.Length == 0) return false;
+        switch (args[0])
+        {
+            case "run": Environment.ExitCode = RecipeCommand.Run(args[1..]); return true;
+            case "watch": Environment.ExitCode = await WatchCommand.RunAsync(args[1..]); return true;
+            case "--help" or "-h" or "help": Console.WriteLine(Usage); return true;
+            default: return false;
+        }
+    }
+
+    public const string Usage = """
+        Usage:
+          dotnet run --project Dashboard                                   start the web dashboard
+          dotnet run --project Dashboard -- run RECIPE.json [--out RESULT.json] [--data-folder DIR]
+                                                                           run a recipe without the server
+          dotnet run --project Dashboard -- watch RUN_ID [--url http://127.0.0.1:5000]
+                                                                           follow a run of a running dashboard
+        """;
+
+    /// <summary>The value after <paramref name="flag"/>, or null.</summary>
+    public static string? Option(string[] args, string flag)
+    {
+        int at = Array.IndexOf(args, flag);
+        return at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
+    }
 }

@@ -1,4 +1,8 @@
+using Dashboard.Api;
+using Dashboard.Hubs;
+using Dashboard.Runs;
 using Dashboard.Training;
+using Microsoft.Extensions.Options;
 using MudBlazor.Services;
 
 namespace Dashboard;
@@ -8,8 +12,19 @@ public static class DashboardServices
 {
     public static IServiceCollection AddDashboard(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<TorchOptions>().Bind(configuration.GetSection(TorchOptions.SectionName)).ValidateOnStart();
+        services.AddOptions<TorchOptions>().Bind(configuration.GetSection(TorchOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<DashboardOptions>().Bind(configuration.GetSection(DashboardOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<DashboardPaths>();
+        services.AddSingleton(sp => new RunStore(sp.GetRequiredService<DashboardPaths>().RunDatabase));
+        services.AddSingleton<RunNotifier>();
+        services.AddSingleton<RunQueue>();
+        services.AddSingleton<RunCancellations>();
+        services.AddSingleton<RunCommands>();
+        services.AddSingleton<IRecipeEnvironmentFactory, TrainingEnvironmentFactory>();
+        services.AddHostedService<RunWorker>();
         services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddSignalR();
+        services.AddOpenApi();
         services.AddMudServices();
         return services;
     }
@@ -19,6 +34,9 @@ public static class DashboardServices
         if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/Error", createScopeForErrors: true);
         app.UseAntiforgery();
         app.MapStaticAssets();
+        app.MapOpenApi();
+        app.MapRunApi();
+        app.MapHub<TrainingHub>(TrainingHub.Path);
         return app;
     }
 }

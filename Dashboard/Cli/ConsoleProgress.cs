@@ -1,0 +1,48 @@
+using Dashboard.Training.Events;
+using Dashboard.Training.Learning;
+
+namespace Dashboard.Cli;
+
+/// <summary>Prints a run's progress: a redrawn bar on a terminal, one plain line per event when redirected.</summary>
+public sealed class ConsoleProgress(TextWriter writer, bool redirected) : ITrainingEventSink
+{
+    private const int BarWidth = 30;
+    private FitStarted? fit;
+
+    public void Emit(TrainingEvent trainingEvent)
+    {
+        switch (trainingEvent)
+        {
+            case BatchEnded batch when !redirected && fit != null: DrawBar(batch); break;
+            case BatchEnded or LrFindBatchEnded: break;
+            case FitStarted started: fit = started; Line(Describe(started)); break;
+            default: if (Describe(trainingEvent) is { } text) Line(text); break;
+        }
+    }
+
+    private void DrawBar(BatchEnded batch)
+    {
+        int total = fit!.Epochs * fit.BatchesPerEpoch;
+        double done = (batch.Iteration + 1) / (double)total;
+        int filled = (int)(done * BarWidth);
+        writer.Write($"\r[{new string('#', filled)}{new string('.', BarWidth - filled)}] {batch.Iteration + 1}/{total} lr {batch.LearningRate:E2} loss {batch.Loss:F4} ");
+    }
+
+    private void Line(string text) => writer.WriteLine(redirected ? text : "\r" + text.PadRight(BarWidth + 50));
+
+    private static string? Describe(TrainingEvent e) => e switch
+    {
+        RunStarted r => $"run: {r.Architecture}, {r.Classes.Count} classes, {r.TrainCount} train / {r.ValidCount} valid images at {r.ImageSize}px on {r.Device}",
+        PrecomputeCompleted p => $"precompute: {p.TrainCount + p.ValidCount} activations in {p.Seconds:F1} s{(p.FromCache ? " (cached)" : "")}. {p.Note}",
+        LrFindCompleted l => $"lr_find: {l.LearningRates.Count} batches, suggestion {l.Suggestion:E2} (min loss / 10: {l.MinLossLearningRateOverTen:E2})",
+        FitStarted f => $"fit {f.FitIndex}: {f.Epochs} epochs × {f.BatchesPerEpoch} batches, lr [{string.Join(", ", f.LearningRates.Select(r => r.ToString("E1")))}]{(f.Precomputed ? ", precomputed" : "")}",
+        EpochEnded ep => $"epoch {ep.Epoch}: train loss {ep.TrainLoss:F4}  valid loss {ep.ValidLoss:F4}  accuracy {ep.Accuracy:P2}  ({ep.Seconds:F1} s)",
+        FitStopped s => $"fit {s.FitIndex} stopped at iteration {s.Iteration}",
+        FitFailed f => $"fit {f.FitIndex} failed: {f.Message}",
+        LayersFrozen l => l.FrozenGroups == 0 ? "unfrozen: all layer groups train" : $"frozen: first {l.FrozenGroups} of {l.TotalGroups} layer groups",
+        Saved s => $"saved {s.Name} to {s.Path}",
+        Loaded l => $"loaded {l.Name}",
+        TtaCompleted t => $"TTA: accuracy {t.Accuracy:P2} → {t.TtaAccuracy:P2}",
+        _ => null,
+    };
+}

@@ -1,0 +1,18 @@
+using Dashboard.Training;
+using Dashboard.Training.Data;
+using Dashboard.Training.Learning;
+using Dashboard.Training.Models;
+using Dashboard.Training.Recipes;
+using Microsoft.Extensions.Options;
+
+namespace Dashboard.Runs;
+
+/// <summary>The real environment: datasets from the locator, pretrained bodies, the dashboard's folders, the configured device.</summary>
+public sealed class TrainingEnvironmentFactory(DashboardPaths paths, IOptions<TorchOptions> torch) : IRecipeEnvironmentFactory
+{
+    public RecipeEnvironment Create(string runId) => new(
+        (data, seed) => LoaderLearnerData.Open(data, seed),
+        Backbones.Create,
+        new LearnerOptions { ModelsFolder = paths.ModelsFolder, ActivationCacheFolder = paths.ActivationCache },
+        TorchDevices.Resolve(torch.Value));
+}
