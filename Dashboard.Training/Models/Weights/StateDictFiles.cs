@@ -20,15 +20,30 @@ public static class StateDictFiles
         if (!IsSupported(path))
             throw new ArgumentException(
                 $"Unsupported weights file '{path}': expected {string.Join(", ", PickleExtensions)} or {SafetensorsExtension}.", nameof(path));
-        return IsSafetensors(path) ? Safetensors.LoadStateDict(path) : ReadPickle(path);
+        return IsSafetensors(path)
+            ? ReadWithLibrary(path, "safetensors", () => Safetensors.LoadStateDict(path))
+            : ToStateDict(ReadWithLibrary(path, "torch.save (zip format, PyTorch ≥ 1.6)", () => PyTorchUnpickler.UnpickleStateDict(path)), path);
+    }
+
+    /// <summary>PyBridge reports a damaged or legacy file with assorted exception types; give one that names the file.</summary>
+    private static T ReadWithLibrary<T>(string path, string format, Func<T> read)
+    {
+        try
+        {
+            return read();
+        }
+        catch (Exception error) when (error is not OutOfMemoryException)
+        {
+            throw new InvalidDataException(
+                $"Could not read '{path}' as a {format} state_dict: {error.Message}", error);
+        }
     }
 
     private static bool IsSafetensors(string path) =>
         string.Equals(Path.GetExtension(path), SafetensorsExtension, StringComparison.OrdinalIgnoreCase);
 
-    private static Dictionary<string, Tensor> ReadPickle(string path)
+    private static Dictionary<string, Tensor> ToStateDict(System.Collections.Hashtable table, string path)
     {
-        var table = PyTorchUnpickler.UnpickleStateDict(path);
         var stateDict = new Dictionary<string, Tensor>(table.Count);
         foreach (System.Collections.DictionaryEntry entry in table)
         {
