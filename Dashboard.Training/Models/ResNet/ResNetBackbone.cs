@@ -10,6 +10,7 @@ namespace Dashboard.Training.Models.ResNet;
 /// </summary>
 public abstract class ResNetBackbone : Backbone
 {
+    private const long InputChannels = 3; // RGB
     private const long StemKernel = 7;
     private const long StemStride = 2;
     private const long PoolKernel = 3;
@@ -30,7 +31,7 @@ public abstract class ResNetBackbone : Backbone
     {
         Layout = layout;
         Normalisation = normalisation;
-        conv1 = nn.Conv2d(3, ResNetLayout.StemChannels, StemKernel, stride: StemStride, padding: StemKernel / 2, bias: false);
+        conv1 = nn.Conv2d(InputChannels, ResNetLayout.StemChannels, StemKernel, stride: StemStride, padding: StemKernel / 2, bias: false);
         bn1 = nn.BatchNorm2d(ResNetLayout.StemChannels);
         relu = nn.ReLU();
         maxpool = nn.MaxPool2d(PoolKernel, stride: PoolStride, padding: PoolKernel / 2);
