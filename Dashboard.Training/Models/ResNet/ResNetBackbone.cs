@@ -1,0 +1,84 @@
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace Dashboard.Training.Models.ResNet;
+
+/// <summary>
+/// A ResNet body laid out like torchvision's <c>ResNet</c> without <c>avgpool</c>/<c>fc</c>: fields are named
+/// after the state_dict keys (<c>conv1</c>, <c>bn1</c>, <c>layer1.0.conv1</c>, <c>layer2.0.downsample.0</c>, …),
+/// so weights map by name. Subclasses differ only in where the weights come from and how input is normalised.
+/// </summary>
+public abstract class ResNetBackbone : Backbone
+{
+    private const long InputChannels = 3; // RGB
+    private const long StemKernel = 7;
+    private const long StemStride = 2;
+    private const long PoolKernel = 3;
+    private const long PoolStride = 2;
+    private static readonly long[] SpatialDimensions = [2, 3];
+
+    private readonly Conv2d conv1;
+    private readonly BatchNorm2d bn1;
+    private readonly ReLU relu;
+    private readonly MaxPool2d maxpool;
+    private readonly Sequential layer1;
+    private readonly Sequential layer2;
+    private readonly Sequential layer3;
+    private readonly Sequential layer4;
+    private readonly IReadOnlyList<nn.Module> layerGroups;
+
+    protected ResNetBackbone(string name, ResNetLayout layout, InputNormalisation normalisation) : base(name)
+    {
+        Layout = layout;
+        Normalisation = normalisation;
+        conv1 = nn.Conv2d(InputChannels, ResNetLayout.StemChannels, StemKernel, stride: StemStride, padding: StemKernel / 2, bias: false);
+        bn1 = nn.BatchNorm2d(ResNetLayout.StemChannels);
+        relu = nn.ReLU();
+        maxpool = nn.MaxPool2d(PoolKernel, stride: PoolStride, padding: PoolKernel / 2);
+        var stages = ResNetStages.Create(layout);
+        (layer1, layer2, layer3, layer4) = (stages[0], stages[1], stages[2], stages[3]);
+        RegisterComponents();
+        // Kept out of the registered components on purpose: the groups only view modules registered above.
+        layerGroups =
+        [
+            new LayerGroup("early_body", (nameof(conv1), conv1), (nameof(bn1), bn1), (nameof(layer1), layer1), (nameof(layer2), layer2)),
+            new LayerGroup("late_body", (nameof(layer3), layer3), (nameof(layer4), layer4)),
+        ];
+    }
+
+    public ResNetLayout Layout { get; }
+
+    public InputNormalisation Normalisation { get; }
+
+    public override string Architecture => Layout.Architecture;
+
+    public override int FeatureChannels => Layout.FeatureChannels;
+
+    /// <summary>Early body (stem, layer1, layer2) then late body (layer3, layer4).</summary>
+    public override IReadOnlyList<nn.Module> LayerGroups => layerGroups;
+
+    /// <summary>RGB in [0, 1] → normalised → body → last feature map (N, C, h, w).</summary>
+    public override Tensor forward(Tensor rgb)
+    {
+        using var scope = NewDisposeScope();
+        return ForwardBody(Normalisation.Apply(rgb)).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>The body alone, on input that is already normalised the way the weights expect.</summary>
+    public Tensor ForwardBody(Tensor normalisedInput)
+    {
+        using var scope = NewDisposeScope();
+        var stem = maxpool.forward(relu.forward(bn1.forward(conv1.forward(normalisedInput))));
+        return layer4.forward(layer3.forward(layer2.forward(layer1.forward(stem)))).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>The classic pooled descriptor: (N, C) global average of <see cref="forward"/>.</summary>
+    public Tensor PooledFeatures(Tensor rgb)
+    {
+        using var scope = NewDisposeScope();
+        return GlobalAveragePool(forward(rgb)).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>(N, C, h, w) → (N, C) mean over the spatial positions.</summary>
+    public static Tensor GlobalAveragePool(Tensor featureMap) => featureMap.mean(SpatialDimensions);
+}
