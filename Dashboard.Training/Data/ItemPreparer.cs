@@ -1,6 +1,5 @@
 using Dashboard.Training.Data.Augment;
 using SixLabors.ImageSharp;
-using SixLabors.ImageSharp.Processing;
 
 namespace Dashboard.Training.Data;
 
@@ -28,7 +27,7 @@ public sealed class ItemPreparer
         try
         {
             using var image = item.Source.Load(SingleThreaded);
-            image.Mutate(ImageTransforms.For(augmentation, size, random));
+            ImageTransforms.Apply(image, augmentation, size, random);
             PixelPacking.CopyChw(image, buffer, offset);
             return null;
         }

@@ -11,7 +11,8 @@ public class AugmentationTests
 
     private static byte[] Augment(Image<Rgb24> source, AugmentationOptions options, int seed)
     {
-        using var output = source.Clone(ImageTransforms.For(options, Size, AugmentationSeeds.RandomFor(seed)));
+        using var output = source.Clone();
+        ImageTransforms.Apply(output, options, Size, AugmentationSeeds.RandomFor(seed));
         Assert.Equal((Size, Size), (output.Width, output.Height));
         var bytes = new byte[Size * Size * 3];
         output.CopyPixelDataTo(bytes);
@@ -37,7 +38,8 @@ public class AugmentationTests
 
     private static bool WhiteAtBottom(Image<Rgb24> source, AugmentationOptions options, int seed)
     {
-        using var output = source.Clone(ImageTransforms.For(options, Size, AugmentationSeeds.RandomFor(seed)));
+        using var output = source.Clone();
+        ImageTransforms.Apply(output, options, Size, AugmentationSeeds.RandomFor(seed));
         return TestImages.MeanOfRows(output, Size / 2, Size) > TestImages.MeanOfRows(output, 0, Size / 2) + 100;
     }
 
@@ -46,7 +48,7 @@ public class AugmentationTests
     {
         using var source = TestImages.TopWhiteBottomBlack(Size);
         var flip = AugmentationParameters.Identity with { FlipVertical = true };
-        using var output = source.Clone(ImageTransforms.Augmented(Size, flip));
+        using var output = source.Clone(ImageTransforms.Geometry(Size, flip));
         using var expected = source.Clone(context => context.Flip(FlipMode.Vertical));
         Assert.Equal(expected[5, 3], output[5, 3]);
         Assert.Equal(expected[5, Size - 3], output[5, Size - 3]);
@@ -68,6 +70,14 @@ public class AugmentationTests
     {
         using var source = new Image<Rgb24>(20, 20, new Rgb24(90, 90, 90));
         Assert.Equal(Augment(source, AugmentationOptions.None(), 1), Augment(source, AugmentationOptions.None(), 2));
+    }
+
+    [Fact]
+    public void Lighting_table_is_identity_at_one_and_scales_brightness()
+    {
+        Assert.Equal(Enumerable.Range(0, 256).Select(v => (byte)v), Lighting.Table(1, 1));
+        Assert.Equal(210, Lighting.Table(1.05, 1)[200]);
+        Assert.Equal(255, Lighting.Table(1.05, 1)[255]);
     }
 
     [Theory]

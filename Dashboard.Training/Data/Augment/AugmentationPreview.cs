@@ -1,6 +1,6 @@
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.Formats.Png;
-using SixLabors.ImageSharp.Processing;
+using SixLabors.ImageSharp.PixelFormats;
 
 namespace Dashboard.Training.Data.Augment;
 
@@ -29,9 +29,10 @@ public static class AugmentationPreview
         return Enumerable.Range(0, count).Select(i => Png(image, options, thumbSize, AugmentationSeeds.RandomFor(seed, i))).ToList();
     }
 
-    private static byte[] Png(Image image, AugmentationOptions options, int thumbSize, Random random)
+    private static byte[] Png(Image<Rgb24> image, AugmentationOptions options, int thumbSize, Random random)
     {
-        using var thumb = image.Clone(ImageTransforms.For(options, thumbSize, random));
+        using var thumb = image.Clone();
+        ImageTransforms.Apply(thumb, options, thumbSize, random);
         using var stream = new MemoryStream();
         thumb.Save(stream, Encoder);
         return stream.ToArray();
