@@ -94,6 +94,15 @@ public sealed class CsvDatasetTests : IDisposable
         Assert.Contains(csv, Assert.Throws<DatasetException>(() => CsvDataset.Load(csv)).Message);
     }
 
+    [Fact]
+    public void Csv_without_any_readable_image_is_named()
+    {
+        TestImages.CorruptPng(temp.File("bad.png"));
+        var csv = temp.File("only-bad.csv");
+        File.WriteAllText(csv, "bad.png,ant\n");
+        Assert.Contains(csv, Assert.Throws<DatasetException>(() => CsvDataset.Load(csv)).Message);
+    }
+
     [Theory]
     [InlineData(0.0)]
     [InlineData(1.0)]

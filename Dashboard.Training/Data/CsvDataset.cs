@@ -20,9 +20,15 @@ public static class CsvDataset
         RequireFilesExist(csvPath, rows, PathOf);
         var (readable, skipped) = ImageFileCheck.Split(rows.Select(row => PathOf(row.File)));
         var readableSet = readable.ToHashSet();
-        var kept = rows.Where(row => readableSet.Contains(PathOf(row.File))).ToList();
-        var classes = kept.Select(row => row.Label).Distinct().Order(StringComparer.Ordinal).ToList();
-        var items = kept.Select(row => new DataItem(new FileImageSource(PathOf(row.File)), classes.BinarySearch(row.Label, StringComparer.Ordinal))).ToList();
+        var kept = rows.Select(row => (Path: PathOf(row.File), row.Label)).Where(row => readableSet.Contains(row.Path)).ToList();
+        if (kept.Count == 0) throw new DatasetException(csvPath, "CSV names no readable image");
+        return SplitRows(csvPath, kept, skipped, options);
+    }
+
+    private static DataBunch SplitRows(string csvPath, List<(string Path, string Label)> rows, IReadOnlyList<SkippedFile> skipped, CsvDatasetOptions options)
+    {
+        var classes = rows.Select(row => row.Label).Distinct().Order(StringComparer.Ordinal).ToList();
+        var items = rows.Select(row => new DataItem(new FileImageSource(row.Path), classes.BinarySearch(row.Label, StringComparer.Ordinal))).ToList();
         var (train, valid) = ValidationSplit.Indices(items.Count, options.ValidFraction, options.Seed);
         return new DataBunch
         {
