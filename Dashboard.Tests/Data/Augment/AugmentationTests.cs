@@ -1,0 +1,116 @@
+using Dashboard.Training.Data.Augment;
+using SixLabors.ImageSharp;
+using SixLabors.ImageSharp.PixelFormats;
+using SixLabors.ImageSharp.Processing;
+
+namespace Dashboard.Tests.Data.Augment;
+
+public class AugmentationTests
+{
+    private const int Size = 32;
+
+    private static byte[] Augment(Image<Rgb24> source, AugmentationOptions options, int seed)
+    {
+        using var output = source.Clone();
+        ImageTransforms.Apply(output, options, Size, AugmentationSeeds.RandomFor(seed));
+        Assert.Equal((Size, Size), (output.Width, output.Height));
+        var bytes = new byte[Size * Size * 3];
+        output.CopyPixelDataTo(bytes);
+        return bytes;
+    }
+
+    [Fact]
+    public void Same_seed_gives_the_same_bytes_and_other_seeds_differ()
+    {
+        using var source = TestImages.TopWhiteBottomBlack(48);
+        var options = AugmentationOptions.SideOn();
+        Assert.Equal(Augment(source, options, 7), Augment(source, options, 7));
+        Assert.NotEqual(Augment(source, options, 7), Augment(source, options, 8));
+    }
+
+    [Fact]
+    public void Top_down_flips_vertically_and_side_on_never_does()
+    {
+        using var source = TestImages.TopWhiteBottomBlack(40);
+        Assert.Contains(Enumerable.Range(0, 40), seed => WhiteAtBottom(source, AugmentationOptions.TopDown(), seed));
+        Assert.DoesNotContain(Enumerable.Range(0, 40), seed => WhiteAtBottom(source, AugmentationOptions.SideOn(), seed));
+    }
+
+    private static bool WhiteAtBottom(Image<Rgb24> source, AugmentationOptions options, int seed)
+    {
+        using var output = source.Clone();
+        ImageTransforms.Apply(output, options, Size, AugmentationSeeds.RandomFor(seed));
+        return TestImages.MeanOfRows(output, Size / 2, Size) > TestImages.MeanOfRows(output, 0, Size / 2) + 100;
+    }
+
+    [Fact]
+    public void Flip_alone_mirrors_pixels_exactly()
+    {
+        using var source = TestImages.TopWhiteBottomBlack(Size);
+        var flip = AugmentationParameters.Identity with { FlipVertical = true };
+        using var output = source.Clone(ImageTransforms.Geometry(Size, flip));
+        using var expected = source.Clone(context => context.Flip(FlipMode.Vertical));
+        Assert.Equal(expected[5, 3], output[5, 3]);
+        Assert.Equal(expected[5, Size - 3], output[5, Size - 3]);
+    }
+
+    [Fact]
+    public void Validation_transform_resizes_the_shorter_side_and_crops_the_centre()
+    {
+        using var source = new Image<Rgb24>(60, 20, new Rgb24(255, 0, 0));
+        for (var x = 20; x < 40; x++)
+            for (var y = 0; y < 20; y++) source[x, y] = new Rgb24(0, 0, 255);
+        using var output = source.Clone(ImageTransforms.Validation(10));
+        Assert.Equal((10, 10), (output.Width, output.Height));
+        Assert.Equal(new Rgb24(0, 0, 255), output[5, 5]);
+    }
+
+    [Fact]
+    public void None_ignores_the_seed()
+    {
+        using var source = new Image<Rgb24>(20, 20, new Rgb24(90, 90, 90));
+        Assert.Equal(Augment(source, AugmentationOptions.None(), 1), Augment(source, AugmentationOptions.None(), 2));
+    }
+
+    [Fact]
+    public void Lighting_table_is_identity_at_one_and_scales_brightness()
+    {
+        Assert.Equal(Enumerable.Range(0, 256).Select(v => (byte)v), Lighting.Table(1, 1));
+        Assert.Equal(210, Lighting.Table(1.05, 1)[200]);
+        Assert.Equal(255, Lighting.Table(1.05, 1)[255]);
+    }
+
+    [Theory]
+    [InlineData("none", AugmentationPreset.None)]
+    [InlineData("side_on", AugmentationPreset.SideOn)]
+    [InlineData("top_down", AugmentationPreset.TopDown)]
+    public void Presets_parse_from_settings_names(string name, AugmentationPreset preset)
+    {
+        Assert.Equal(preset, AugmentationOptions.FromName(name).Preset);
+        Assert.Equal(name, AugmentationOptions.FromName(name).Name);
+    }
+
+    [Fact]
+    public void Bad_settings_are_rejected()
+    {
+        Assert.Throws<ArgumentException>(() => AugmentationOptions.FromName("sideways"));
+        Assert.Throws<ArgumentOutOfRangeException>(() => AugmentationOptions.SideOn(maxZoom: 0.5).Validate());
+    }
+
+    [Fact]
+    public void Draws_stay_within_the_limits()
+    {
+        var options = AugmentationOptions.SideOn(maxZoom: 1.3);
+        var random = new Random(3);
+        for (var i = 0; i < 200; i++)
+        {
+            var p = AugmentationParameters.Draw(options, random);
+            Assert.InRange(p.Zoom, 1, 1.3);
+            Assert.InRange(p.RotationDegrees, -10, 10);
+            Assert.InRange(p.Brightness, 0.95, 1.05);
+            Assert.InRange(p.Contrast, 0.95, 1.05);
+            Assert.False(p.FlipVertical);
+            Assert.Equal(0, p.QuarterTurns);
+        }
+    }
+}

@@ -1,0 +1,61 @@
+using System.Collections.Concurrent;
+
+namespace Dashboard.Training.Data;
+
+/// <summary>
+/// Prepares one epoch's batches on a background thread, at most <c>prefetch</c> ahead of the consumer.
+/// Disposing it stops the thread and frees batches nobody took; a producer failure reaches the consumer.
+/// </summary>
+internal sealed class BatchProducer : IDisposable
+{
+    private readonly BlockingCollection<PreparedBatch> ready;
+    private readonly CancellationTokenSource stop;
+    private readonly Task producing;
+
+    public BatchProducer(BatchAssembler assembler, IReadOnlyList<ArraySegment<int>> batches, int epoch, int prefetch, CancellationToken cancellationToken)
+    {
+        ready = new BlockingCollection<PreparedBatch>(prefetch);
+        stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        producing = Task.Factory.StartNew(() => Produce(assembler, batches, epoch), CancellationToken.None,
+            TaskCreationOptions.LongRunning, TaskScheduler.Default);
+    }
+
+    /// <summary>Batches in order as they become ready; throws if cancelled or if preparing failed.</summary>
+    public IEnumerable<PreparedBatch> Consume(CancellationToken cancellationToken)
+    {
+        foreach (var batch in ready.GetConsumingEnumerable(cancellationToken)) yield return batch;
+        producing.GetAwaiter().GetResult();
+    }
+
+    public void Dispose()
+    {
+        stop.Cancel();
+        try { producing.Wait(); }
+        catch (AggregateException e) when (e.InnerExceptions.All(inner => inner is OperationCanceledException)) { }
+        finally
+        {
+            while (ready.TryTake(out var batch)) batch.Release();
+            ready.Dispose();
+            stop.Dispose();
+        }
+    }
+
+    private void Produce(BatchAssembler assembler, IReadOnlyList<ArraySegment<int>> batches, int epoch)
+    {
+        try
+        {
+            foreach (var indices in batches) Offer(assembler.Assemble(indices, epoch, stop.Token));
+        }
+        finally
+        {
+            ready.CompleteAdding();
+        }
+    }
+
+    private void Offer(PreparedBatch batch)
+    {
+        if (batch.Items.Count == 0) { batch.Release(); return; }
+        try { ready.Add(batch, stop.Token); }
+        catch { batch.Release(); throw; }
+    }
+}
