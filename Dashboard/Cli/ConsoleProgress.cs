@@ -15,7 +15,7 @@ public sealed class ConsoleProgress(TextWriter writer, bool redirected) : ITrain
         {
             case BatchEnded batch when !redirected && fit != null: DrawBar(batch); break;
             case BatchEnded or LrFindBatchEnded: break;
-            case FitStarted started: fit = started; Line(Describe(started)); break;
+            case FitStarted started: fit = started; Line(Describe(started)!); break;
             default: if (Describe(trainingEvent) is { } text) Line(text); break;
         }
     }

@@ -1,0 +1,59 @@
+using Dashboard.Training.Data;
+using Dashboard.Training.Data.Augment;
+using Dashboard.Training.Recipes;
+
+namespace Dashboard.Training.Learning;
+
+/// <summary>A <see cref="DataBunch"/> served to the learner through <see cref="DataLoader"/>s (images, augmentation, prefetch).</summary>
+public sealed class LoaderLearnerData : ILearnerData
+{
+    private readonly DataBunch bunch;
+    private readonly RecipeData settings;
+    private readonly int seed;
+
+    public LoaderLearnerData(DataBunch bunch, RecipeData settings, int seed)
+    {
+        if (bunch.Train.Count == 0) throw new DatasetException(bunch.Source, "The dataset has no training images");
+        if (bunch.Valid.Count == 0) throw new DatasetException(bunch.Source, "The dataset has no validation images");
+        (this.bunch, this.settings, this.seed) = (bunch, settings, seed);
+        CacheKey = $"{Path.GetFullPath(bunch.Source == DemoDataset.Name ? DemoDataset.Path : bunch.Source)}|{bunch.Train.Count}|{bunch.Valid.Count}|{settings.Size}";
+    }
+
+    /// <summary>Opens the recipe's dataset by path ("demo", a folder, a CSV file or an IDX folder).</summary>
+    public static LoaderLearnerData Open(RecipeData settings, int seed) => new(DatasetLocator.Open(settings.Path), settings, seed);
+
+    public DataBunch Bunch => bunch;
+    public IReadOnlyList<string> Classes => bunch.Classes;
+    public string CacheKey { get; }
+    public int BatchSize => settings.BatchSize;
+
+    public IBatchSource Train(bool augment) => Source(bunch.Train, shuffle: true, augment ? Augmentation() : AugmentationOptions.None(), seed);
+
+    public IBatchSource TrainInOrder() => Source(bunch.Train, shuffle: false, AugmentationOptions.None(), seed);
+
+    public IBatchSource Valid(int? augmentationSeed = null) =>
+        Source(bunch.Valid, shuffle: false, augmentationSeed is null ? AugmentationOptions.None() : Augmentation(), augmentationSeed ?? seed);
+
+    public string DescribeValidItem(int index) => bunch.Valid[index].Name;
+
+    /// <summary>The recipe's augmentation; "none" still gives the plain transform.</summary>
+    public AugmentationOptions Augmentation() => AugmentationOptions.FromName(settings.Augment, settings.MaxZoom);
+
+    private LoaderBatchSource Source(IReadOnlyList<DataItem> items, bool shuffle, AugmentationOptions augmentation, int loaderSeed) =>
+        new(new DataLoader(items, new LoaderOptions
+        {
+            Size = settings.Size, BatchSize = settings.BatchSize, Shuffle = shuffle, Seed = loaderSeed, Augmentation = augmentation,
+        }));
+
+    private sealed class LoaderBatchSource(DataLoader loader) : IBatchSource
+    {
+        public int ItemCount => loader.Count;
+        public int BatchesPerEpoch => loader.BatchesPerEpoch;
+
+        public IEnumerable<LabeledBatch> Epoch(int epoch, CancellationToken cancellation)
+        {
+            foreach (var batch in loader.Epoch(epoch, cancellation))
+                yield return new LabeledBatch(batch.Images, batch.Labels);
+        }
+    }
+}
