@@ -1,8 +1,8 @@
 using Dashboard.Api;
+using Dashboard.Components;
 using Dashboard.Hubs;
 using Dashboard.Runs;
 using Dashboard.Training;
-using Microsoft.Extensions.Options;
 using MudBlazor.Services;
 
 namespace Dashboard;
@@ -37,6 +37,7 @@ public static class DashboardServices
         app.MapOpenApi();
         app.MapRunApi();
         app.MapHub<TrainingHub>(TrainingHub.Path);
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }
 }

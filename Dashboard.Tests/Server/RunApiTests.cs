@@ -1,0 +1,81 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Dashboard.Runs;
+
+namespace Dashboard.Tests.Server;
+
+public class RunApiTests
+{
+    private static StringContent Json(string json) => ApiWaits.Json(json);
+
+    private static Task<JsonElement> WaitForStatusAsync(HttpClient client, string id, Func<string, bool> done, TimeSpan timeout) =>
+        ApiWaits.WaitForStatusAsync(client, id, done, timeout);
+
+    private static Task WaitForAsync(Func<bool> condition, TimeSpan timeout) => ApiWaits.WaitForAsync(condition, timeout);
+
+    [Fact]
+    public async Task A_submitted_recipe_runs_to_the_end_and_its_metrics_are_served()
+    {
+        await using var host = await DashboardHost.StartAsync();
+        using var client = host.Client();
+
+        var submitted = await client.PostAsync("/api/runs", Json(TinyRecipes.Quick));
+        Assert.Equal(HttpStatusCode.Created, submitted.StatusCode);
+        var id = (await submitted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+
+        var run = await WaitForStatusAsync(client, id, s => !RunStatus.IsActive(s), TimeSpan.FromMinutes(3));
+
+        Assert.Equal(RunStatus.Finished, run.GetProperty("status").GetString());
+        var metrics = run.GetProperty("metrics");
+        Assert.Equal(2, metrics.GetProperty("epochs").GetArrayLength());
+        Assert.Equal(10, metrics.GetProperty("lrFind").GetProperty("learningRates").GetArrayLength());
+        Assert.True(run.GetProperty("run").GetProperty("accuracy").GetDouble() > 0.3);
+        var list = await client.GetFromJsonAsync<JsonElement>("/api/runs");
+        Assert.Contains(list.EnumerateArray(), r => r.GetProperty("id").GetString() == id);
+    }
+
+    [Fact]
+    public async Task An_invalid_recipe_is_refused_with_the_field_named_and_nothing_is_queued()
+    {
+        await using var host = await DashboardHost.StartAsync();
+        using var client = host.Client();
+
+        var response = await client.PostAsync("/api/runs", Json("""{"data":{"path":"demo"},"steps":[{"fit":{"lr":-1}}]}"""));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var error = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("$.steps[0].fit.lr", error.GetProperty("field").GetString());
+        Assert.Empty(host.Get<RunStore>().List());
+    }
+
+    [Fact]
+    public async Task Stop_ends_a_running_fit_as_stopped_and_unknown_runs_are_not_found()
+    {
+        await using var host = await DashboardHost.StartAsync();
+        using var client = host.Client();
+        var id = (await (await client.PostAsync("/api/runs", Json(TinyRecipes.Long))).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+        await WaitForAsync(() => host.Get<RunStore>().Events(id).Any(e => e.Event is Dashboard.Training.Events.BatchEnded), TimeSpan.FromMinutes(2));
+
+        var stop = await client.PostAsync($"/api/runs/{id}/stop", null);
+
+        Assert.Equal(HttpStatusCode.Accepted, stop.StatusCode);
+        var run = await WaitForStatusAsync(client, id, s => !RunStatus.IsActive(s), TimeSpan.FromMinutes(1));
+        Assert.Equal(RunStatus.Stopped, run.GetProperty("status").GetString());
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/runs/nosuchrun")).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await client.PostAsync($"/api/runs/{id}/stop", null)).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_openapi_document_describes_the_run_api()
+    {
+        await using var host = await DashboardHost.StartAsync();
+        using var client = host.Client();
+
+        var document = await client.GetStringAsync("/openapi/v1.json");
+
+        Assert.Contains("\"/api/runs\"", document);
+        Assert.Contains("\"/api/runs/{id}/stop\"", document);
+    }
+}

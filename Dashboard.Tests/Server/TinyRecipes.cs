@@ -1,0 +1,16 @@
+namespace Dashboard.Tests.Server;
+
+/// <summary>Recipes on the demo dataset small enough to finish in seconds on two cores.</summary>
+public static class TinyRecipes
+{
+    public const string Quick = """
+        { "data": { "path": "demo", "size": 32, "batchSize": 64 }, "arch": "resnet18", "precompute": true, "seed": 0,
+          "steps": [ {"lrFind": {"maxIterations": 10}}, {"fit": {"lr": 0.01, "cycles": 2, "cycleLen": 1}} ] }
+        """;
+
+    /// <summary>Long enough to be stopped while running.</summary>
+    public const string Long = """
+        { "data": { "path": "demo", "size": 32, "batchSize": 16 }, "arch": "resnet18", "seed": 0,
+          "steps": [ {"fit": {"lr": 0.01, "cycles": 50}} ] }
+        """;
+}
