@@ -27,6 +27,9 @@ public sealed record FitRequest
     public int CycleMult { get; init; }
     public bool OneCycle { get; init; }
 
+    /// <summary>Epochs this fit will train: cycles, or the sum of the SGDR cycle lengths.</summary>
+    public int Epochs => OneCycle || CycleLength is null ? Cycles : FitSchedules.CycleEpochs(Cycles, CycleLength.Value, CycleMult).Sum();
+
     public SchedulePlan Plan(int batchesPerEpoch) =>
         OneCycle ? FitSchedules.OneCycle(Cycles, batchesPerEpoch)
         : CycleLength is int length ? FitSchedules.Sgdr(Cycles, length, CycleMult, batchesPerEpoch)

@@ -10,20 +10,26 @@ public sealed partial class Learner
     /// <summary>
     /// Trains following the request's schedule. Cancellation stops at the next batch and leaves the model usable;
     /// a NaN or infinite loss ends the fit with <see cref="FitFailed"/> and a <see cref="TrainingDivergedException"/>.
+    /// <paramref name="resumeAtEpoch"/> &gt; 0 continues an interrupted fit of this index: the schedule picks up at that
+    /// epoch and the fit's start events, already reported, are not repeated.
     /// </summary>
-    public FitResult Fit(FitRequest request, CancellationToken cancellation = default)
+    public FitResult Fit(FitRequest request, CancellationToken cancellation = default, int resumeAtEpoch = 0)
     {
         var baseRates = request.RatesPerGroup(GroupCount, Options.MaxLearningRate);
         var source = TrainSource();
         var plan = request.Plan(source.BatchesPerEpoch);
+        if (resumeAtEpoch < 0 || resumeAtEpoch > plan.Epochs) throw new ArgumentOutOfRangeException(nameof(resumeAtEpoch), resumeAtEpoch, $"must be within the fit's {plan.Epochs} epochs");
         int fitIndex = fitCount++;
-        events.Emit(new ScheduleComputed(fitIndex, baseRates.Select(plan.LearningRates).ToArray(), plan.RestartIterations));
-        events.Emit(new FitStarted(fitIndex, plan.Epochs, plan.BatchesPerEpoch, baseRates, Precompute, FrozenGroups));
+        if (resumeAtEpoch == 0)
+        {
+            events.Emit(new ScheduleComputed(fitIndex, baseRates.Select(plan.LearningRates).ToArray(), plan.RestartIterations));
+            events.Emit(new FitStarted(fitIndex, plan.Epochs, plan.BatchesPerEpoch, baseRates, Precompute, FrozenGroups));
+        }
         var epochs = new List<EpochMetrics>();
-        int iteration = 0;
+        int iteration = resumeAtEpoch * plan.BatchesPerEpoch;
         try
         {
-            for (int e = 0; e < plan.Epochs; e++)
+            for (int e = resumeAtEpoch; e < plan.Epochs; e++)
                 epochs.Add(RunEpoch(fitIndex, source, plan, baseRates, ref iteration, cancellation));
         }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)

@@ -7,7 +7,11 @@ namespace Dashboard.Training.Recipes;
 /// <summary>Runs a validated recipe's steps in order on one learner, reporting every event to the sink.</summary>
 public sealed class RecipeRunner(RecipeEnvironment environment)
 {
-    public RecipeResult Run(Recipe recipe, ITrainingEventSink events, CancellationToken cancellation = default)
+    /// <summary>
+    /// Runs the recipe. With a <paramref name="resume"/> store, a resume point is written at every epoch boundary, and
+    /// a run that finds one there continues from it (same epochs, same schedule position) instead of starting over.
+    /// </summary>
+    public RecipeResult Run(Recipe recipe, ITrainingEventSink events, CancellationToken cancellation = default, ResumeStore? resume = null)
     {
         var clock = Stopwatch.StartNew();
         var data = environment.OpenData(recipe.Data, recipe.Seed);
@@ -18,32 +22,35 @@ public sealed class RecipeRunner(RecipeEnvironment environment)
         };
         var body = environment.CreateBackbone(recipe.Arch, recipe.Weights);
         events.Emit(new RunStarted(recipe.Arch, data.Classes, data.Train(false).ItemCount, data.Valid().ItemCount, recipe.Data.Size, environment.Device.ToString()));
-        using var learner = new Learner(body, data, options, events, environment.Device);
-        if (recipe.Precompute) learner.SetPrecompute(true, cancellation);
         var progress = new RecipeProgress();
-        foreach (var step in recipe.Steps)
+        var sink = new RecipeEventSink(events, progress, resume);
+        using var learner = new Learner(body, data, options, sink, environment.Device);
+        sink.Learner = learner;
+        int resumeEpoch = resume?.TryRead() is { } record ? progress.Restore(learner, resume, record, recipe, cancellation) : 0;
+        if (progress.StepIndex == 0 && resumeEpoch == 0 && recipe.Precompute) learner.SetPrecompute(true, cancellation);
+        for (int first = progress.StepIndex; progress.StepIndex < recipe.Steps.Count; progress.NextStep())
         {
             if (cancellation.IsCancellationRequested) break;
-            RunStep(learner, step, progress, cancellation);
+            RunStep(learner, recipe.Steps[progress.StepIndex], progress, cancellation, progress.StepIndex == first ? resumeEpoch : 0);
         }
         var result = Finish(learner, progress, clock.Elapsed.TotalSeconds, cancellation);
         events.Emit(new RunCompleted(result.Final.Accuracy, result.Final.TtaAccuracy, clock.Elapsed.TotalSeconds));
         return result;
     }
 
-    private static void RunStep(Learner learner, RecipeStep step, RecipeProgress progress, CancellationToken cancellation)
+    private static void RunStep(Learner learner, RecipeStep step, RecipeProgress progress, CancellationToken cancellation, int resumeEpoch)
     {
         switch (step)
         {
             case LrFindStep finder:
-                progress.LrFind = learner.LrFind(new LrFindOptions
+                progress.LrFindEnded(learner.LrFind(new LrFindOptions
                 {
                     MaxIterations = finder.MaxIterations, StartLearningRate = finder.StartLearningRate, EndLearningRate = finder.EndLearningRate,
-                }, cancellation);
+                }, cancellation));
                 break;
             case FitStep fit:
-                var result = learner.Fit(new FitRequest(fit.LearningRates, fit.Cycles, fit.CycleLength, fit.CycleMult, fit.OneCycle), cancellation);
-                progress.AddFit(result);
+                learner.Fit(ToRequest(fit), cancellation, resumeEpoch);
+                progress.FitEnded();
                 break;
             case PrecomputeStep precompute: learner.SetPrecompute(precompute.Enabled, cancellation); break;
             case SaveStep save: progress.Saved.Add(learner.Save(save.Name)); break;
@@ -57,28 +64,13 @@ public sealed class RecipeRunner(RecipeEnvironment environment)
         }
     }
 
+    internal static FitRequest ToRequest(FitStep fit) => new(fit.LearningRates, fit.Cycles, fit.CycleLength, fit.CycleMult, fit.OneCycle);
+
     private static RecipeResult Finish(Learner learner, RecipeProgress progress, double seconds, CancellationToken cancellation)
     {
         var (validLoss, accuracy) = learner.Validate(cancellation);
         var predictions = progress.Tta?.Tta ?? learner.PredictValid(null, cancellation);
         learner.Interpret(predictions);
-        var finder = progress.LrFind is { } f
-            ? new LrFindSummary(f.LearningRates, f.Losses, f.SmoothedLosses, f.Suggestion, f.MinLossLearningRateOverTen) : null;
-        return new RecipeResult(finder, progress.Epochs, new FinalSummary(accuracy, validLoss, progress.Tta?.Tta.Accuracy()), progress.Saved, seconds);
-    }
-
-    private sealed class RecipeProgress
-    {
-        private int fits;
-        public LrFindResult? LrFind { get; set; }
-        public (Predictions Plain, Predictions Tta)? Tta { get; set; }
-        public List<EpochSummary> Epochs { get; } = [];
-        public List<string> Saved { get; } = [];
-
-        public void AddFit(FitResult result)
-        {
-            Epochs.AddRange(result.Epochs.Select(e => new EpochSummary(e.Epoch, fits, e.TrainLoss, e.ValidLoss, e.Accuracy, e.Seconds)));
-            fits++;
-        }
+        return new RecipeResult(progress.LrFind, progress.Epochs, new FinalSummary(accuracy, validLoss, progress.Tta?.Tta.Accuracy()), progress.Saved, seconds);
     }
 }

@@ -1,0 +1,54 @@
+using Dashboard.Tests.Learning;
+using Dashboard.Training.Events;
+using Dashboard.Training.Learning;
+using Dashboard.Training.Recipes;
+using TorchSharp;
+
+namespace Dashboard.Tests.Recipes;
+
+public class ResumeTests
+{
+    private const string Recipe = """
+        { "data": { "path": "synthetic" }, "arch": "resnet18", "precompute": true, "seed": 0,
+          "steps": [ {"fit": {"lr": 0.02, "cycles": 1}}, {"unfreeze": true}, {"fit": {"lr": [0.001, 0.005, 0.01], "cycles": 2, "cycleLen": 1, "cycleMult": 2}}, {"tta": true} ] }
+        """;
+
+    [Fact]
+    public void An_interrupted_recipe_resumes_from_its_last_epoch_to_the_same_number_of_epochs()
+    {
+        var folder = Directory.CreateTempSubdirectory("resume-").FullName;
+        try
+        {
+            using var data = new SyntheticLearnerData();
+            var environment = new RecipeEnvironment((_, _) => data, (_, _) => new TinyBackbone(),
+                new LearnerOptions { ModelsFolder = Path.Combine(folder, "models"), ActivationCacheFolder = Path.Combine(folder, "cache") }, torch.CPU);
+            var store = new ResumeStore(Path.Combine(folder, "run"));
+            using var stop = new CancellationTokenSource();
+            var first = new StopAfterEpochs(stop, epochs: 2);
+
+            Assert.ThrowsAny<OperationCanceledException>(() => new RecipeRunner(environment).Run(RecipeParser.Parse(Recipe), first, stop.Token, store));
+            var record = store.TryRead()!;
+            Assert.Equal((2, 1), (record.StepIndex, record.EpochInStep));
+
+            var second = new RecordingEventSink();
+            var result = new RecipeRunner(environment).Run(RecipeParser.Parse(Recipe), second, default, store);
+
+            Assert.Equal(Enumerable.Range(0, 4), result.Epochs.Select(e => e.Epoch));
+            Assert.Equal(new[] { 0, 1, 1, 1 }, result.Epochs.Select(e => e.Fit));
+            Assert.Equal(new[] { 2, 3 }, second.Events.OfType<EpochEnded>().Select(e => e.Epoch));
+            Assert.All(second.Events.OfType<EpochEnded>(), e => Assert.Equal(1, e.FitIndex));
+            Assert.Empty(second.Events.OfType<FitStarted>());
+            Assert.NotNull(result.Final.TtaAccuracy);
+        }
+        finally { Directory.Delete(folder, true); }
+    }
+
+    private sealed class StopAfterEpochs(CancellationTokenSource stop, int epochs) : ITrainingEventSink
+    {
+        private int seen;
+        public void Emit(TrainingEvent e)
+        {
+            if (e is EpochEnded && ++seen == epochs) stop.Cancel();
+        }
+    }
+}

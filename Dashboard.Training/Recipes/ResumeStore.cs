@@ -1,0 +1,33 @@
+using System.Text.Json;
+using Dashboard.Training.Learning;
+
+namespace Dashboard.Training.Recipes;
+
+/// <summary>Where a recipe stood at its last epoch boundary: the step, the epochs done in it, and the results so far.</summary>
+public sealed record ResumeRecord(int StepIndex, int EpochInStep, LearnerProgress Learner, LrFindSummary? LrFind,
+    IReadOnlyList<EpochSummary> Epochs, IReadOnlyList<string> Saved, int Fits);
+
+/// <summary>
+/// A run's resume point in its own folder: the weights (<c>resume.ckpt</c>) and the record (<c>resume.json</c>), each
+/// written atomically, weights first, so a crash at any moment leaves a matching pair (the record names the epoch).
+/// </summary>
+public sealed class ResumeStore(string folder)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public string WeightsPath => Path.Combine(folder, "resume.ckpt");
+    public string RecordPath => Path.Combine(folder, "resume.json");
+
+    public void Save(Learner learner, ResumeRecord record)
+    {
+        learner.SaveResumePoint(WeightsPath);
+        AtomicFile.Write(RecordPath, stream => JsonSerializer.Serialize(stream, record, Json));
+    }
+
+    public ResumeRecord? TryRead()
+    {
+        if (!File.Exists(RecordPath) || !File.Exists(WeightsPath)) return null;
+        using var stream = File.OpenRead(RecordPath);
+        return JsonSerializer.Deserialize<ResumeRecord>(stream, Json);
+    }
+}
