@@ -8,6 +8,12 @@ public static class TinyRecipes
           "steps": [ {"lrFind": {"maxIterations": 10}}, {"fit": {"lr": 0.01, "cycles": 2, "cycleLen": 1}} ] }
         """;
 
+    /// <summary>Four full-image epochs of a few seconds each: long enough to interrupt between epochs.</summary>
+    public const string FourEpochs = """
+        { "data": { "path": "demo", "size": 32, "batchSize": 64 }, "arch": "resnet18", "seed": 0,
+          "steps": [ {"fit": {"lr": 0.01, "cycles": 2, "cycleLen": 1, "cycleMult": 1}}, {"fit": {"lr": 0.005, "cycles": 2}} ] }
+        """;
+
     /// <summary>Long enough to be stopped while running.</summary>
     public const string Long = """
         { "data": { "path": "demo", "size": 32, "batchSize": 16 }, "arch": "resnet18", "seed": 0,

@@ -26,6 +26,7 @@ public static class RunEndpoints
         api.MapGet("/{id}/events", (RunStore store, string id, long? after) => store.Events(id, after ?? 0))
             .WithSummary("A run's stored events after a sequence number.");
         api.MapPost("/{id}/stop", Stop).WithSummary("Stop a running or queued run.");
+        api.MapPost("/{id}/resume", Resume).WithSummary("Continue an interrupted, stopped or failed run from its last epoch.");
         return app;
     }
 
@@ -42,6 +43,12 @@ public static class RunEndpoints
 
     private static Results<Ok<RunDetails>, NotFound> Details(RunStore store, string id) =>
         store.Find(id) is { } run ? TypedResults.Ok(new RunDetails(run, RunMetrics.From(store.Events(id)))) : TypedResults.NotFound();
+
+    private static Results<Accepted, NotFound, Conflict<ApiError>> Resume(RunStore store, RunCommands commands, string id)
+    {
+        if (store.Find(id) is null) return TypedResults.NotFound();
+        return commands.Resume(id) ? TypedResults.Accepted($"/api/runs/{id}") : TypedResults.Conflict(new ApiError("only an interrupted, stopped or failed run can be resumed"));
+    }
 
     private static Results<Accepted, NotFound, Conflict<ApiError>> Stop(RunStore store, RunCommands commands, string id)
     {

@@ -17,4 +17,7 @@ public sealed class DashboardPaths
     public IReadOnlyList<string> DataRoots { get; }
     public string RunDatabase => Path.Combine(DataFolder, "runs.db");
     public string ActivationCache => Path.Combine(DataFolder, "activations");
+
+    /// <summary>A run's own files (its resume point).</summary>
+    public string RunFolder(string runId) => Path.Combine(DataFolder, "runs", runId);
 }

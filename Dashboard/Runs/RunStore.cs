@@ -58,6 +58,13 @@ public sealed class RunStore
         return new RunEvent(runId, next, trainingEvent);
     }
 
+    /// <summary>Removes the events after a sequence number (a resumed run discards what came after its resume point).</summary>
+    public void DeleteEventsAfter(string runId, long sequence)
+    {
+        using var connection = Open();
+        Execute(connection, "DELETE FROM events WHERE run_id = $id AND seq > $after", ("$id", runId), ("$after", sequence));
+    }
+
     public IReadOnlyList<RunEvent> Events(string runId, long afterSequence = 0)
     {
         using var connection = Open();

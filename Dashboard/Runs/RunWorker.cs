@@ -11,7 +11,7 @@ namespace Dashboard.Runs;
 /// At start-up, runs left "running" by a dead process become "interrupted" and queued ones are queued again.
 /// </summary>
 public sealed class RunWorker(RunStore store, RunQueue queue, RunNotifier notifier, RunCancellations cancellations,
-    IRecipeEnvironmentFactory environments, ILogger<RunWorker> logger) : BackgroundService
+    IRecipeEnvironmentFactory environments, DashboardPaths paths, ILogger<RunWorker> logger) : BackgroundService
 {
     public const string InterruptedMessage = "the server stopped while this run was running";
 
@@ -34,8 +34,10 @@ public sealed class RunWorker(RunStore store, RunQueue queue, RunNotifier notifi
     {
         var events = Channel.CreateUnbounded<TrainingEvent>(new UnboundedChannelOptions { SingleReader = true });
         using var cancellation = cancellations.Register(run.Id, stoppingToken);
+        var resume = new ResumeStore(paths.RunFolder(run.Id));
+        DiscardEventsAfterResumePoint(run.Id, resume);
         ChangeStatus(run.Id, RunStatus.Running, null);
-        var training = Task.Factory.StartNew(() => Train(run, events.Writer, cancellation.Token),
+        var training = Task.Factory.StartNew(() => Train(run, resume, events.Writer, cancellation.Token),
             CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         await foreach (var trainingEvent in events.Reader.ReadAllAsync(CancellationToken.None)) Store(run.Id, trainingEvent);
         var (status, message, result) = await training;
@@ -45,12 +47,22 @@ public sealed class RunWorker(RunStore store, RunQueue queue, RunNotifier notifi
         ChangeStatus(run.Id, hostStopping ? RunStatus.Interrupted : status, hostStopping ? InterruptedMessage : message);
     }
 
-    private (string Status, string? Message, RecipeResult? Result) Train(RunSummary run, ChannelWriter<TrainingEvent> writer, CancellationToken cancellation)
+    /// <summary>A resumed run keeps its history up to the resume point's last epoch; what came after is discarded, not duplicated.</summary>
+    private void DiscardEventsAfterResumePoint(string runId, ResumeStore resume)
+    {
+        var stored = store.Events(runId);
+        if (stored.Count == 0) return;
+        var lastEpoch = resume.TryRead()?.Epochs.LastOrDefault()?.Epoch;
+        var keepThrough = stored.LastOrDefault(e => e.Event is EpochEnded ended && ended.Epoch == lastEpoch)?.Sequence ?? 0;
+        store.DeleteEventsAfter(runId, keepThrough);
+    }
+
+    private (string Status, string? Message, RecipeResult? Result) Train(RunSummary run, ResumeStore resume, ChannelWriter<TrainingEvent> writer, CancellationToken cancellation)
     {
         try
         {
             var recipe = RecipeParser.Parse(run.RecipeJson);
-            var result = new RecipeRunner(environments.Create(run.Id)).Run(recipe, new ChannelEventSink(writer), cancellation);
+            var result = new RecipeRunner(environments.Create(run.Id)).Run(recipe, new ChannelEventSink(writer), cancellation, resume);
             return cancellation.IsCancellationRequested ? (RunStatus.Stopped, "stopped by request", result) : (RunStatus.Finished, null, result);
         }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
