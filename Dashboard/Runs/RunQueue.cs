@@ -5,10 +5,10 @@ using Microsoft.Extensions.Options;
 namespace Dashboard.Runs;
 
 /// <summary>
-/// Accepts recipes: validates them, stores the run as queued and hands its id to the worker through a bounded channel.
+/// Accepts recipes: validates them (fields, and paths against the data roots), stores the run as queued and hands its id to the worker through a bounded channel.
 /// A full queue refuses the submission instead of growing without limit.
 /// </summary>
-public sealed class RunQueue(RunStore store, RunNotifier notifier, IOptions<DashboardOptions> options)
+public sealed class RunQueue(RunStore store, RunNotifier notifier, DatasetPathPolicy paths, IOptions<DashboardOptions> options)
 {
     private readonly Channel<string> pending = Channel.CreateBounded<string>(new BoundedChannelOptions(options.Value.QueueCapacity)
     {
@@ -21,6 +21,7 @@ public sealed class RunQueue(RunStore store, RunNotifier notifier, IOptions<Dash
     public RunSummary Submit(string recipeJson, string? name = null)
     {
         var recipe = RecipeParser.Parse(recipeJson);
+        paths.Check(recipe);
         var run = store.Create(string.IsNullOrWhiteSpace(name) ? DefaultName(recipe) : name.Trim(), recipeJson);
         if (!pending.Writer.TryWrite(run.Id))
         {
