@@ -114,3 +114,23 @@ public class FreezingAndFitTests
         }
     }
 }
+
+public class ThumbnailTests
+{
+    [Fact]
+    public void Each_full_image_epoch_reports_png_thumbnails_of_its_first_augmented_batch_and_cached_epochs_none()
+    {
+        using var f = new LearnerFixture();
+        f.Learner.Fit(new FitRequest(0.01, cycles: 2));
+        f.Learner.SetPrecompute(true);
+        f.Learner.Fit(new FitRequest(0.01));
+
+        var captured = f.Events.Events.OfType<ThumbnailsCaptured>().ToArray();
+        Assert.Equal(new[] { 0, 1 }, captured.Select(c => c.Epoch));
+        var png = captured[0].Pngs[0];
+        Assert.Equal(f.Options.ThumbnailCount, captured[0].Pngs.Count);
+        Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, png[..4]);
+        using var image = SixLabors.ImageSharp.Image.Load(png);
+        Assert.Equal(f.Options.ThumbnailSize, image.Width);
+    }
+}

@@ -32,6 +32,10 @@ public class RunApiTests
         Assert.Equal(2, metrics.GetProperty("epochs").GetArrayLength());
         Assert.Equal(10, metrics.GetProperty("lrFind").GetProperty("learningRates").GetArrayLength());
         Assert.True(run.GetProperty("run").GetProperty("accuracy").GetDouble() > 0.3);
+        var thumbnails = host.Get<RunStore>().Events(id).First(e => e.Event is Dashboard.Training.Events.ThumbnailsCaptured);
+        var png = await client.GetAsync($"/api/runs/{id}/thumbnails/{thumbnails.Sequence}/0.png");
+        Assert.Equal("image/png", png.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/runs/{id}/thumbnails/{thumbnails.Sequence}/99.png")).StatusCode);
         var list = await client.GetFromJsonAsync<JsonElement>("/api/runs");
         Assert.Contains(list.EnumerateArray(), r => r.GetProperty("id").GetString() == id);
     }

@@ -5,7 +5,7 @@ public static class TinyRecipes
 {
     public const string Quick = """
         { "data": { "path": "demo", "size": 32, "batchSize": 64 }, "arch": "resnet18", "precompute": true, "seed": 0,
-          "steps": [ {"lrFind": {"maxIterations": 10}}, {"fit": {"lr": 0.01, "cycles": 2, "cycleLen": 1}} ] }
+          "steps": [ {"lrFind": {"maxIterations": 10}}, {"fit": {"lr": 0.01, "cycles": 1}}, {"precompute": false}, {"fit": {"lr": 0.01, "cycles": 1}} ] }
         """;
 
     /// <summary>Four full-image epochs of a few seconds each: long enough to interrupt between epochs.</summary>

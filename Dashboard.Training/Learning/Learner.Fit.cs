@@ -59,6 +59,7 @@ public sealed partial class Learner
             cancellation.ThrowIfCancellationRequested();
             double multiplier = plan.Multipliers[Math.Min(iteration, plan.Iterations - 1)];
             SetLearningRates(baseRates, multiplier);
+            if (batches == 0) CaptureThumbnails(owned);
             double loss = TrainStep(owned, iteration);
             events.Emit(new BatchEnded(fitIndex, iteration, EpochsCompleted, baseRates[^1] * multiplier, loss));
             lossSum += loss;
@@ -70,6 +71,13 @@ public sealed partial class Learner
         EpochsCompleted++;
         events.Emit(new EpochEnded(fitIndex, metrics.Epoch, metrics.TrainLoss, metrics.ValidLoss, metrics.Accuracy, metrics.Seconds));
         return metrics;
+    }
+
+    /// <summary>Thumbnails of the epoch's first batch as the model sees it (augmented); none on cached activations.</summary>
+    private void CaptureThumbnails(LabeledBatch batch)
+    {
+        if (Precompute || Options.ThumbnailCount == 0 || EpochsCompleted >= Options.MaxThumbnailEpochs) return;
+        events.Emit(new ThumbnailsCaptured(EpochsCompleted, Training.Data.TensorThumbnails.Pngs(batch.Inputs, Options.ThumbnailCount, Options.ThumbnailSize)));
     }
 
     /// <summary>Mean cross-entropy and accuracy on the validation set (eval mode, no gradients).</summary>

@@ -19,6 +19,13 @@ public sealed record LearnerOptions
     /// <summary>Where precomputed activations are cached, keyed by dataset, backbone and image size.</summary>
     public string ActivationCacheFolder { get; init; } = Path.Combine(Path.GetTempPath(), "dashboard-activations");
 
+    /// <summary>Augmented training images shown per epoch (0 = none), as PNG thumbnails of this size.</summary>
+    public int ThumbnailCount { get; init; } = 8;
+    public int ThumbnailSize { get; init; } = 96;
+
+    /// <summary>Epochs of a learner that report thumbnails at most, so a long run's store stays small.</summary>
+    public int MaxThumbnailEpochs { get; init; } = 50;
+
     /// <summary>Largest learning rate accepted by fit (anything above is almost surely a typo).</summary>
     public double MaxLearningRate { get; init; } = 10;
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Dashboard.Runs;
+using Dashboard.Training.Events;
 using Dashboard.Training.Recipes;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -25,6 +26,7 @@ public static class RunEndpoints
         api.MapGet("/{id}", Details).WithSummary("One run with its status and metrics.");
         api.MapGet("/{id}/events", (RunStore store, string id, long? after) => store.Events(id, after ?? 0))
             .WithSummary("A run's stored events after a sequence number.");
+        api.MapGet("/{id}/thumbnails/{sequence:long}/{index:int}.png", Thumbnail).WithSummary("One augmented training thumbnail of a ThumbnailsCaptured event.");
         api.MapPost("/{id}/stop", Stop).WithSummary("Stop a running or queued run.");
         api.MapPost("/{id}/resume", Resume).WithSummary("Continue an interrupted, stopped or failed run from its last epoch.");
         return app;
@@ -43,6 +45,10 @@ public static class RunEndpoints
 
     private static Results<Ok<RunDetails>, NotFound> Details(RunStore store, string id) =>
         store.Find(id) is { } run ? TypedResults.Ok(new RunDetails(run, RunMetrics.From(store.Events(id)))) : TypedResults.NotFound();
+
+    private static Results<FileContentHttpResult, NotFound> Thumbnail(RunStore store, string id, long sequence, int index) =>
+        store.Event(id, sequence)?.Event is ThumbnailsCaptured captured && index >= 0 && index < captured.Pngs.Count
+            ? TypedResults.File(captured.Pngs[index], "image/png") : TypedResults.NotFound();
 
     private static Results<Accepted, NotFound, Conflict<ApiError>> Resume(RunStore store, RunCommands commands, string id)
     {

@@ -75,6 +75,14 @@ public sealed class RunStore
         return events;
     }
 
+    /// <summary>One stored event, or null.</summary>
+    public RunEvent? Event(string runId, long sequence)
+    {
+        using var connection = Open();
+        using var command = Command(connection, "SELECT json FROM events WHERE run_id = $id AND seq = $seq", ("$id", runId), ("$seq", sequence));
+        return command.ExecuteScalar() is string json ? new RunEvent(runId, sequence, EventJson.Deserialize(json)) : null;
+    }
+
     public RunSummary? Find(string runId) => Query("WHERE id = $id", ("$id", runId)).FirstOrDefault();
 
     /// <summary>Newest first, one page at a time.</summary>
