@@ -1,4 +1,5 @@
 using Dashboard.Api;
+using Dashboard.Auth;
 using Dashboard.Components;
 using Dashboard.Hubs;
 using Dashboard.Runs;
@@ -23,6 +24,7 @@ public static class DashboardServices
         services.AddSingleton<RunCommands>();
         services.AddSingleton<IRecipeEnvironmentFactory, TrainingEnvironmentFactory>();
         services.AddHostedService<RunWorker>();
+        services.AddDashboardAuth(configuration);
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddSignalR();
         services.AddOpenApi();
@@ -33,11 +35,12 @@ public static class DashboardServices
     public static WebApplication UseDashboard(this WebApplication app)
     {
         if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/Error", createScopeForErrors: true);
+        app.UseDashboardAuth();
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapOpenApi();
         app.MapRunApi();
-        app.MapHub<TrainingHub>(TrainingHub.Path);
+        app.MapHub<TrainingHub>(TrainingHub.Path).RequireAuthorization(Policies.CanWatch);
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -1,5 +1,8 @@
 using System.Text.Json;
+using System.Security.Claims;
+using Dashboard.Auth;
 using Dashboard.Runs;
+using Microsoft.Extensions.Options;
 using Dashboard.Training.Events;
 using Dashboard.Training.Recipes;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -19,24 +22,24 @@ public static class RunEndpoints
 
     public static IEndpointRouteBuilder MapRunApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/runs").WithTags("Runs").DisableAntiforgery();
-        api.MapPost("/", Submit).WithSummary("Submit a recipe; answers the new run's id.");
+        var api = app.MapGroup("/api/runs").WithTags("Runs").DisableAntiforgery().RequireAuthorization(Policies.CanWatch);
+        api.MapPost("/", Submit).WithSummary("Submit a recipe; answers the new run's id.").RequireAuthorization(Policies.CanTrain);
         api.MapGet("/", (RunStore store, int? skip, int? take) => store.List(Math.Max(0, skip ?? 0), Math.Clamp(take ?? 50, 1, 500)))
             .WithSummary("Runs, newest first.");
         api.MapGet("/{id}", Details).WithSummary("One run with its status and metrics.");
         api.MapGet("/{id}/events", (RunStore store, string id, long? after) => store.Events(id, after ?? 0))
             .WithSummary("A run's stored events after a sequence number.");
         api.MapGet("/{id}/thumbnails/{sequence:long}/{index:int}.png", Thumbnail).WithSummary("One augmented training thumbnail of a ThumbnailsCaptured event.");
-        api.MapPost("/{id}/stop", Stop).WithSummary("Stop a running or queued run.");
-        api.MapPost("/{id}/resume", Resume).WithSummary("Continue an interrupted, stopped or failed run from its last epoch.");
+        api.MapPost("/{id}/stop", Stop).WithSummary("Stop a running or queued run.").RequireAuthorization(Policies.CanTrain);
+        api.MapPost("/{id}/resume", Resume).WithSummary("Continue an interrupted, stopped or failed run from its last epoch.").RequireAuthorization(Policies.CanTrain);
         return app;
     }
 
-    private static Results<Created<SubmittedRun>, BadRequest<ApiError>, JsonHttpResult<ApiError>> Submit(RunQueue queue, JsonElement recipe, string? name)
+    private static Results<Created<SubmittedRun>, BadRequest<ApiError>, JsonHttpResult<ApiError>> Submit(RunQueue queue, ClaimsPrincipal user, JsonElement recipe, string? name)
     {
         try
         {
-            var run = queue.Submit(recipe.GetRawText(), name);
+            var run = queue.Submit(recipe.GetRawText(), name, user.Identity?.Name);
             return TypedResults.Created($"/api/runs/{run.Id}", new SubmittedRun(run.Id, run.Status));
         }
         catch (RecipeException e) { return TypedResults.BadRequest(new ApiError(e.Message, e.Field)); }
@@ -50,15 +53,17 @@ public static class RunEndpoints
         store.Event(id, sequence)?.Event is ThumbnailsCaptured captured && index >= 0 && index < captured.Pngs.Count
             ? TypedResults.File(captured.Pngs[index], "image/png") : TypedResults.NotFound();
 
-    private static Results<Accepted, NotFound, Conflict<ApiError>> Resume(RunStore store, RunCommands commands, string id)
+    private static Results<Accepted, NotFound, ForbidHttpResult, Conflict<ApiError>> Resume(RunStore store, RunCommands commands, ClaimsPrincipal user, IOptions<AuthOptions> auth, string id)
     {
-        if (store.Find(id) is null) return TypedResults.NotFound();
+        if (store.Find(id) is not { } run) return TypedResults.NotFound();
+        if (!UserPrincipal.MayControl(user, run.Owner, auth.Value.Enabled)) return TypedResults.Forbid();
         return commands.Resume(id) ? TypedResults.Accepted($"/api/runs/{id}") : TypedResults.Conflict(new ApiError("only an interrupted, stopped or failed run can be resumed"));
     }
 
-    private static Results<Accepted, NotFound, Conflict<ApiError>> Stop(RunStore store, RunCommands commands, string id)
+    private static Results<Accepted, NotFound, ForbidHttpResult, Conflict<ApiError>> Stop(RunStore store, RunCommands commands, ClaimsPrincipal user, IOptions<AuthOptions> auth, string id)
     {
-        if (store.Find(id) is null) return TypedResults.NotFound();
+        if (store.Find(id) is not { } run) return TypedResults.NotFound();
+        if (!UserPrincipal.MayControl(user, run.Owner, auth.Value.Enabled)) return TypedResults.Forbid();
         return commands.Stop(id) ? TypedResults.Accepted($"/api/runs/{id}") : TypedResults.Conflict(new ApiError("the run is not queued or running"));
     }
 }

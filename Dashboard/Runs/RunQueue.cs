@@ -18,11 +18,11 @@ public sealed class RunQueue(RunStore store, RunNotifier notifier, DatasetPathPo
     public ChannelReader<string> Reader => pending.Reader;
 
     /// <summary>Validates and enqueues; throws <see cref="RecipeException"/> for a bad recipe, <see cref="QueueFullException"/> when full.</summary>
-    public RunSummary Submit(string recipeJson, string? name = null)
+    public RunSummary Submit(string recipeJson, string? name = null, string? owner = null)
     {
         var recipe = RecipeParser.Parse(recipeJson);
         paths.Check(recipe);
-        var run = store.Create(string.IsNullOrWhiteSpace(name) ? DefaultName(recipe) : name.Trim(), recipeJson);
+        var run = store.Create(string.IsNullOrWhiteSpace(name) ? DefaultName(recipe) : name.Trim(), recipeJson, owner);
         if (!pending.Writer.TryWrite(run.Id))
         {
             store.SetStatus(run.Id, RunStatus.Failed, "the run queue is full; try again when a run has finished");

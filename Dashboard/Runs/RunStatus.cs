@@ -16,7 +16,7 @@ public static class RunStatus
 /// <summary>A run as stored: its recipe, status and headline figures.</summary>
 public sealed record RunSummary(
     string Id, string Name, string Status, string RecipeJson, DateTimeOffset CreatedAt, DateTimeOffset? StartedAt, DateTimeOffset? EndedAt,
-    string? Message, double? Accuracy, double? TtaAccuracy);
+    string? Message, double? Accuracy, double? TtaAccuracy, string? Owner = null);
 
 /// <summary>One stored event of a run, in order: <see cref="Sequence"/> counts from 1 within the run.</summary>
 public sealed record RunEvent(string RunId, long Sequence, Dashboard.Training.Events.TrainingEvent Event);

@@ -1,5 +1,5 @@
 using Dashboard.Training.Events;
-using Microsoft.Data.Sqlite;
+using Dashboard.Storage;
 
 namespace Dashboard.Runs;
 
@@ -9,50 +9,49 @@ namespace Dashboard.Runs;
 /// </summary>
 public sealed class RunStore
 {
-    private readonly string connectionString;
+    private readonly SqliteDatabase database;
 
     public RunStore(string databasePath)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(databasePath))!);
-        connectionString = new SqliteConnectionStringBuilder { DataSource = databasePath, Pooling = true }.ToString();
-        using var connection = Open();
-        Execute(connection, RunStoreSchema.Create);
+        database = new SqliteDatabase(databasePath);
+        database.Execute(RunStoreSchema.Create);
+        RunStoreSchema.Upgrade(database);
     }
 
-    public RunSummary Create(string name, string recipeJson)
+    public RunSummary Create(string name, string recipeJson, string? owner = null)
     {
-        var run = new RunSummary(Guid.NewGuid().ToString("N")[..12], name, RunStatus.Queued, recipeJson, DateTimeOffset.UtcNow, null, null, null, null, null);
-        using var connection = Open();
-        Execute(connection, "INSERT INTO runs (id, name, status, recipe, created_at) VALUES ($id, $name, $status, $recipe, $created)",
-            ("$id", run.Id), ("$name", name), ("$status", run.Status), ("$recipe", recipeJson), ("$created", run.CreatedAt.ToString("O")));
+        var run = new RunSummary(Guid.NewGuid().ToString("N")[..12], name, RunStatus.Queued, recipeJson, DateTimeOffset.UtcNow, null, null, null, null, null, owner);
+        database.Execute("INSERT INTO runs (id, name, status, recipe, created_at, owner) VALUES ($id, $name, $status, $recipe, $created, $owner)",
+            ("$id", run.Id), ("$name", name), ("$status", run.Status), ("$recipe", recipeJson), ("$created", run.CreatedAt.ToString("O")), ("$owner", owner));
         return run;
     }
 
     public void SetStatus(string runId, string status, string? message = null)
     {
-        using var connection = Open();
+        using var connection = database.Open();
         var sql = status switch
         {
             RunStatus.Running => "UPDATE runs SET status = $status, message = $message, started_at = COALESCE(started_at, $now), ended_at = NULL WHERE id = $id",
             RunStatus.Queued => "UPDATE runs SET status = $status, message = $message WHERE id = $id",
             _ => "UPDATE runs SET status = $status, message = $message, ended_at = $now WHERE id = $id",
         };
-        Execute(connection, sql, ("$status", status), ("$message", message), ("$now", DateTimeOffset.UtcNow.ToString("O")), ("$id", runId));
+        SqliteDatabase.Execute(connection, sql, ("$status", status), ("$message", message), ("$now", DateTimeOffset.UtcNow.ToString("O")), ("$id", runId));
     }
 
     public void SetResult(string runId, double? accuracy, double? ttaAccuracy)
     {
-        using var connection = Open();
-        Execute(connection, "UPDATE runs SET accuracy = $accuracy, tta_accuracy = $tta WHERE id = $id", ("$accuracy", accuracy), ("$tta", ttaAccuracy), ("$id", runId));
+        using var connection = database.Open();
+        SqliteDatabase.Execute(connection, "UPDATE runs SET accuracy = $accuracy, tta_accuracy = $tta WHERE id = $id", ("$accuracy", accuracy), ("$tta", ttaAccuracy), ("$id", runId));
     }
 
     /// <summary>Appends an event; returns its sequence number within the run.</summary>
     public RunEvent Append(string runId, TrainingEvent trainingEvent)
     {
-        using var connection = Open();
+        using var connection = database.Open();
         using var transaction = connection.BeginTransaction();
-        var next = Scalar<long>(connection, "SELECT COALESCE(MAX(seq), 0) + 1 FROM events WHERE run_id = $id", ("$id", runId));
-        Execute(connection, "INSERT INTO events (run_id, seq, type, json) VALUES ($id, $seq, $type, $json)",
+        using var nextCommand = SqliteDatabase.Command(connection, "SELECT COALESCE(MAX(seq), 0) + 1 FROM events WHERE run_id = $id", ("$id", runId));
+        var next = (long)nextCommand.ExecuteScalar()!;
+        SqliteDatabase.Execute(connection, "INSERT INTO events (run_id, seq, type, json) VALUES ($id, $seq, $type, $json)",
             ("$id", runId), ("$seq", next), ("$type", trainingEvent.GetType().Name), ("$json", EventJson.Serialize(trainingEvent)));
         transaction.Commit();
         return new RunEvent(runId, next, trainingEvent);
@@ -61,14 +60,14 @@ public sealed class RunStore
     /// <summary>Removes the events after a sequence number (a resumed run discards what came after its resume point).</summary>
     public void DeleteEventsAfter(string runId, long sequence)
     {
-        using var connection = Open();
-        Execute(connection, "DELETE FROM events WHERE run_id = $id AND seq > $after", ("$id", runId), ("$after", sequence));
+        using var connection = database.Open();
+        SqliteDatabase.Execute(connection, "DELETE FROM events WHERE run_id = $id AND seq > $after", ("$id", runId), ("$after", sequence));
     }
 
     public IReadOnlyList<RunEvent> Events(string runId, long afterSequence = 0)
     {
-        using var connection = Open();
-        using var command = Command(connection, "SELECT seq, json FROM events WHERE run_id = $id AND seq > $after ORDER BY seq", ("$id", runId), ("$after", afterSequence));
+        using var connection = database.Open();
+        using var command = SqliteDatabase.Command(connection, "SELECT seq, json FROM events WHERE run_id = $id AND seq > $after ORDER BY seq", ("$id", runId), ("$after", afterSequence));
         using var reader = command.ExecuteReader();
         var events = new List<RunEvent>();
         while (reader.Read()) events.Add(new RunEvent(runId, reader.GetInt64(0), EventJson.Deserialize(reader.GetString(1))));
@@ -78,8 +77,8 @@ public sealed class RunStore
     /// <summary>One stored event, or null.</summary>
     public RunEvent? Event(string runId, long sequence)
     {
-        using var connection = Open();
-        using var command = Command(connection, "SELECT json FROM events WHERE run_id = $id AND seq = $seq", ("$id", runId), ("$seq", sequence));
+        using var connection = database.Open();
+        using var command = SqliteDatabase.Command(connection, "SELECT json FROM events WHERE run_id = $id AND seq = $seq", ("$id", runId), ("$seq", sequence));
         return command.ExecuteScalar() is string json ? new RunEvent(runId, sequence, EventJson.Deserialize(json)) : null;
     }
 
@@ -93,39 +92,11 @@ public sealed class RunStore
 
     private List<RunSummary> Query(string clause, params (string, object?)[] parameters)
     {
-        using var connection = Open();
-        using var command = Command(connection, RunStoreSchema.SelectRuns + " " + clause, parameters);
+        using var connection = database.Open();
+        using var command = SqliteDatabase.Command(connection, RunStoreSchema.SelectRuns + " " + clause, parameters);
         using var reader = command.ExecuteReader();
         var runs = new List<RunSummary>();
         while (reader.Read()) runs.Add(RunStoreSchema.ReadRun(reader));
         return runs;
-    }
-
-    private SqliteConnection Open()
-    {
-        var connection = new SqliteConnection(connectionString);
-        connection.Open();
-        Execute(connection, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000;");
-        return connection;
-    }
-
-    private static void Execute(SqliteConnection connection, string sql, params (string, object?)[] parameters)
-    {
-        using var command = Command(connection, sql, parameters);
-        command.ExecuteNonQuery();
-    }
-
-    private static T Scalar<T>(SqliteConnection connection, string sql, params (string, object?)[] parameters)
-    {
-        using var command = Command(connection, sql, parameters);
-        return (T)Convert.ChangeType(command.ExecuteScalar()!, typeof(T));
-    }
-
-    private static SqliteCommand Command(SqliteConnection connection, string sql, params (string Name, object? Value)[] parameters)
-    {
-        var command = connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value ?? DBNull.Value);
-        return command;
     }
 }

@@ -1,0 +1,36 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
+
+namespace Dashboard.Auth;
+
+/// <summary>Authenticates scripts by <c>Authorization: Bearer TOKEN</c>, a per-user token issued by <see cref="UserStore.IssueToken"/>.</summary>
+public sealed class ApiTokenHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, UserStore users)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public const string SchemeName = "ApiToken";
+    public const string Prefix = "Bearer ";
+
+    protected override Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        var header = Request.Headers.Authorization.ToString();
+        var token = header.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase) ? header[Prefix.Length..].Trim()
+            : Request.Query["access_token"].ToString();
+        if (string.IsNullOrEmpty(token)) return Task.FromResult(AuthenticateResult.NoResult());
+        var user = users.FindByToken(token);
+        if (user is null) return Task.FromResult(AuthenticateResult.Fail("unknown API token"));
+        var principal = UserPrincipal.Create(user, SchemeName);
+        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName)));
+    }
+}
+
+/// <summary>The claims a signed-in user carries: name and role.</summary>
+public static class UserPrincipal
+{
+    public static ClaimsPrincipal Create(DashboardUser user, string scheme) =>
+        new(new ClaimsIdentity([new Claim(ClaimTypes.Name, user.Name), new Claim(ClaimTypes.Role, user.Role)], scheme));
+
+    public static bool MayControl(ClaimsPrincipal principal, string? owner, bool authEnabled) =>
+        !authEnabled || principal.IsInRole(Roles.Admin) || (principal.IsInRole(Roles.Trainer) && owner == principal.Identity?.Name);
+}

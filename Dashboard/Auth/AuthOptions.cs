@@ -1,0 +1,33 @@
+namespace Dashboard.Auth;
+
+/// <summary>
+/// Sign-in; bound to "Dashboard:Auth". Off by default, which is only allowed while the dashboard listens on loopback.
+/// No default password: the first admin comes from <see cref="InitialAdminUser"/>/<see cref="InitialAdminPassword"/>
+/// (used once, when no user exists) or from the <c>add-user</c> command.
+/// </summary>
+public sealed class AuthOptions
+{
+    public const string SectionName = "Dashboard:Auth";
+
+    public bool Enabled { get; set; }
+    public string? InitialAdminUser { get; set; }
+    public string? InitialAdminPassword { get; set; }
+}
+
+/// <summary>The three roles, weakest first.</summary>
+public static class Roles
+{
+    public const string Viewer = "viewer";
+    public const string Trainer = "trainer";
+    public const string Admin = "admin";
+
+    public static readonly string[] All = [Viewer, Trainer, Admin];
+}
+
+/// <summary>Authorization policy names.</summary>
+public static class Policies
+{
+    public const string CanWatch = "can-watch";
+    public const string CanTrain = "can-train";
+    public const string IsAdmin = "is-admin";
+}

@@ -1,0 +1,91 @@
+using Dashboard.Runs;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
+using Microsoft.Extensions.Options;
+
+namespace Dashboard.Auth;
+
+/// <summary>
+/// Sign-in for pages, hub and API: cookies for browsers, per-user tokens for scripts, roles as policies. With sign-in
+/// off (loopback only) every policy allows everyone. Data-protection keys live in the data folder, so a restart keeps
+/// everyone signed in.
+/// </summary>
+public static class AuthSetup
+{
+    public const string SelectorScheme = "dashboard";
+
+    public static IServiceCollection AddDashboardAuth(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = configuration.GetSection(AuthOptions.SectionName).Get<AuthOptions>() ?? new AuthOptions();
+        services.AddOptions<AuthOptions>().Bind(configuration.GetSection(AuthOptions.SectionName));
+        services.AddSingleton(sp => new UserStore(sp.GetRequiredService<DashboardPaths>().RunDatabase));
+        services.AddDataProtection();
+        services.AddOptions<KeyManagementOptions>().Configure<DashboardPaths, ILoggerFactory>((o, paths, logs) =>
+            o.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(Path.Combine(paths.DataFolder, "keys")), logs));
+        services.AddAuthentication(SelectorScheme)
+            .AddPolicyScheme(SelectorScheme, "cookie or API token", o => o.ForwardDefaultSelector = context =>
+                context.Request.Headers.Authorization.ToString().StartsWith(ApiTokenHandler.Prefix, StringComparison.OrdinalIgnoreCase)
+                || context.Request.Query.ContainsKey("access_token") ? ApiTokenHandler.SchemeName : CookieAuthenticationDefaults.AuthenticationScheme)
+            .AddCookie(ConfigureCookie)
+            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiTokenHandler>(ApiTokenHandler.SchemeName, null);
+        services.AddAuthorization(o => AddPolicies(o, options.Enabled));
+        services.AddCascadingAuthenticationState();
+        return services;
+    }
+
+    private static void AddPolicies(AuthorizationOptions o, bool enabled)
+    {
+        if (!enabled)
+        {
+            foreach (var name in new[] { Policies.CanWatch, Policies.CanTrain, Policies.IsAdmin }) o.AddPolicy(name, p => p.RequireAssertion(_ => true));
+            return;
+        }
+        o.AddPolicy(Policies.CanWatch, p => p.RequireAuthenticatedUser());
+        o.AddPolicy(Policies.CanTrain, p => p.RequireRole(Roles.Trainer, Roles.Admin));
+        o.AddPolicy(Policies.IsAdmin, p => p.RequireRole(Roles.Admin));
+        o.FallbackPolicy = o.GetPolicy(Policies.CanWatch);
+    }
+
+    private static void ConfigureCookie(CookieAuthenticationOptions o)
+    {
+        o.LoginPath = LoginEndpoints.LoginPath;
+        o.Cookie.Name = "dashboard.auth";
+        o.Cookie.HttpOnly = true;
+        o.Cookie.SameSite = SameSiteMode.Strict;
+        o.SlidingExpiration = true;
+        o.Events.OnRedirectToLogin = context => Reject(context.HttpContext, context.RedirectUri, StatusCodes.Status401Unauthorized);
+        o.Events.OnRedirectToAccessDenied = context => Reject(context.HttpContext, context.RedirectUri, StatusCodes.Status403Forbidden);
+    }
+
+    /// <summary>Scripts and hub clients get a status code; browsers get the sign-in page.</summary>
+    private static Task Reject(HttpContext context, string redirect, int status)
+    {
+        if (context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/hubs"))
+            context.Response.StatusCode = status;
+        else
+            context.Response.Redirect(redirect);
+        return Task.CompletedTask;
+    }
+
+    public static WebApplication UseDashboardAuth(this WebApplication app)
+    {
+        var options = app.Services.GetRequiredService<IOptions<AuthOptions>>().Value;
+        ListenAddressCheck.Require(app.Configuration["urls"], options.Enabled);
+        CreateInitialAdmin(app.Services.GetRequiredService<UserStore>(), options);
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapLoginEndpoints();
+        return app;
+    }
+
+    private static void CreateInitialAdmin(UserStore users, AuthOptions options)
+    {
+        if (!options.Enabled || users.Any()) return;
+        if (string.IsNullOrWhiteSpace(options.InitialAdminUser) || string.IsNullOrEmpty(options.InitialAdminPassword))
+            throw new InvalidOperationException("Sign-in is on but no user exists: set Dashboard:Auth:InitialAdminUser and InitialAdminPassword, or run the add-user command.");
+        users.Add(options.InitialAdminUser, Roles.Admin, options.InitialAdminPassword);
+    }
+}
