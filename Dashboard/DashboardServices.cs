@@ -26,6 +26,7 @@ public static class DashboardServices
         services.AddSignalR();
         services.AddOpenApi();
         services.AddMudServices();
+        services.AddDashboardUi();
         return services;
     }
 
@@ -37,6 +38,7 @@ public static class DashboardServices
         app.MapOpenApi();
         app.MapRunApi();
         app.MapHub<TrainingHub>(TrainingHub.Path);
+        app.MapDashboardUi();
         return app;
     }
 }

@@ -1,5 +1,4 @@
 using Dashboard;
-using Dashboard.Components;
 
 if (await CommandLine.TryRunAsync(args)) return;
 
@@ -8,7 +7,6 @@ builder.Services.AddDashboard(builder.Configuration);
 
 var app = builder.Build();
 app.UseDashboard();
-app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.Run();
 
 /// <summary>Entry point type, visible to tests that host the app.</summary>
