@@ -19,6 +19,17 @@ public static class ChartLayouts
         UiRevision = "keep",
     };
 
+    /// <summary>An x axis of whole epochs: ticks on integers, about ten of them however many epochs there are.</summary>
+    public static Layout Epochs(string yTitle, int epochs)
+    {
+        var layout = Xy("epoch", yTitle);
+        layout.XAxis[0].DTick = EpochTick(epochs);
+        layout.XAxis[0].Tick0 = 1;
+        return layout;
+    }
+
+    public static int EpochTick(int epochs) => Math.Max(1, (int)Math.Ceiling(epochs / 10.0));
+
     /// <summary>Two y axes: the first on the left, the second (traces with YAxis "y2") on the right.</summary>
     public static Layout TwoAxes(string xTitle, string leftTitle, string rightTitle, IList<object>? rightRange = null)
     {

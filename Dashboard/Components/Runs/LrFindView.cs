@@ -36,7 +36,7 @@ public sealed class LrFindView
         }
         Suggestion = finder.Suggestion;
         MinLossLearningRateOverTen = finder.MinLossLearningRateOverTen;
-        var (low, high) = VisibleLossRange(finder.SmoothedLosses);
+        var (low, high) = VisibleLossRange(finder.SmoothedLosses, finder.Losses);
         YRange = [low, high];
         SuggestionLine = Vertical($"suggestion {finder.Suggestion:0.###e0}", finder.Suggestion, low, high, "#d32f2f", "dash");
         MinOverTenLine = Vertical($"min loss / 10: {finder.MinLossLearningRateOverTen:0.###e0}", finder.MinLossLearningRateOverTen, low, high, "#757575", "dot");
@@ -53,12 +53,16 @@ public sealed class LrFindView
         Version++;
     }
 
-    /// <summary>From the lowest smoothed loss to 1.5 × the first: the divergence at the end would flatten the rest.</summary>
-    private static (double Low, double High) VisibleLossRange(IReadOnlyList<double> smoothed)
+    /// <summary>
+    /// From the lowest loss to 1.5 × the first smoothed one: the divergence at the end would flatten the rest.
+    /// The raw losses' last tenth is left out of the low end, where a diverging sweep can dip before it explodes.
+    /// </summary>
+    private static (double Low, double High) VisibleLossRange(IReadOnlyList<double> smoothed, IReadOnlyList<double> raw)
     {
         var finite = smoothed.Where(double.IsFinite).ToArray();
         if (finite.Length == 0) return (0, 1);
-        double low = finite.Min(), high = Math.Min(finite.Max(), finite[0] * 1.5);
+        var rawFinite = raw.Take(Math.Max(1, raw.Count * 9 / 10)).Where(double.IsFinite).DefaultIfEmpty(finite.Min());
+        double low = Math.Min(finite.Min(), rawFinite.Min()), high = Math.Min(Math.Max(finite.Max(), rawFinite.Max()), finite[0] * 1.5);
         if (high <= low) high = low + Math.Max(0.1, Math.Abs(low) * 0.1);
         double pad = (high - low) * 0.05;
         return (low - pad, high + pad);
