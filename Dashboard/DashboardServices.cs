@@ -1,6 +1,5 @@
 using Dashboard.Api;
 using Dashboard.Auth;
-using Dashboard.Components;
 using Dashboard.Hubs;
 using Dashboard.Runs;
 using Dashboard.Training;
@@ -29,6 +28,7 @@ public static class DashboardServices
         services.AddSignalR();
         services.AddOpenApi();
         services.AddMudServices();
+        services.AddDashboardUi();
         return services;
     }
 
@@ -41,7 +41,7 @@ public static class DashboardServices
         app.MapOpenApi();
         app.MapRunApi();
         app.MapHub<TrainingHub>(TrainingHub.Path).RequireAuthorization(Policies.CanWatch);
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapDashboardUi();
         return app;
     }
 }

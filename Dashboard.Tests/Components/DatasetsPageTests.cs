@@ -1,0 +1,28 @@
+using Bunit;
+using Dashboard.Components.Pages;
+
+namespace Dashboard.Tests.Components;
+
+public sealed class DatasetsPageTests : IAsyncLifetime
+{
+    private readonly DashboardTestContext context = new();
+
+    [Fact]
+    public void The_demo_is_listed_with_its_ten_classes_and_sample_images()
+    {
+        var page = context.Render<Dashboard.Components.Pages.Datasets>();
+
+        page.WaitForAssertion(() =>
+        {
+            Assert.Contains("10 classes · 1000 train · 300 valid · 0 skipped", page.Find("[data-dataset='demo']").TextContent);
+            Assert.Equal(10, page.FindAll(".class-table tbody tr").Count);
+        }, TimeSpan.FromSeconds(30));
+        var sample = page.Find(".class-table img.sample");
+        Assert.StartsWith("/api/datasets/image?dataset=demo&split=train&index=", sample.GetAttribute("src"));
+        Assert.Equal(8, page.FindAll("#augmentation-preview img.augmented").Count);
+    }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await context.DisposeAsync();
+}

@@ -1,0 +1,135 @@
+using Bunit;
+using Dashboard.Components.Pages;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Dashboard.Tests.Components;
+
+public sealed class NewRunFormTests : IAsyncLifetime
+{
+    private readonly DashboardTestContext context = new();
+
+    // The quick-demo draft the form starts with: 0 lr_find, 1 fit, 2 TTA.
+    private const string FitRates = ".field-steps-1-lr";
+
+    [Fact]
+    public void A_negative_learning_rate_shows_its_message_on_the_field_and_disables_submit()
+    {
+        var form = context.Render<NewRun>();
+
+        form.Find($"{FitRates} input").Input("-0.01");
+
+        form.WaitForAssertion(() =>
+        {
+            Assert.Contains("a learning rate must be positive", form.Find(FitRates).TextContent);
+            Assert.True(form.Find("#submit-run").HasAttribute("disabled"));
+        });
+    }
+
+    [Fact]
+    public void Two_learning_rates_are_refused_on_the_field()
+    {
+        var form = context.Render<NewRun>();
+
+        form.Find($"{FitRates} input").Input("0.001, 0.01");
+
+        form.WaitForAssertion(() => Assert.Contains("give one learning rate or 3", form.Find(FitRates).TextContent));
+        Assert.True(form.Find("#submit-run").HasAttribute("disabled"));
+    }
+
+    [Fact]
+    public void Text_that_is_not_a_rate_is_refused_before_the_parser_runs()
+    {
+        var form = context.Render<NewRun>();
+
+        form.Find($"{FitRates} input").Input("fast");
+
+        form.WaitForAssertion(() => Assert.Contains("enter a learning rate", form.Find(FitRates).TextContent));
+    }
+
+    [Fact]
+    public void A_size_out_of_range_shows_the_parsers_message_on_the_size_field()
+    {
+        var form = context.Render<NewRun>();
+
+        form.Find(".field-size input").Change("8");
+
+        form.WaitForAssertion(() => Assert.Contains("must be between 16 and 1024", form.Find(".field-size").TextContent));
+        Assert.True(form.Find("#submit-run").HasAttribute("disabled"));
+    }
+
+    [Fact]
+    public void Three_differential_rates_are_accepted()
+    {
+        var form = context.Render<NewRun>();
+
+        form.Find($"{FitRates} input").Input("1e-4, 1e-3, 1e-2");
+
+        form.WaitForAssertion(() => Assert.False(form.Find("#submit-run").HasAttribute("disabled")));
+        Assert.Empty(form.FindAll("#recipe-errors"));
+    }
+
+    [Fact]
+    public void Submitting_queues_the_run_and_opens_its_page()
+    {
+        var form = context.Render<NewRun>();
+
+        form.Find("#submit-run").Click();
+
+        var run = Assert.Single(context.Store.List());
+        Assert.EndsWith($"/runs/{run.Id}", context.Services.GetRequiredService<NavigationManager>().Uri);
+        Assert.Contains("\"lrFind\"", run.RecipeJson);
+    }
+
+    [Fact]
+    public void A_second_click_while_submitting_does_not_queue_a_second_run()
+    {
+        var form = context.Render<NewRun>();
+        var submit = form.Find("#submit-run");
+
+        submit.Click();
+        try { submit.Click(); }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException) { } // the handler is gone once disabled
+
+        Assert.Single(context.Store.List());
+    }
+
+    [Fact]
+    public void An_invalid_form_queues_nothing()
+    {
+        var form = context.Render<NewRun>();
+        form.Find($"{FitRates} input").Input("-1");
+
+        form.WaitForAssertion(() => Assert.True(form.Find("#submit-run").HasAttribute("disabled")));
+        Assert.Empty(context.Store.List());
+    }
+
+    [Fact]
+    public void The_lesson_preset_fills_eight_steps_with_differential_rates()
+    {
+        var form = context.Render<NewRun>();
+
+        form.Find("#preset-lesson1").Click();
+
+        form.WaitForAssertion(() => Assert.Equal(8, form.FindAll(".step-editor").Count));
+        Assert.Equal("1e-4, 1e-3, 1e-2", form.Find(".field-steps-6-lr input").GetAttribute("value"));
+        Assert.False(form.Find("#submit-run").HasAttribute("disabled"));
+    }
+
+    [Fact]
+    public void A_suggestion_link_starts_from_the_runs_recipe_with_the_suggested_rate()
+    {
+        var earlier = context.Store.Create("earlier", Dashboard.Tests.Recipes.RecipeParserTests.LessonRecipe);
+        context.Services.GetRequiredService<NavigationManager>().NavigateTo($"/runs/new?from={earlier.Id}&lr=0.003");
+
+        var form = context.Render<NewRun>();
+
+        Assert.Equal(8, form.FindAll(".step-editor").Count);
+        Assert.Equal("0.003", form.Find(".field-steps-1-lr input").GetAttribute("value"));
+        Assert.Contains("earlier", form.Find(".field-name input").GetAttribute("value"));
+    }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await context.DisposeAsync();
+}

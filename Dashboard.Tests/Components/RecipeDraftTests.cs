@@ -1,0 +1,68 @@
+using Dashboard.Components.Recipes;
+using Dashboard.Tests.Recipes;
+using Dashboard.Training.Recipes;
+
+namespace Dashboard.Tests.Components;
+
+public class RecipeDraftTests
+{
+    [Theory]
+    [InlineData("$.data.size", "size")]
+    [InlineData("$.data.path", "dataset")]
+    [InlineData("$.weights", "weights")]
+    [InlineData("$.steps", "steps")]
+    [InlineData("$.steps[3].fit.lr", "steps[3].lr")]
+    [InlineData("$.steps[3].fit.lr[1]", "steps[3].lr")]
+    [InlineData("$.steps[0].lrFind.maxIterations", "steps[0].maxIterations")]
+    [InlineData("$.steps[4].save", "steps[4].name")]
+    [InlineData("$.steps[2]", "steps[2]")]
+    [InlineData("$.steps[2].precompute", "steps[2]")]
+    [InlineData("$", "")]
+    public void A_parser_error_path_maps_to_its_form_field(string path, string field) =>
+        Assert.Equal(field, RecipeValidation.FieldOf(path));
+
+    [Fact]
+    public void The_lesson_preset_builds_the_lesson_recipe()
+    {
+        var fromForm = RecipeParser.Parse(RecipeDraftJson.ToJson(RecipePresets.Lesson1()));
+        var lesson = RecipeParser.Parse(RecipeParserTests.LessonRecipe);
+
+        Assert.Equal(lesson.Data, fromForm.Data);
+        Assert.Equal((lesson.Arch, lesson.Precompute, lesson.Seed), (fromForm.Arch, fromForm.Precompute, fromForm.Seed));
+        Assert.Equal(lesson.Steps.Count, fromForm.Steps.Count);
+        var fit = Assert.IsType<FitStep>(fromForm.Steps[6]);
+        Assert.Equal([1e-4, 1e-3, 1e-2], fit.LearningRates);
+        Assert.Equal((3, 1, 2), (fit.Cycles, fit.CycleLength!.Value, fit.CycleMult));
+    }
+
+    [Fact]
+    public void A_recipe_survives_a_round_trip_through_the_form()
+    {
+        var lesson = RecipeParser.Parse(RecipeParserTests.LessonRecipe);
+
+        var again = RecipeParser.Parse(RecipeDraftJson.ToJson(RecipeDraftJson.FromRecipe(lesson, "copy")));
+
+        Assert.Equal(lesson.Data, again.Data);
+        Assert.Equal(lesson.Steps.Select(s => s.GetType()), again.Steps.Select(s => s.GetType()));
+        Assert.Equal(((FitStep)lesson.Steps[6]).LearningRates, ((FitStep)again.Steps[6]).LearningRates);
+        Assert.Equal(lesson.Steps[4], again.Steps[4]);
+    }
+
+    [Fact]
+    public void A_larger_architecture_without_weights_is_refused_on_the_weights_field()
+    {
+        var draft = RecipePresets.QuickDemo();
+        draft.Arch = "resnet34";
+
+        Assert.Contains("weights", RecipeValidation.Validate(draft).Keys);
+    }
+
+    [Theory]
+    [InlineData("0.01", new[] { 0.01 })]
+    [InlineData("1e-4, 1e-3,1e-2", new[] { 1e-4, 1e-3, 1e-2 })]
+    [InlineData("[0.1; 0.2]", new[] { 0.1, 0.2 })]
+    public void Rates_are_read_from_text(string text, double[] rates) => Assert.Equal(rates, RecipeDraftJson.ParseRates(text));
+
+    [Fact]
+    public void Text_that_is_not_a_number_gives_no_rates() => Assert.Null(RecipeDraftJson.ParseRates("0.01, fast"));
+}

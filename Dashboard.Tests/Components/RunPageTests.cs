@@ -1,0 +1,136 @@
+using Bunit;
+using Dashboard.Components.Pages;
+using Dashboard.Runs;
+using Dashboard.Training.Events;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Dashboard.Tests.Components;
+
+public sealed class RunPageTests : IAsyncLifetime
+{
+    private readonly DashboardTestContext context = new();
+    private RunSummary run = default!;
+
+    public Task InitializeAsync()
+    {
+        run = context.Store.Create("live run", Dashboard.Tests.Recipes.RecipeParserTests.LessonRecipe);
+        context.Store.SetStatus(run.Id, RunStatus.Running);
+        return Task.CompletedTask;
+    }
+
+    [Fact]
+    public void Stored_history_is_drawn_on_load()
+    {
+        Store(new LrFindBatchEnded(0, 1e-5, 2.3, 2.3), new LrFindBatchEnded(1, 1e-4, 2.2, 2.25));
+        Store(Schedule(0, 4), new FitStarted(0, 1, 4, [0.01], true, 2), new BatchEnded(0, 0, 0, 0.01, 2.0));
+
+        var page = Render();
+
+        page.WaitForAssertion(() =>
+        {
+            Assert.Equal("4", Points(page, "chart-lrfind"));
+            Assert.Equal("5", Points(page, "chart-schedule")); // 4 planned + the progress marker
+            Assert.Equal("1", Points(page, "chart-loss"));
+        });
+    }
+
+    [Fact]
+    public void Published_batches_and_epochs_add_points_to_the_charts()
+    {
+        Store(Schedule(0, 4), new FitStarted(0, 1, 4, [0.01], true, 2));
+        var page = Render();
+        page.WaitForAssertion(() => Assert.Equal("4", Points(page, "chart-schedule")));
+
+        Publish(new BatchEnded(0, 0, 0, 0.01, 2.0), new BatchEnded(0, 1, 0, 0.009, 1.8));
+        page.WaitForAssertion(() => Assert.Equal("2", Points(page, "chart-loss")));
+
+        Publish(new BatchEnded(0, 2, 0, 0.005, 1.5), new BatchEnded(0, 3, 0, 0.001, 1.4), new EpochEnded(0, 0, 1.7, 1.3, 0.62, 1.5));
+        page.WaitForAssertion(() =>
+        {
+            Assert.Equal("5", Points(page, "chart-loss")); // 4 batches + 1 validation point
+            Assert.Equal("1", Points(page, "chart-accuracy"));
+            Assert.Equal("8", Points(page, "chart-schedule")); // the marker keeps every position; the browser draws the last
+            Assert.Contains("accuracy 62.00%", page.Find("#event-log").TextContent);
+            Assert.Contains("4 / 4 batches", page.Find("#run-progress").TextContent);
+        });
+    }
+
+    [Fact]
+    public void An_event_seen_twice_is_applied_once()
+    {
+        Store(Schedule(0, 4), new FitStarted(0, 1, 4, [0.01], true, 2));
+        var batch = context.Store.Append(run.Id, new BatchEnded(0, 0, 0, 0.01, 2.0));
+        var page = Render();
+        page.WaitForAssertion(() => Assert.Equal("1", Points(page, "chart-loss")));
+
+        context.Notifier.Publish(batch);
+        Publish(new BatchEnded(0, 1, 0, 0.009, 1.8));
+
+        page.WaitForAssertion(() => Assert.Equal("2", Points(page, "chart-loss")));
+    }
+
+    [Fact]
+    public void The_lr_find_suggestion_links_to_a_new_run_with_that_rate()
+    {
+        Store(new LrFindBatchEnded(0, 1e-5, 2.3, 2.3), new LrFindBatchEnded(1, 1e-3, 2.0, 2.1),
+            new LrFindCompleted([1e-5, 1e-3], [2.3, 2.0], [2.3, 2.1], 0.001, 0.0001));
+
+        var page = Render();
+
+        page.WaitForAssertion(() => Assert.Equal($"/runs/new?from={run.Id}&lr=0.001", page.Find("#use-suggestion").GetAttribute("href")));
+    }
+
+    [Fact]
+    public void Stop_stops_the_run_and_the_status_follows()
+    {
+        context.Store.SetStatus(run.Id, RunStatus.Queued);
+        var page = Render();
+        page.WaitForAssertion(() => Assert.False(page.Find("#stop-run").HasAttribute("disabled")));
+
+        page.Find("#stop-run").Click();
+
+        page.WaitForAssertion(() =>
+        {
+            Assert.Equal(RunStatus.Stopped, page.Find(".status-chip").GetAttribute("data-status"));
+            Assert.True(page.Find("#stop-run").HasAttribute("disabled"));
+        });
+    }
+
+    [Fact]
+    public void A_finished_run_shows_its_confusion_matrix_and_top_losses()
+    {
+        Store(new ConfusionMatrixComputed(["cat", "dog"], [[3, 1], [0, 4]]),
+            new TopLossesComputed([new TopLoss("most-wrong", "/elsewhere/cat.1.jpg", "cat", "dog", 0.8, 1.6)]),
+            new Saved("stage1", "/models/stage1.ckpt"));
+
+        var page = Render();
+
+        page.WaitForAssertion(() =>
+        {
+            Assert.Equal(4, page.FindAll("#confusion-matrix td").Count);
+            Assert.Contains("cat → dog", page.Find("#top-losses").TextContent);
+            Assert.Empty(page.FindAll("#top-losses img")); // not under a data root: the name only
+            Assert.Equal("/api/models/stage1", page.Find("#run-results a").GetAttribute("href"));
+        });
+    }
+
+    private IRenderedComponent<RunPage> Render() => context.Render<RunPage>(p => p.Add(x => x.Id, run.Id));
+
+    private static string? Points(IRenderedComponent<RunPage> page, string chart) =>
+        page.Find($".live-chart[data-chart='{chart}']").GetAttribute("data-points");
+
+    private static ScheduleComputed Schedule(int fit, int iterations) =>
+        new(fit, [Enumerable.Range(0, iterations).Select(i => 0.01 * (iterations - i) / iterations).ToArray()], []);
+
+    private void Store(params TrainingEvent[] events)
+    {
+        foreach (var e in events) context.Store.Append(run.Id, e);
+    }
+
+    private void Publish(params TrainingEvent[] events)
+    {
+        foreach (var e in events) context.Notifier.Publish(context.Store.Append(run.Id, e));
+    }
+
+    public async Task DisposeAsync() => await context.DisposeAsync();
+}

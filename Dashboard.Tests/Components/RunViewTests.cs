@@ -1,0 +1,91 @@
+using Dashboard.Components.Runs;
+using Dashboard.Runs;
+using Dashboard.Training.Events;
+
+namespace Dashboard.Tests.Components;
+
+public class RunViewTests
+{
+    private long sequence;
+
+    [Fact]
+    public void Each_fits_schedule_starts_where_the_batches_before_it_ended()
+    {
+        var view = new RunView([]);
+        Apply(view, new ScheduleComputed(0, [[0.01, 0.005]], []), new BatchEnded(0, 0, 0, 0.01, 2), new BatchEnded(0, 1, 0, 0.005, 1.9));
+        Apply(view, new ScheduleComputed(1, [[1e-4, 5e-5], [1e-3, 5e-4], [1e-2, 5e-3]], []), new BatchEnded(1, 0, 1, 1e-2, 1.5));
+
+        var traces = view.Schedule.Traces;
+        Assert.Equal(["fit 1", "fit 2 · group 1", "fit 2 · group 2", "fit 2 · group 3", "now"], traces.Select(t => t.Name));
+        Assert.Equal([2.0, 3.0], traces[1].X);
+        Assert.Equal((2.0, 1e-2), (view.Schedule.Marker.X[^1], view.Schedule.Marker.Y[^1]));
+        Assert.Equal([0.0, 1.0, 2.0], view.TrainLoss.X);
+    }
+
+    [Fact]
+    public void A_second_lr_find_sweep_replaces_the_first_curve()
+    {
+        var view = new RunView([3, 2]);
+        Apply(view, new LrFindBatchEnded(0, 1e-6, 2.3, 2.3), new LrFindBatchEnded(1, 1e-3, 2.1, 2.2), new LrFindBatchEnded(2, 1, 9, 4));
+        Apply(view, new LrFindCompleted([1e-6, 1e-3, 1], [2.3, 2.1, 9], [2.3, 2.2, 4], 1e-3, 1e-2));
+        Assert.Equal(1e-3, view.LrFind.Suggestion);
+        Assert.Equal(4, view.LrFind.Traces.Count);
+
+        Apply(view, new LrFindBatchEnded(0, 1e-6, 2.0, 2.0));
+
+        Assert.Null(view.LrFind.Suggestion);
+        Assert.Equal(2, view.LrFind.Traces.Count);
+        Assert.Single(view.LrFind.Raw.X);
+        Assert.Equal(2, view.Progress.Total);
+    }
+
+    [Fact]
+    public void Losses_that_are_not_finite_are_left_out_of_the_curves()
+    {
+        var view = new RunView([]);
+        Apply(view, new LrFindBatchEnded(0, 1e-6, 2.3, 2.3), new LrFindBatchEnded(1, 10, double.PositiveInfinity, double.NaN));
+
+        Assert.Single(view.LrFind.Raw.Y);
+        Assert.Single(view.LrFind.Smoothed.Y);
+    }
+
+    [Fact]
+    public void Sequences_already_applied_are_skipped()
+    {
+        var view = new RunView([]);
+        var first = new RunEvent("r", 1, new BatchEnded(0, 0, 0, 0.01, 2));
+
+        Assert.True(view.Apply(first));
+        Assert.False(view.Apply(first));
+        Assert.Single(view.TrainLoss.X);
+    }
+
+    [Fact]
+    public void Progress_estimates_the_time_left_from_the_batch_rate()
+    {
+        var view = new RunView([]);
+        var start = DateTimeOffset.UnixEpoch;
+        Apply(view, new FitStarted(0, 1, 10, [0.01], false, 2));
+        for (int i = 0; i < 5; i++) Apply(view, new BatchEnded(0, i, 0, 0.01, 1) { At = start.AddSeconds(i) });
+
+        Assert.Equal(50, view.Progress.Percent);
+        Assert.Equal(TimeSpan.FromSeconds(5), view.Progress.Eta);
+    }
+
+    [Fact]
+    public void The_log_keeps_the_last_events_without_single_batches_newest_first()
+    {
+        var view = new RunView([]);
+        Apply(view, new FitStarted(0, 1, 10, [0.01], false, 2), new BatchEnded(0, 0, 0, 0.01, 1), new EpochEnded(0, 0, 1, 0.9, 0.5, 2));
+        for (int i = 0; i < RunView.LogCapacity; i++) Apply(view, new Saved($"s{i}", "p"));
+
+        Assert.Equal(RunView.LogCapacity, view.Log.Count());
+        Assert.Equal($"Saved checkpoint 's{RunView.LogCapacity - 1}'", view.Log.First().Text);
+        Assert.DoesNotContain(view.Log, line => line.Text.Contains("batch 1"));
+    }
+
+    private void Apply(RunView view, params TrainingEvent[] events)
+    {
+        foreach (var e in events) view.Apply(new RunEvent("r", ++sequence, e));
+    }
+}

@@ -1,0 +1,33 @@
+using System.Globalization;
+using System.Text;
+using Dashboard.Runs;
+
+namespace Dashboard.Api;
+
+/// <summary>A run's per-epoch figures as CSV: epoch,fit,trainLoss,validLoss,accuracy,seconds.</summary>
+public static class MetricsCsvEndpoint
+{
+    public const string Header = "epoch,fit,trainLoss,validLoss,accuracy,seconds";
+
+    public static IEndpointRouteBuilder MapMetricsCsv(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/runs/{id}/metrics.csv", Csv).WithTags("Runs").WithSummary("Per-epoch metrics of a run as CSV.");
+        return app;
+    }
+
+    public static string UrlFor(string runId) => $"/api/runs/{Uri.EscapeDataString(runId)}/metrics.csv";
+
+    public static string Format(RunMetrics metrics)
+    {
+        var csv = new StringBuilder(Header).Append('\n');
+        foreach (var e in metrics.Epochs)
+            csv.Append(string.Join(',', new object[] { e.Epoch, e.FitIndex, e.TrainLoss, e.ValidLoss, e.Accuracy, e.Seconds }
+                .Select(v => Convert.ToString(v, CultureInfo.InvariantCulture)))).Append('\n');
+        return csv.ToString();
+    }
+
+    private static IResult Csv(RunStore store, string id) =>
+        store.Find(id) is null
+            ? Results.NotFound()
+            : Results.File(Encoding.UTF8.GetBytes(Format(RunMetrics.From(store.Events(id)))), "text/csv", $"run-{id}-metrics.csv");
+}

@@ -1,0 +1,44 @@
+using Plotly.Blazor;
+using Plotly.Blazor.LayoutLib;
+using Plotly.Blazor.LayoutLib.LegendLib;
+using XTypeEnum = Plotly.Blazor.LayoutLib.XAxisLib.TypeEnum;
+using YSide = Plotly.Blazor.LayoutLib.YAxisLib.SideEnum;
+
+namespace Dashboard.Charts;
+
+/// <summary>The layouts the dashboard's charts share: compact margins, legend below, titled axes.</summary>
+public static class ChartLayouts
+{
+    public static Layout Xy(string xTitle, string yTitle, bool logX = false, IList<object>? yRange = null) => new()
+    {
+        Margin = new Margin { L = 60, R = 20, T = 10, B = 45 },
+        ShowLegend = true,
+        Legend = [new Legend { Orientation = OrientationEnum.H, Y = -0.25m }],
+        XAxis = [new XAxis { Title = new Plotly.Blazor.LayoutLib.XAxisLib.Title { Text = xTitle }, Type = logX ? XTypeEnum.Log : null, ExponentFormat = logX ? Plotly.Blazor.LayoutLib.XAxisLib.ExponentFormatEnum.Power : null }],
+        YAxis = [new YAxis { Title = new Plotly.Blazor.LayoutLib.YAxisLib.Title { Text = yTitle }, Range = yRange }],
+        UiRevision = "keep",
+    };
+
+    /// <summary>An x axis of whole epochs: ticks on integers, about ten of them however many epochs there are.</summary>
+    public static Layout Epochs(string yTitle, int epochs)
+    {
+        var layout = Xy("epoch", yTitle);
+        layout.XAxis[0].DTick = EpochTick(epochs);
+        layout.XAxis[0].Tick0 = 1;
+        return layout;
+    }
+
+    public static int EpochTick(int epochs) => Math.Max(1, (int)Math.Ceiling(epochs / 10.0));
+
+    /// <summary>Two y axes: the first on the left, the second (traces with YAxis "y2") on the right.</summary>
+    public static Layout TwoAxes(string xTitle, string leftTitle, string rightTitle, IList<object>? rightRange = null)
+    {
+        var layout = Xy(xTitle, leftTitle);
+        layout.YAxis.Add(new YAxis
+        {
+            Title = new Plotly.Blazor.LayoutLib.YAxisLib.Title { Text = rightTitle }, Overlaying = "y", Side = YSide.Right, Range = rightRange,
+        });
+        layout.Margin.R = 60;
+        return layout;
+    }
+}

@@ -1,0 +1,76 @@
+using System.Text.RegularExpressions;
+using Dashboard.Training.Recipes;
+
+namespace Dashboard.Components.Recipes;
+
+/// <summary>
+/// Checks a draft the way the server will: the form's own checks (a learning-rate text that is not numbers),
+/// then <see cref="RecipeParser"/> on the JSON it would submit. Errors are keyed by form field
+/// ("size", "steps[2].lr", …) so each message shows on the field it is about.
+/// </summary>
+public static partial class RecipeValidation
+{
+    public const string FormLevel = "";
+
+    public static Dictionary<string, string> Validate(RecipeDraft draft)
+    {
+        var errors = LocalErrors(draft);
+        if (errors.Count > 0) return errors;
+        try { RecipeParser.Parse(RecipeDraftJson.ToJson(draft)); }
+        catch (RecipeException e) { errors[FieldOf(e.Field)] = Problem(e); }
+        return errors;
+    }
+
+    /// <summary>The form field a recipe JSON path (<see cref="RecipeException.Field"/>) is about.</summary>
+    public static string FieldOf(string jsonPath)
+    {
+        var step = StepPath().Match(jsonPath);
+        if (step.Success)
+        {
+            var index = step.Groups["index"].Value;
+            var field = step.Groups["field"].Success ? step.Groups["field"].Value : step.Groups["kind"].Value;
+            return field is "" or "precompute" or "unfreeze" or "tta" or "freezeTo" ? $"steps[{index}]"
+                : field is "save" or "load" ? $"steps[{index}].name"
+                : $"steps[{index}].{field}";
+        }
+        return jsonPath switch
+        {
+            "$.data.path" => "dataset",
+            "$.data.size" => "size",
+            "$.data.batchSize" => "batchSize",
+            "$.data.augment" => "augment",
+            "$.data.maxZoom" => "maxZoom",
+            "$.arch" => "arch",
+            "$.weights" => "weights",
+            "$.seed" => "seed",
+            "$.precompute" => "precompute",
+            "$.steps" => "steps",
+            _ => FormLevel,
+        };
+    }
+
+    /// <summary>The message without its leading JSON path: the field already says where.</summary>
+    public static string Problem(RecipeException e) =>
+        e.Message.StartsWith(e.Field + ": ", StringComparison.Ordinal) ? e.Message[(e.Field.Length + 2)..] : e.Message;
+
+    private static Dictionary<string, string> LocalErrors(RecipeDraft draft)
+    {
+        var errors = new Dictionary<string, string>();
+        if (string.IsNullOrWhiteSpace(draft.Dataset)) errors["dataset"] = "choose a dataset";
+        if (draft.Arch != "resnet18" && string.IsNullOrWhiteSpace(draft.Weights))
+            errors["weights"] = $"{draft.Arch} needs a weights file (.pth or .safetensors)";
+        if (draft.Steps.Count == 0) errors["steps"] = "add at least one step";
+        for (int i = 0; i < draft.Steps.Count; i++)
+        {
+            var step = draft.Steps[i];
+            if (step.Kind == StepKind.Fit && RecipeDraftJson.ParseRates(step.LearningRates) is not { Count: > 0 })
+                errors[$"steps[{i}].lr"] = "enter a learning rate, or 3 separated by commas (early body, late body, head)";
+            if (step.Kind is StepKind.Save or StepKind.Load && string.IsNullOrWhiteSpace(step.Name))
+                errors[$"steps[{i}].name"] = "enter a checkpoint name";
+        }
+        return errors;
+    }
+
+    [GeneratedRegex(@"^\$\.steps\[(?<index>\d+)\](\.(?<kind>\w+)(\.(?<field>\w+))?)?")]
+    private static partial Regex StepPath();
+}

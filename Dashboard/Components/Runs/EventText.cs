@@ -1,0 +1,49 @@
+using System.Globalization;
+using Dashboard.Training.Events;
+
+namespace Dashboard.Components.Runs;
+
+/// <summary>One readable line per training event, for the run's event log.</summary>
+public static class EventText
+{
+    public static string Describe(TrainingEvent e) => e switch
+    {
+        RunStarted s => $"Started {s.Architecture} on {s.Classes.Count} classes ({s.TrainCount} train, {s.ValidCount} valid images) at {s.ImageSize} px on {s.Device}",
+        PrecomputeCompleted p => $"Precomputed activations of {p.TrainCount} + {p.ValidCount} images in {Seconds(p.Seconds)}{(p.FromCache ? " (from cache)" : "")}. {p.Note}",
+        LrFindBatchEnded b => $"lr_find batch {b.Iteration + 1}: lr {Rate(b.LearningRate)}, loss {Loss(b.Loss)}",
+        LrFindCompleted f => $"lr_find done: suggestion {Rate(f.Suggestion)}, min-loss rate / 10 {Rate(f.MinLossLearningRateOverTen)}",
+        ScheduleComputed s => $"Fit {s.FitIndex + 1} planned: {Iterations(s)} iterations{Restarts(s)}",
+        FitStarted f => $"Fit {f.FitIndex + 1} started: {f.Epochs} epoch(s) × {f.BatchesPerEpoch} batches, lr {Rates(f.LearningRates)}, "
+            + $"{(f.Precomputed ? "on precomputed activations" : "full forward pass")}, {f.FrozenGroups} frozen layer group(s)",
+        BatchEnded b => $"Fit {b.FitIndex + 1} batch {b.Iteration + 1}: lr {Rate(b.LearningRate)}, loss {Loss(b.Loss)}",
+        EpochEnded epoch => $"Epoch {epoch.Epoch + 1}: train loss {Loss(epoch.TrainLoss)}, valid loss {Loss(epoch.ValidLoss)}, accuracy {Percent(epoch.Accuracy)} ({Seconds(epoch.Seconds)})",
+        FitCompleted f => $"Fit {f.FitIndex + 1} completed ({f.Epochs} epoch(s))",
+        FitStopped f => $"Fit {f.FitIndex + 1} stopped at iteration {f.Iteration}",
+        FitFailed f => $"Fit {f.FitIndex + 1} failed: {f.Message}",
+        LayersFrozen l => l.FrozenGroups == 0 ? $"Unfroze all {l.TotalGroups} layer groups" : $"Froze {l.FrozenGroups} of {l.TotalGroups} layer groups",
+        Saved s => $"Saved checkpoint '{s.Name}'",
+        Loaded l => $"Loaded checkpoint '{l.Name}'",
+        ThumbnailsCaptured t => $"Captured {t.Pngs.Count} thumbnails at epoch {t.Epoch + 1}",
+        TtaCompleted t => $"TTA: accuracy {Percent(t.Accuracy)} without, {Percent(t.TtaAccuracy)} with test-time augmentation",
+        ConfusionMatrixComputed c => $"Confusion matrix over {c.Classes.Count} classes",
+        TopLossesComputed t => $"Top losses: {t.Items.Count} validation images",
+        RunCompleted r => $"Run completed in {Seconds(r.Seconds)}: accuracy {Percent(r.Accuracy)}, TTA {Percent(r.TtaAccuracy)}",
+        _ => e.GetType().Name,
+    };
+
+    public static string Rate(double rate) => rate.ToString("0.###e0", CultureInfo.InvariantCulture);
+
+    public static string Rates(IEnumerable<double> rates) => string.Join(" / ", rates.Select(Rate));
+
+    public static string Loss(double loss) => loss.ToString("0.####", CultureInfo.InvariantCulture);
+
+    public static string Percent(double? value) => value is { } v ? v.ToString("0.00%", CultureInfo.InvariantCulture) : "—";
+
+    public static string Seconds(double seconds) => TimeSpan.FromSeconds(seconds) is var span && span.TotalMinutes >= 1
+        ? $"{(int)span.TotalMinutes}m {span.Seconds}s" : $"{seconds.ToString("0.0", CultureInfo.InvariantCulture)}s";
+
+    private static int Iterations(ScheduleComputed s) => s.LearningRatesPerGroup.Count == 0 ? 0 : s.LearningRatesPerGroup[^1].Count;
+
+    private static string Restarts(ScheduleComputed s) =>
+        s.RestartIterations.Count == 0 ? "" : $", restarts at {string.Join(", ", s.RestartIterations)}";
+}

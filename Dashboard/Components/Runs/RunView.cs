@@ -1,0 +1,108 @@
+using Dashboard.Charts;
+using Dashboard.Runs;
+using Dashboard.Training.Events;
+using Dashboard.Training.Recipes;
+
+namespace Dashboard.Components.Runs;
+
+/// <summary>
+/// Everything the run page shows, rebuilt by applying the run's events in sequence order. An event whose sequence
+/// was already applied is ignored, so stored history and live notifications can overlap safely.
+/// </summary>
+public sealed class RunView(IReadOnlyList<int> lrFindIterations)
+{
+    public const int LogCapacity = 100;
+    private readonly Queue<LogLine> log = new();
+    private readonly List<EpochEnded> epochs = [];
+    private readonly List<Saved> saved = [];
+
+    public long LastSequence { get; private set; }
+    public int Batches { get; private set; }
+    public RunStarted? Started { get; private set; }
+    public LrFindView LrFind { get; } = new();
+    public ScheduleView Schedule { get; } = new();
+    public LiveTrace TrainLoss { get; } = new("train loss (batch)") { Color = "#90a4ae" };
+    public LiveTrace ValidLoss { get; } = new("valid loss (epoch)") { Style = TraceStyle.LineAndMarkers, Color = "#ef6c00", MarkerSize = 8 };
+    public LiveTrace Accuracy { get; } = new("accuracy (epoch)") { Style = TraceStyle.LineAndMarkers, Color = "#2e7d32", MarkerSize = 8 };
+    public ProgressView Progress { get; } = new();
+    public IReadOnlyList<EpochEnded> Epochs => epochs;
+    public IReadOnlyList<Saved> Checkpoints => saved;
+    public TtaCompleted? Tta { get; private set; }
+    public ConfusionMatrixComputed? Confusion { get; private set; }
+    public TopLossesComputed? TopLosses { get; private set; }
+    public RunCompleted? Completed { get; private set; }
+    /// <summary>The last <see cref="LogCapacity"/> events other than single batches, newest first.</summary>
+    public IEnumerable<LogLine> Log => log.Reverse();
+
+    /// <summary>A view for a stored run; its recipe says how long each lr_find sweep will be.</summary>
+    public static RunView For(RunSummary run)
+    {
+        try { return new RunView(RecipeParser.Parse(run.RecipeJson).Steps.OfType<LrFindStep>().Select(s => s.MaxIterations).ToArray()); }
+        catch (RecipeException) { return new RunView([]); }
+    }
+
+    public bool Apply(RunEvent runEvent)
+    {
+        if (runEvent.Sequence <= LastSequence) return false;
+        LastSequence = runEvent.Sequence;
+        Apply(runEvent.Event);
+        if (runEvent.Event is not (BatchEnded or LrFindBatchEnded)) AddLog(runEvent);
+        return true;
+    }
+
+    private void Apply(TrainingEvent trainingEvent)
+    {
+        switch (trainingEvent)
+        {
+            case RunStarted started: Started = started; break;
+            case LrFindBatchEnded batch: ApplyFinderBatch(batch); break;
+            case LrFindCompleted finder: LrFind.Apply(finder); Progress.Finish("lr_find done"); break;
+            case ScheduleComputed schedule: Schedule.Apply(schedule, Batches); break;
+            case FitStarted fit: Progress.Start($"fit {fit.FitIndex + 1}", fit.Epochs * fit.BatchesPerEpoch); break;
+            case BatchEnded batch: ApplyBatch(batch); break;
+            case EpochEnded epoch: ApplyEpoch(epoch); break;
+            case FitCompleted fit: Progress.Finish($"fit {fit.FitIndex + 1} done"); break;
+            case FitStopped fit: Progress.Finish($"fit {fit.FitIndex + 1} stopped"); break;
+            case FitFailed fit: Progress.Finish($"fit {fit.FitIndex + 1} failed"); break;
+            case Saved checkpoint: saved.Add(checkpoint); break;
+            case TtaCompleted tta: Tta = tta; break;
+            case ConfusionMatrixComputed confusion: Confusion = confusion; break;
+            case TopLossesComputed topLosses: TopLosses = topLosses; break;
+            case RunCompleted completed: Completed = completed; Progress.Finish("run completed"); break;
+        }
+    }
+
+    private void ApplyFinderBatch(LrFindBatchEnded batch)
+    {
+        if (batch.Iteration == 0)
+        {
+            int sweep = LrFind.Sweeps;
+            Progress.Start($"lr_find{(sweep > 0 ? $" {sweep + 1}" : "")}", sweep < lrFindIterations.Count ? lrFindIterations[sweep] : 100);
+        }
+        LrFind.Apply(batch);
+        Progress.Step(batch.Iteration + 1, batch.At);
+    }
+
+    private void ApplyBatch(BatchEnded batch)
+    {
+        TrainLoss.Add(Batches, batch.Loss);
+        Schedule.Apply(batch);
+        Batches++;
+        Progress.Step(batch.Iteration + 1, batch.At);
+    }
+
+    private void ApplyEpoch(EpochEnded epoch)
+    {
+        epochs.Add(epoch);
+        ValidLoss.Add(Math.Max(0, Batches - 1), epoch.ValidLoss);
+        Accuracy.Add(epoch.Epoch + 1, epoch.Accuracy);
+    }
+
+    private void AddLog(RunEvent runEvent)
+    {
+        log.Enqueue(new LogLine(runEvent.Sequence, runEvent.Event.At, EventText.Describe(runEvent.Event)));
+        while (log.Count > LogCapacity) log.Dequeue();
+    }
+}
+
+public sealed record LogLine(long Sequence, DateTimeOffset At, string Text);
