@@ -33,6 +33,7 @@ public static class AuthSetup
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiTokenHandler>(ApiTokenHandler.SchemeName, null);
         services.AddAuthorization(o => AddPolicies(o, options.Enabled));
         services.AddCascadingAuthenticationState();
+        services.AddScoped<CurrentUser>();
         return services;
     }
 
