@@ -1,4 +1,5 @@
 using Bunit;
+using Dashboard.Auth;
 using Dashboard.Datasets;
 using Dashboard.Runs;
 using Dashboard.Tests.Data;
@@ -30,11 +31,15 @@ public sealed class DashboardTestContext : BunitContext
         Services.AddSingleton<DashboardPaths>();
         Services.AddSingleton(sp => new RunStore(sp.GetRequiredService<DashboardPaths>().RunDatabase));
         Services.AddSingleton(new RunNotifier(NullLogger<RunNotifier>.Instance));
+        Services.AddSingleton<DatasetPathPolicy>();
         Services.AddSingleton<RunQueue>();
         Services.AddSingleton<RunCancellations>();
         Services.AddSingleton<RunCommands>();
         Services.AddSingleton(TimeProvider.System);
         Services.AddSingleton<DatasetCatalog>();
+        Services.AddSingleton(Options.Create(new AuthOptions()));
+        Services.AddScoped<CurrentUser>();
+        this.AddAuthorization();
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));
         Render<MudPopoverProvider>();
     }
