@@ -21,6 +21,7 @@ public sealed class Browser : IAsyncDisposable
         var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = ChromiumPath, Args = ChromiumArgs, Headless = true });
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = baseAddress.ToString(), ViewportSize = new ViewportSize { Width = 1400, Height = 1000 } });
         page.SetDefaultTimeout(30_000);
+        Assertions.SetDefaultExpectTimeout(30_000);
         return new Browser(playwright, browser, page);
     }
 
@@ -37,6 +38,11 @@ public sealed class Browser : IAsyncDisposable
     /// <summary>How many points the browser's plot of <paramref name="chartId"/> has in its trace <paramref name="trace"/>.</summary>
     public Task<int> PlottedPointsAsync(string chartId, int trace = 0) =>
         Page.EvaluateAsync<int>("([id, t]) => document.getElementById(id)?.data?.[t]?.x?.length ?? 0", new object[] { chartId, trace });
+
+    /// <summary>Waits until the browser's plot has exactly <paramref name="count"/> points in the trace.</summary>
+    public Task WaitForPlottedAsync(string chartId, int count, int trace = 0, float timeoutMs = 30_000) =>
+        Page.WaitForFunctionAsync("([id, t, n]) => (document.getElementById(id)?.data?.[t]?.x?.length ?? 0) === n",
+            new object[] { chartId, trace, count }, new PageWaitForFunctionOptions { Timeout = timeoutMs, PollingInterval = 100 });
 
     public Task<int> PlottedTracesAsync(string chartId) =>
         Page.EvaluateAsync<int>("id => document.getElementById(id)?.data?.length ?? 0", chartId);

@@ -46,6 +46,7 @@ public sealed class DashboardBrowserTests : IAsyncLifetime
         var page = browser.Page;
         await browser.OpenAsync("/runs/new", "new-run");
         await page.ClickAsync("#preset-quick");
+        await Assertions.Expect(page.Locator(".field-name input")).ToHaveValueAsync("quick demo"); // the preset has rendered
         await SetAsync(".field-name input", name);
         await SetAsync(".field-size input", "32");
         await SetAsync(".field-steps-0-maxIterations input", lrFindIterations.ToString());
@@ -53,11 +54,17 @@ public sealed class DashboardBrowserTests : IAsyncLifetime
         if (!precompute) await page.ClickAsync(".field-precompute input");
         await page.ClickAsync("[data-step='2'] button[aria-label='remove step']");
         await Assertions.Expect(page.Locator(".step-editor")).ToHaveCountAsync(2);
-        await Assertions.Expect(page.Locator("pre.recipe-json")).ToContainTextAsync($"\"precompute\": {(precompute ? "true" : "false")}", new() { UseInnerText = false });
+        var json = page.Locator("pre.recipe-json");
+        await Assertions.Expect(json).ToContainTextAsync($"\"precompute\": {(precompute ? "true" : "false")}");
+        await Assertions.Expect(json).ToContainTextAsync("\"size\": 32");
+        await Assertions.Expect(json).ToContainTextAsync($"\"maxIterations\": {lrFindIterations}");
+        await Assertions.Expect(json).ToContainTextAsync($"\"cycles\": {cycles}");
+        await Assertions.Expect(page.Locator(".field-name input")).ToHaveValueAsync(name);
         await Assertions.Expect(page.Locator("#submit-run")).ToBeEnabledAsync();
         if (precompute) await browser.ScreenshotAsync("new-run");
         await page.ClickAsync("#submit-run");
         await browser.ReadyAsync("run"); // Blazor navigates in the page: no load event to wait for
+        await Assertions.Expect(page.Locator("#run-name")).ToHaveTextAsync(name);
         return page.Url.Split('/')[^1];
     }
 
@@ -79,11 +86,13 @@ public sealed class DashboardBrowserTests : IAsyncLifetime
         }
         Assert.True(await HasStatusAsync(RunStatus.Finished), $"run {runId} did not finish within {Training}");
         await Assertions.Expect(browser.Page.Locator(".live-chart[data-chart='chart-loss']")).ToHaveAttributeAsync("data-points", "34");
-        Assert.Equal(20, await browser.PlottedPointsAsync("chart-lrfind"));
+        await browser.WaitForPlottedAsync("chart-lrfind", 20);
+        await browser.WaitForPlottedAsync("chart-lrfind", 2, trace: 2); // the suggestion's vertical line
+        await browser.WaitForPlottedAsync("chart-schedule", 32); // 2 epochs × 16 batches, drawn before the first batch
+        await browser.WaitForPlottedAsync("chart-schedule", 1, trace: 1); // the progress marker: one point that moves
+        await browser.WaitForPlottedAsync("chart-loss", 32);
+        await browser.WaitForPlottedAsync("chart-loss", 2, trace: 1); // validation loss per epoch
         Assert.Equal(4, await browser.PlottedTracesAsync("chart-lrfind")); // raw, smoothed, and the two suggestion lines
-        Assert.Equal(32, await browser.PlottedPointsAsync("chart-schedule")); // 2 epochs × 16 batches, drawn before the first batch
-        Assert.Equal(1, await browser.PlottedPointsAsync("chart-schedule", 1)); // the progress marker
-        Assert.Equal(32, await browser.PlottedPointsAsync("chart-loss"));
         Assert.Contains(seen, s => s.Finder == 0 && s.Loss == 0); // empty before training began: what followed was drawn live
         Assert.True(seen.Select(s => s.Loss).SequenceEqual(seen.Select(s => s.Loss).Order()), "the loss curve only grows");
         await Assertions.Expect(browser.Page.Locator("#use-suggestion")).ToBeVisibleAsync();
@@ -125,7 +134,7 @@ public sealed class DashboardBrowserTests : IAsyncLifetime
         await page.Locator($"tr[data-run='{longer}'] input[type=checkbox]").CheckAsync();
         await page.ClickAsync("#compare-runs");
         await page.WaitForFunctionAsync("() => (document.getElementById('chart-compare-accuracy')?.data?.length ?? 0) === 2");
-        Assert.Equal(2, await browser.PlottedPointsAsync("chart-compare-accuracy"));
+        await browser.WaitForPlottedAsync("chart-compare-accuracy", 2); // the tiny run's two epochs
         await browser.ScreenshotAsync("runs");
     }
 
