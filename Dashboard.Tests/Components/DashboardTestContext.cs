@@ -24,6 +24,7 @@ public sealed class DashboardTestContext : BunitContext
 
     public DashboardTestContext(params string[] dataRoots)
     {
+        DefaultWaitTimeout = TimeSpan.FromSeconds(15); // a shared 2-core machine can be slow to render
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
         Services.AddSingleton(Options.Create(new DashboardOptions { DataFolder = folder.Path, DataRoots = [.. dataRoots] }));

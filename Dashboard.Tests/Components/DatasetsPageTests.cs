@@ -1,5 +1,6 @@
 using Bunit;
 using Dashboard.Components.Pages;
+using Dashboard.Tests.Data;
 
 namespace Dashboard.Tests.Components;
 
@@ -20,6 +21,22 @@ public sealed class DatasetsPageTests : IAsyncLifetime
         var sample = page.Find(".class-table img.sample");
         Assert.StartsWith("/api/datasets/image?dataset=demo&split=train&index=", sample.GetAttribute("src"));
         Assert.Equal(8, page.FindAll("#augmentation-preview img.augmented").Count);
+    }
+
+    [Fact]
+    public async Task A_dataset_under_a_data_root_is_listed_with_its_skipped_files()
+    {
+        using var root = new TempFolder();
+        ImageFolders.Create(root.Folder("pets"), ["cat", "dog"], trainPerClass: 2, validPerClass: 1);
+        TestImages.CorruptPng(root.File("pets", "train", "cat", "broken.png"));
+        root.Folder("not-a-dataset");
+        await using var withRoot = new DashboardTestContext(root.Path);
+
+        var page = withRoot.Render<Dashboard.Components.Pages.Datasets>();
+
+        page.WaitForAssertion(() =>
+            Assert.Contains("2 classes · 4 train · 2 valid · 1 skipped", page.Find($"[data-dataset='{Path.Combine(root.Path, "pets")}']").TextContent));
+        Assert.Equal(2, page.FindAll(".dataset-card").Count);
     }
 
     public Task InitializeAsync() => Task.CompletedTask;

@@ -1,0 +1,64 @@
+using Microsoft.Playwright;
+
+namespace Dashboard.Tests.EndToEnd;
+
+/// <summary>Headless Debian Chromium driven by Playwright, one page at a time, with the dashboard's waits.</summary>
+public sealed class Browser : IAsyncDisposable
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+    private static readonly string[] ChromiumArgs = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"];
+    private readonly IPlaywright playwright;
+    private readonly IBrowser browser;
+
+    private Browser(IPlaywright playwright, IBrowser browser, IPage page) => (this.playwright, this.browser, Page) = (playwright, browser, page);
+
+    public IPage Page { get; }
+    public static string ScreenshotFolder => Path.Combine(AppContext.BaseDirectory, "screenshots");
+
+    public static async Task<Browser> LaunchAsync(Uri baseAddress)
+    {
+        var playwright = await Playwright.CreateAsync();
+        var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = ChromiumPath, Args = ChromiumArgs, Headless = true });
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = baseAddress.ToString(), ViewportSize = new ViewportSize { Width = 1400, Height = 1000 } });
+        page.SetDefaultTimeout(30_000);
+        Assertions.SetDefaultExpectTimeout(30_000);
+        return new Browser(playwright, browser, page);
+    }
+
+    /// <summary>Opens a page and waits until its circuit is interactive (the marker set after the first interactive render).</summary>
+    public async Task OpenAsync(string path, string pageName)
+    {
+        await Page.GotoAsync(path);
+        await ReadyAsync(pageName);
+    }
+
+    public Task ReadyAsync(string pageName) =>
+        Page.WaitForSelectorAsync($"#page-ready[data-page='{pageName}'][data-ready='true']", new PageWaitForSelectorOptions { State = WaitForSelectorState.Attached });
+
+    /// <summary>How many points the browser's plot of <paramref name="chartId"/> has in its trace <paramref name="trace"/>.</summary>
+    public Task<int> PlottedPointsAsync(string chartId, int trace = 0) =>
+        Page.EvaluateAsync<int>("([id, t]) => document.getElementById(id)?.data?.[t]?.x?.length ?? 0", new object[] { chartId, trace });
+
+    /// <summary>Waits until the browser's plot has exactly <paramref name="count"/> points in the trace.</summary>
+    public Task WaitForPlottedAsync(string chartId, int count, int trace = 0, float timeoutMs = 30_000) =>
+        Page.WaitForFunctionAsync("([id, t, n]) => (document.getElementById(id)?.data?.[t]?.x?.length ?? 0) === n",
+            new object[] { chartId, trace, count }, new PageWaitForFunctionOptions { Timeout = timeoutMs, PollingInterval = 100 });
+
+    public Task<int> PlottedTracesAsync(string chartId) =>
+        Page.EvaluateAsync<int>("id => document.getElementById(id)?.data?.length ?? 0", chartId);
+
+    public async Task<string> ScreenshotAsync(string name)
+    {
+        Directory.CreateDirectory(ScreenshotFolder);
+        var path = Path.Combine(ScreenshotFolder, name + ".png");
+        await Page.WaitForFunctionAsync("() => Array.from(document.images).every(i => i.complete)", null, new PageWaitForFunctionOptions { Timeout = 15_000 });
+        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
+        return path;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await browser.DisposeAsync();
+        playwright.Dispose();
+    }
+}
