@@ -1,5 +1,7 @@
 using Microsoft.Playwright;
 
+using Dashboard.Tests.Server;
+
 namespace Dashboard.Tests.EndToEnd;
 
 /// <summary>Headless Debian Chromium driven by Playwright, one page at a time, with the dashboard's waits.</summary>

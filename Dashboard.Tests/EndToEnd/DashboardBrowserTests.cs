@@ -1,6 +1,8 @@
 using Dashboard.Runs;
 using Microsoft.Playwright;
 
+using Dashboard.Tests.Server;
+
 namespace Dashboard.Tests.EndToEnd;
 
 /// <summary>
@@ -17,7 +19,7 @@ public sealed class DashboardBrowserTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         host = await DashboardHost.StartAsync();
-        browser = await Browser.LaunchAsync(host.Address);
+        browser = await Browser.LaunchAsync(host.BaseAddress);
     }
 
     [Fact]

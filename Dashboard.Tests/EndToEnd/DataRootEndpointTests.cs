@@ -1,6 +1,8 @@
 using System.Net;
 using Dashboard.Tests.Data;
 
+using Dashboard.Tests.Server;
+
 namespace Dashboard.Tests.EndToEnd;
 
 /// <summary>Images of a dataset under a configured data root are served; the same files by other routes are not.</summary>
@@ -13,8 +15,8 @@ public sealed class DataRootEndpointTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         ImageFolders.Create(root.Folder("pets"), ["cat", "dog"], trainPerClass: 2, validPerClass: 1);
-        host = await DashboardHost.StartAsync(new Dictionary<string, string?> { ["Dashboard:DataRoots:0"] = root.Path });
-        client = host.CreateClient();
+        host = await DashboardHost.StartAsync(settings: new Dictionary<string, string?> { ["Dashboard:DataRoots:0"] = root.Path });
+        client = host.Client();
     }
 
     [Fact]

@@ -3,6 +3,8 @@ using Dashboard.Runs;
 using Dashboard.Training.Events;
 using Microsoft.Extensions.DependencyInjection;
 
+using Dashboard.Tests.Server;
+
 namespace Dashboard.Tests.EndToEnd;
 
 /// <summary>The UI's HTTP endpoints on a real host: images by URL, augmented previews, CSV, checkpoint downloads.</summary>
@@ -14,7 +16,7 @@ public sealed class EndpointTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         host = await DashboardHost.StartAsync();
-        client = host.CreateClient();
+        client = host.Client();
     }
 
     [Fact]
