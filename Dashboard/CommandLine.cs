@@ -15,6 +15,7 @@ public static class CommandLine
         {
             case "run": Environment.ExitCode = RecipeCommand.Run(args[1..]); return true;
             case "watch": Environment.ExitCode = await WatchCommand.RunAsync(args[1..]); return true;
+            case "bench": Environment.ExitCode = Bench.BenchCommand.Run(args[1..]); return true;
             case "--help" or "-h" or "help": Console.WriteLine(Usage); return true;
             default: return false;
         }
