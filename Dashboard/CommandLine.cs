@@ -15,6 +15,7 @@ public static class CommandLine
         {
             case "run": Environment.ExitCode = RecipeCommand.Run(args[1..]); return true;
             case "watch": Environment.ExitCode = await WatchCommand.RunAsync(args[1..]); return true;
+            case "bench": Environment.ExitCode = Bench.BenchCommand.Run(args[1..]); return true;
             case "soak": Environment.ExitCode = Soak.SoakCommand.Run(args[1..]); return true;
             case "add-user": Environment.ExitCode = UserCommand.AddUser(args[1..]); return true;
             case "issue-token": Environment.ExitCode = UserCommand.IssueToken(args[1..]); return true;
@@ -30,6 +31,8 @@ public static class CommandLine
                                                                            run a recipe without the server
           dotnet run --project Dashboard -- watch RUN_ID [--url http://127.0.0.1:5000]
                                                                            follow a run of a running dashboard
+          dotnet run --project Dashboard -- bench [--short] [--out FILE.json]
+                                                                           throughput vs PyTorch, precompute, lr_find, GFLOP/s
           dotnet run --project Dashboard -- soak [--batches 2000] [--size 32] [--out FILE.json]
                                                                            memory soak: RSS growth and native tensor count
           dotnet run --project Dashboard -- add-user NAME viewer|trainer|admin [--data-folder Dashboard/data]

@@ -1,32 +1,32 @@
-using System.Buffers;
 using System.Collections.Concurrent;
 using Dashboard.Training.Data.Augment;
 
 namespace Dashboard.Training.Data;
 
 /// <summary>
-/// Decodes one batch's items in parallel (at most <see cref="LoaderOptions.DecodeThreads"/> at once) into a pooled
+/// Decodes one batch's items in parallel (at most <see cref="LoaderOptions.DecodeThreads"/> at once) into a reused
 /// buffer. Each item's random draw comes from (seed, epoch, item index), so results never depend on thread timing.
 /// Items that fail to decode are left out of the batch and recorded.
 /// </summary>
 internal sealed class BatchAssembler(IReadOnlyList<DataItem> items, LoaderOptions options, ConcurrentQueue<SkippedFile> failures)
 {
     private readonly ItemPreparer preparer = new(options.Size, options.Augmentation);
+    private readonly BatchBuffers buffers = new(options.BatchSize * PixelPacking.FloatsPerImage(options.Size, options.Size));
 
     public PreparedBatch Assemble(ArraySegment<int> indices, int epoch, CancellationToken cancellationToken)
     {
         var floats = preparer.FloatsPerImage;
-        var buffer = ArrayPool<float>.Shared.Rent(indices.Count * floats);
+        var buffer = buffers.Rent();
         try
         {
             var decoded = new bool[indices.Count];
             var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.DecodeThreads, CancellationToken = cancellationToken };
             Parallel.For(0, indices.Count, parallel, slot => decoded[slot] = Prepare(indices[slot], epoch, buffer, slot * floats));
-            return new PreparedBatch(buffer, Compact(buffer, indices, decoded, floats), options.Size);
+            return new PreparedBatch(buffer, Compact(buffer, indices, decoded, floats), options.Size, buffers);
         }
         catch
         {
-            ArrayPool<float>.Shared.Return(buffer);
+            buffers.Return(buffer);
             throw;
         }
     }

@@ -1,4 +1,3 @@
-using System.Buffers;
 using Dashboard.Training.Data.Augment;
 
 namespace Dashboard.Training.Data;
@@ -21,8 +20,9 @@ public static class ItemTensors
         ArgumentOutOfRangeException.ThrowIfLessThan(copies, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(copies, MaxCopies);
         var preparer = new ItemPreparer(size, augmentation);
-        var buffer = ArrayPool<float>.Shared.Rent(copies * preparer.FloatsPerImage);
-        var prepared = new PreparedBatch(buffer, Enumerable.Repeat(item, copies).ToList(), size);
+        var buffers = new BatchBuffers(copies * preparer.FloatsPerImage);
+        var buffer = buffers.Rent();
+        var prepared = new PreparedBatch(buffer, Enumerable.Repeat(item, copies).ToList(), size, buffers);
         for (var copy = 0; copy < copies; copy++)
         {
             var problem = preparer.TryPrepare(item, AugmentationSeeds.RandomFor(seed, copy), buffer, copy * preparer.FloatsPerImage);

@@ -10,12 +10,16 @@ public sealed class LoaderLearnerData : ILearnerData
     private readonly DataBunch bunch;
     private readonly RecipeData settings;
     private readonly int seed;
+    private readonly int decodeThreads;
+    private LoaderBatchSource? plainValid;
 
-    public LoaderLearnerData(DataBunch bunch, RecipeData settings, int seed)
+    /// <param name="decodeThreads">Threads decoding and augmenting images; null keeps <see cref="LoaderOptions.DecodeThreads"/>'s default.</param>
+    public LoaderLearnerData(DataBunch bunch, RecipeData settings, int seed, int? decodeThreads = null)
     {
         if (bunch.Train.Count == 0) throw new DatasetException(bunch.Source, "The dataset has no training images");
         if (bunch.Valid.Count == 0) throw new DatasetException(bunch.Source, "The dataset has no validation images");
         (this.bunch, this.settings, this.seed) = (bunch, settings, seed);
+        this.decodeThreads = decodeThreads ?? new LoaderOptions().DecodeThreads;
         CacheKey = $"{Path.GetFullPath(bunch.Source == DemoDataset.Name ? DemoDataset.Path : bunch.Source)}|{bunch.Train.Count}|{bunch.Valid.Count}|{settings.Size}";
     }
 
@@ -31,8 +35,10 @@ public sealed class LoaderLearnerData : ILearnerData
 
     public IBatchSource TrainInOrder() => Source(bunch.Train, shuffle: false, AugmentationOptions.None(), seed);
 
-    public IBatchSource Valid(int? augmentationSeed = null) =>
-        Source(bunch.Valid, shuffle: false, augmentationSeed is null ? AugmentationOptions.None() : Augmentation(), augmentationSeed ?? seed);
+    /// <summary>Plain validation batches come from one loader, kept (with its batch buffers) from epoch to epoch.</summary>
+    public IBatchSource Valid(int? augmentationSeed = null) => augmentationSeed is int tta
+        ? Source(bunch.Valid, shuffle: false, Augmentation(), tta)
+        : plainValid ??= Source(bunch.Valid, shuffle: false, AugmentationOptions.None(), seed);
 
     public string DescribeValidItem(int index) => bunch.Valid[index].Name;
 
@@ -43,6 +49,7 @@ public sealed class LoaderLearnerData : ILearnerData
         new(new DataLoader(items, new LoaderOptions
         {
             Size = settings.Size, BatchSize = settings.BatchSize, Shuffle = shuffle, Seed = loaderSeed, Augmentation = augmentation,
+            DecodeThreads = decodeThreads,
         }));
 
     private sealed class LoaderBatchSource(DataLoader loader) : IBatchSource

@@ -1,0 +1,70 @@
+using System.Text.Json;
+using Dashboard.Bench;
+
+namespace Dashboard.Tests.Bench;
+
+/// <summary>The benchmark's short form end to end, in-process: every figure is written and positive. No timing assertions.</summary>
+public sealed class BenchSmokeTests : IDisposable
+{
+    private static readonly string[] PositiveFigures =
+    [
+        "oursImagesPerSecond224", "oursImagesPerSecond128", "oursComputeOnlyImagesPerSecond224", "oursDecodeOnlyImagesPerSecond128",
+        "precomputeSeconds", "headEpochSeconds", "frozenEpochSeconds", "precomputeSpeedup", "lrFindSeconds", "lrFindIterations",
+        "forwardGflops", "forwardGflops128", "matmulGflops", "computeFraction", "cores", "computeThreads", "decodeThreads",
+    ];
+
+    /// <summary>Positive when PyTorch ran, null when /usr/bin/python3 has no torch.</summary>
+    private static readonly string[] PytorchFigures =
+        ["pytorchImagesPerSecond224", "pytorchImagesPerSecond128", "pipelineRatio224", "pipelineRatio128"];
+
+    private readonly DirectoryInfo folder = Directory.CreateTempSubdirectory("bench-test-");
+
+    public void Dispose() => folder.Delete(recursive: true);
+
+    [Fact]
+    public void Short_run_writes_every_figure_and_prints_the_tables()
+    {
+        var path = Path.Combine(folder.FullName, "bench.json");
+        var output = new StringWriter();
+
+        var exitCode = BenchCommand.Run(["--short", "--out", path], output);
+
+        Assert.Equal(0, exitCode);
+        using var json = JsonDocument.Parse(File.ReadAllText(path));
+        var root = json.RootElement;
+        Assert.True(root.GetProperty("short").GetBoolean());
+        foreach (var key in PositiveFigures)
+            Assert.True(root.GetProperty(key).GetDouble() > 0, $"{key} = {root.GetProperty(key)}");
+        var pytorchRan = root.GetProperty("pytorchImagesPerSecond224").ValueKind != JsonValueKind.Null;
+        foreach (var key in PytorchFigures)
+            Assert.True(pytorchRan ? root.GetProperty(key).GetDouble() > 0 : root.GetProperty(key).ValueKind == JsonValueKind.Null, $"{key} = {root.GetProperty(key)}");
+        Assert.Contains("| 224 px |", output.ToString());
+        Assert.Contains("| 128 px |", output.ToString());
+    }
+
+    [Fact]
+    public void Without_torch_the_pytorch_columns_say_unavailable_and_the_ratios_are_null()
+    {
+        var options = BenchOptions.Short() with { Python = Path.Combine(folder.FullName, "no-python") };
+        using var dataset = BenchDataset.Create(options with { TrainImagesPerClass = 1, ValidImagesPerClass = 1 });
+
+        var outcome = PytorchPipeline.Measure(dataset, options, options.Sizes[0], ThreadPlan.For(2));
+        var report = ReportWith(options, outcome);
+
+        Assert.Null(outcome.Figures);
+        Assert.Contains("no-python", outcome.Unavailable);
+        var json = BenchJson.Build(report);
+        foreach (var key in PytorchFigures) Assert.Null(json[key]);
+        Assert.StartsWith("unavailable", (string?)json["pytorch"]);
+        Assert.Contains("| 224 px | 10.0 | unavailable | null |", BenchTable.Format(report));
+    }
+
+    private static BenchReport ReportWith(BenchOptions options, PytorchOutcome pytorch)
+    {
+        var ours = new OursFigures(new PipelineFigures(10, 40, 4, 0.1, 64), ComputeOnlyImagesPerSecond: 11, DecodeOnlyImagesPerSecond: 100);
+        var sizes = options.Sizes.Select(run => new SizeFigures(run.Size, ours, pytorch)).ToList();
+        var precompute = new PrecomputeFigures(128, 12, 1, 0.01, 2, new LrFindFigures(0.5, 10, Precomputed: true));
+        var environment = new BenchEnvironment(ThreadPlan.For(2), ".NET", "0.107", null, 1, 1);
+        return new BenchReport(options, environment, sizes, precompute, sizes.ToDictionary(size => size.Size, _ => 50.0), 100, 10, Short: true);
+    }
+}

@@ -1,0 +1,65 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Dashboard.Bench;
+
+/// <summary>
+/// The report as one flat JSON object: per-size keys end in the size (<c>oursImagesPerSecond224</c>,
+/// <c>pipelineRatio128</c>…); PyTorch figures and ratios are null when PyTorch was unavailable (see <c>pytorch</c>).
+/// </summary>
+public static class BenchJson
+{
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+
+    public static string Serialize(BenchReport report) => Build(report).ToJsonString(Indented);
+
+    public static JsonObject Build(BenchReport report)
+    {
+        var (options, environment, precompute) = (report.Options, report.Environment, report.Precompute);
+        var json = new JsonObject
+        {
+            ["short"] = report.Short, ["totalSeconds"] = report.Seconds, ["architecture"] = options.Architecture,
+            ["batchSize"] = options.BatchSize, ["warmupBatches"] = options.WarmupBatches, ["augmentation"] = options.Augmentation,
+            ["trainImages"] = options.Classes * options.TrainImagesPerClass, ["validImages"] = options.Classes * options.ValidImagesPerClass,
+            ["sourceImage"] = $"{options.ImageWidth}x{options.ImageHeight} JPEG",
+            ["cores"] = environment.Threads.Cores, ["computeThreads"] = environment.Threads.ComputeThreads,
+            ["decodeThreads"] = environment.Threads.DecodeThreads, ["pytorchThreads"] = environment.Threads.ComputeThreads,
+            ["pytorchWorkers"] = environment.Threads.DecodeThreads, ["dotnet"] = environment.Dotnet, ["torchSharp"] = environment.TorchSharp,
+            ["pytorch"] = environment.Pytorch ?? "unavailable: " + report.Sizes.Select(size => size.Pytorch.Unavailable).FirstOrDefault(),
+            ["loadAverageStart"] = environment.LoadAverageStart, ["loadAverageEnd"] = environment.LoadAverageEnd,
+        };
+        foreach (var size in report.Sizes) AddSize(json, report, size);
+        json["forwardGflops"] = report.HeadlineForwardGflops;
+        json["matmulGflops"] = report.MatmulGflops;
+        json["matmulSize"] = options.MatmulSize;
+        json["computeFraction"] = report.ComputeFraction;
+        json["flopCounting"] = "multiply-adds (torchvision's 1.82 G per 224 px ResNet-18 image; n^3 per n x n matmul); x2 for FLOPs";
+        json["precomputeSize"] = precompute.Size;
+        json["precomputeImages"] = precompute.Images;
+        json["precomputeSeconds"] = precompute.PrecomputeSeconds;
+        json["headEpochSeconds"] = precompute.HeadEpochSeconds;
+        json["frozenEpochSeconds"] = precompute.FrozenEpochSeconds;
+        json["precomputeSpeedup"] = precompute.Speedup;
+        json["lrFindSeconds"] = precompute.LrFind.Seconds;
+        json["lrFindIterations"] = precompute.LrFind.Iterations;
+        json["lrFindPrecomputed"] = precompute.LrFind.Precomputed;
+        return json;
+    }
+
+    private static void AddSize(JsonObject json, BenchReport report, SizeFigures size)
+    {
+        var (s, ours, pytorch) = (size.Size, size.Ours.Pipeline, size.Pytorch.Figures);
+        json[$"measuredBatches{s}"] = ours.Images / report.Options.BatchSize;
+        json[$"oursImagesPerSecond{s}"] = ours.ImagesPerSecond;
+        json[$"pytorchImagesPerSecond{s}"] = pytorch?.ImagesPerSecond;
+        json[$"pipelineRatio{s}"] = size.Ratio;
+        json[$"oursComputeOnlyImagesPerSecond{s}"] = size.Ours.ComputeOnlyImagesPerSecond;
+        json[$"oursPipelineEfficiency{s}"] = size.Ours.PipelineEfficiency;
+        json[$"oursDecodeOnlyImagesPerSecond{s}"] = size.Ours.DecodeOnlyImagesPerSecond;
+        json[$"oursDataWaitFraction{s}"] = ours.DataWaitFraction;
+        json[$"pytorchDataWaitFraction{s}"] = pytorch?.DataWaitFraction;
+        json[$"oursAllocatedKilobytesPerBatch{s}"] = ours.AllocatedKilobytesPerBatch;
+        json[$"oursTrainGflops{s}"] = report.TrainGflops(size);
+        json[$"forwardGflops{s}"] = report.ForwardGflops[s];
+    }
+}

@@ -1,0 +1,75 @@
+namespace Dashboard.Bench;
+
+/// <summary>One image size of the throughput comparison: batches timed after the warm-up, in the pipeline and compute alone.</summary>
+public sealed record SizeRun(int Size, int MeasuredBatches, int ComputeOnlyBatches);
+
+/// <summary>
+/// Everything the benchmark does, in one place: the generated dataset, the sizes and batches timed, thread counts,
+/// the precompute / lr_find / compute figures and the PyTorch reference. <see cref="Full"/> is the reported run
+/// (under 10 minutes on 2 cores), <see cref="Short"/> the smoke test (a few small batches, under a minute).
+/// </summary>
+public sealed record BenchOptions
+{
+    public const string DefaultPython = "/usr/bin/python3";
+    public const string ScriptRelativePath = "bench/pytorch_pipeline.py";
+
+    public string Architecture { get; init; } = "resnet18";
+    public int Classes { get; init; } = 2;
+    public int TrainImagesPerClass { get; init; } = 112;
+    public int ValidImagesPerClass { get; init; } = 16;
+    public int ImageWidth { get; init; } = 500;
+    public int ImageHeight { get; init; } = 375;
+    public int JpegQuality { get; init; } = 90;
+    public int BatchSize { get; init; } = 32;
+    public int WarmupBatches { get; init; } = 1;
+    public IReadOnlyList<SizeRun> Sizes { get; init; } = [new(224, 3, 2), new(128, 6, 3)];
+    public string Augmentation { get; init; } = "side_on";
+    public double LearningRate { get; init; } = 1e-3;
+    public int Seed { get; init; } = 42;
+
+    /// <summary>Threads for libtorch and for decoding; null chooses from the core count (see <see cref="ThreadPlan"/>).</summary>
+    public int? ComputeThreads { get; init; }
+    public int? DecodeThreads { get; init; }
+
+    /// <summary>
+    /// Size of the precompute and lr_find figures, on the first <see cref="PrecomputeTrainImages"/> training images (all
+    /// classes) and the whole validation set; the head epochs are timed <see cref="HeadEpochs"/> times (median).
+    /// </summary>
+    public int PrecomputeSize { get; init; } = 224;
+    public int PrecomputeTrainImages { get; init; } = 128;
+    public int HeadEpochs { get; init; } = 5;
+    public int LrFindIterations { get; init; } = 100;
+
+    public int MatmulSize { get; init; } = 2048;
+    public int MatmulRepeats { get; init; } = 5;
+    public int ForwardRepeats { get; init; } = 3;
+
+    public string Python { get; init; } = DefaultPython;
+
+    /// <summary>The PyTorch script; null looks for <see cref="ScriptRelativePath"/> above the app and the working folder.</summary>
+    public string? Script { get; init; }
+    public TimeSpan PythonTimeout { get; init; } = TimeSpan.FromMinutes(4);
+
+    public static BenchOptions Full() => new();
+
+    public static BenchOptions Short() => new()
+    {
+        TrainImagesPerClass = 4, ValidImagesPerClass = 2, BatchSize = 4, Sizes = [new(224, 1, 1), new(128, 1, 1)],
+        PrecomputeSize = 128, PrecomputeTrainImages = 8, HeadEpochs = 1, LrFindIterations = 10,
+        MatmulSize = 512, MatmulRepeats = 2, ForwardRepeats = 1, PythonTimeout = TimeSpan.FromSeconds(60),
+    };
+
+    public void Validate()
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(Classes, 2, nameof(Classes));
+        ArgumentOutOfRangeException.ThrowIfLessThan(BatchSize, 2, nameof(BatchSize));
+        ArgumentOutOfRangeException.ThrowIfLessThan(WarmupBatches, 1, nameof(WarmupBatches));
+        if (Sizes.Count == 0) throw new ArgumentException("Give at least one size.", nameof(Sizes));
+        if (Sizes.Any(run => run.Size < 1 || run.MeasuredBatches < 1 || run.ComputeOnlyBatches < 1))
+            throw new ArgumentException("Each size needs a positive size and at least one timed batch of each kind.", nameof(Sizes));
+        ArgumentOutOfRangeException.ThrowIfLessThan(PrecomputeTrainImages, Classes, nameof(PrecomputeTrainImages));
+        var needed = Sizes.Max(run => (WarmupBatches + run.MeasuredBatches) * BatchSize);
+        if (Classes * TrainImagesPerClass < needed)
+            throw new ArgumentException($"{Classes * TrainImagesPerClass} training images cannot fill {needed / BatchSize} batches of {BatchSize}.", nameof(TrainImagesPerClass));
+    }
+}

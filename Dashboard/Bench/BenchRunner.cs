@@ -1,0 +1,52 @@
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+using TorchSharp;
+
+namespace Dashboard.Bench;
+
+/// <summary>
+/// Runs the whole benchmark: generates the dataset, then at each size ours and PyTorch back to back (so both see the
+/// same machine load), then precompute and lr_find, then the compute figures. Progress lines go to <c>log</c>.
+/// </summary>
+public static class BenchRunner
+{
+    public static BenchReport Run(BenchOptions options, bool isShort, TextWriter log)
+    {
+        options.Validate();
+        var clock = Stopwatch.StartNew();
+        var threads = ThreadPlan.For(Environment.ProcessorCount, options.ComputeThreads, options.DecodeThreads);
+        var loadAtStart = MachineLoad.OneMinute();
+        using var torchThreads = threads.ApplyToTorch();
+        var progress = new BenchProgress(log, clock);
+        progress.Say($"{threads}; load average {loadAtStart?.ToString() ?? "n/a"}; generating JPEGs…");
+        using var dataset = BenchDataset.Create(options);
+        var sizes = options.Sizes.Select(run => MeasureSize(dataset, options, run, threads, progress)).ToList();
+        progress.Say($"precompute and lr_find at {options.PrecomputeSize} px…");
+        var precompute = PrecomputeBench.Measure(dataset, options, threads);
+        progress.Say("compute figures…");
+        var forward = ComputeBench.ForwardGflops(options);
+        var matmul = ComputeBench.MatmulGflops(options);
+        var pytorch = sizes.Select(size => size.Pytorch.Versions).FirstOrDefault(versions => versions is not null);
+        var environment = new BenchEnvironment(threads, RuntimeInformation.FrameworkDescription,
+            typeof(torch).Assembly.GetName().Version?.ToString() ?? "?", pytorch, loadAtStart, MachineLoad.OneMinute());
+        return new BenchReport(options, environment, sizes, precompute, forward, matmul, clock.Elapsed.TotalSeconds, isShort);
+    }
+
+    private static SizeFigures MeasureSize(BenchDataset dataset, BenchOptions options, SizeRun run, ThreadPlan threads, BenchProgress progress)
+    {
+        progress.Say($"ours at {run.Size} px…");
+        var ours = OursPipeline.Measure(dataset, options, run, threads);
+        progress.Say($"ours {ours.ImagesPerSecond:F1} images/s; PyTorch at {run.Size} px…");
+        var pytorch = PytorchPipeline.Measure(dataset, options, run, threads);
+        progress.Say($"PyTorch {pytorch.Figures?.ImagesPerSecond.ToString("F1") ?? "unavailable: " + pytorch.Unavailable}; ours compute alone, loader alone…");
+        var computeOnly = OursPipeline.ComputeOnlyImagesPerSecond(dataset, options, run, threads);
+        var decodeOnly = DecodeOnly.ImagesPerSecond(dataset, options, run, threads);
+        progress.Say($"compute alone {computeOnly:F1} images/s, loader alone {decodeOnly:F1} images/s");
+        return new SizeFigures(run.Size, new OursFigures(ours, computeOnly, decodeOnly), pytorch);
+    }
+
+    private sealed class BenchProgress(TextWriter log, Stopwatch clock)
+    {
+        public void Say(string message) => log.WriteLine($"bench [{clock.Elapsed.TotalSeconds,5:F0} s] {message}");
+    }
+}

@@ -1,0 +1,64 @@
+using System.Globalization;
+using System.Text;
+
+namespace Dashboard.Bench;
+
+/// <summary>The report as Markdown tables, ready to paste into the README.</summary>
+public static class BenchTable
+{
+    private const string Unavailable = "unavailable";
+
+    public static string Format(BenchReport report)
+    {
+        var text = new StringBuilder();
+        Throughput(text, report);
+        Precompute(text, report);
+        Compute(text, report);
+        var environment = report.Environment;
+        Line(text, $"\n{(report.Short ? "Short" : "Full")} run, {report.Seconds:F0} s; .NET {environment.Dotnet}, TorchSharp {environment.TorchSharp}; " +
+            $"PyTorch: {environment.Pytorch ?? Unavailable}; load average {Load(environment.LoadAverageStart)} at start, {Load(environment.LoadAverageEnd)} at end.");
+        return text.ToString();
+    }
+
+    private static void Throughput(StringBuilder text, BenchReport report)
+    {
+        var (options, threads) = (report.Options, report.Environment.Threads);
+        Line(text, $"Training throughput, {options.Architecture} unfrozen, batch {options.BatchSize}, {options.Augmentation} from " +
+            $"{options.ImageWidth}×{options.ImageHeight} JPEGs, {threads.Cores} cores: ours = libtorch {threads.ComputeThreads} threads + " +
+            $"{threads.DecodeThreads} decode thread(s); PyTorch = set_num_threads({threads.ComputeThreads}) + {threads.DecodeThreads} DataLoader worker(s)\n");
+        Line(text, "| size | ours img/s | PyTorch img/s | ours ÷ PyTorch | ours compute alone | ours loader alone | ours data wait | PyTorch data wait | ours managed alloc/batch | ours train GFLOP/s |");
+        Line(text, "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (var size in report.Sizes)
+        {
+            var (ours, pytorch) = (size.Ours.Pipeline, size.Pytorch.Figures);
+            Line(text, $"| {size.Size} px | {ours.ImagesPerSecond:F1} | {(pytorch is null ? Unavailable : pytorch.ImagesPerSecond.ToString("F1", CultureInfo.InvariantCulture))} " +
+                $"| {(size.Ratio is double ratio ? ratio.ToString("F2", CultureInfo.InvariantCulture) : "null")} " +
+                $"| {size.Ours.ComputeOnlyImagesPerSecond:F1} img/s | {size.Ours.DecodeOnlyImagesPerSecond:F0} img/s | {ours.DataWaitFraction:P1} " +
+                $"| {(pytorch is null ? Unavailable : pytorch.DataWaitFraction.ToString("P1", CultureInfo.InvariantCulture))} " +
+                $"| {ours.AllocatedKilobytesPerBatch:F0} KB | {report.TrainGflops(size):F1} |");
+        }
+        foreach (var size in report.Sizes.Where(size => size.Pytorch.Unavailable is not null))
+            Line(text, $"\nPyTorch at {size.Size} px unavailable: {size.Pytorch.Unavailable}");
+    }
+
+    private static void Precompute(StringBuilder text, BenchReport report)
+    {
+        var p = report.Precompute;
+        Line(text, $"\nPrecomputed activations ({p.Images} images at {p.Size} px, frozen body; epochs include validation)\n");
+        Line(text, "| caching activations | head epoch on cache | frozen full epoch | speed-up | lr_find |");
+        Line(text, "|---:|---:|---:|---:|---:|");
+        Line(text, $"| {p.PrecomputeSeconds:F1} s | {p.HeadEpochSeconds * 1000:F0} ms | {p.FrozenEpochSeconds:F1} s | {p.Speedup:F0}× " +
+            $"| {p.LrFind.Iterations} iterations in {p.LrFind.Seconds:F2} s{(p.LrFind.Precomputed ? " (precomputed)" : "")} |");
+    }
+
+    private static void Compute(StringBuilder text, BenchReport report)
+    {
+        Line(text, $"\nCompute (multiply-adds; ×2 for FLOPs): matmul {report.Options.MatmulSize}² float32 {report.MatmulGflops:F1} GFLOP/s; forward " +
+            string.Join(", ", report.ForwardGflops.Select(pair => $"{pair.Key} px {pair.Value:F1} GFLOP/s")) +
+            $" → forward at {report.ComputeFraction:P0} of the matmul rate.");
+    }
+
+    private static string Load(double? load) => load?.ToString("F2", CultureInfo.InvariantCulture) ?? "n/a";
+
+    private static void Line(StringBuilder text, string line) => text.Append(line).Append('\n');
+}

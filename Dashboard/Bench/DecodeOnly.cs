@@ -1,0 +1,32 @@
+using System.Diagnostics;
+using Dashboard.Training.Data;
+using Dashboard.Training.Data.Augment;
+
+namespace Dashboard.Bench;
+
+/// <summary>
+/// The loader alone at one size: JPEG decode, augmentation, resize and batching on the plan's decode threads, with
+/// nothing else running in this process. Compared with the training rate it says how much of a core loading needs.
+/// </summary>
+public static class DecodeOnly
+{
+    public static double ImagesPerSecond(BenchDataset dataset, BenchOptions options, SizeRun run, ThreadPlan threads)
+    {
+        var loader = new DataLoader(FolderDataset.Load(dataset.Root).Train, new LoaderOptions
+        {
+            Size = run.Size, BatchSize = options.BatchSize, Seed = options.Seed,
+            Augmentation = AugmentationOptions.FromName(options.Augmentation), DecodeThreads = threads.DecodeThreads,
+        });
+        var clock = new Stopwatch();
+        var (batches, images) = (0, 0);
+        foreach (var batch in loader.Epoch(0).Take(options.WarmupBatches + run.MeasuredBatches))
+        {
+            using (batch)
+            {
+                if (batches >= options.WarmupBatches) images += batch.Count;
+            }
+            if (++batches == options.WarmupBatches) clock.Start();
+        }
+        return images / clock.Elapsed.TotalSeconds;
+    }
+}

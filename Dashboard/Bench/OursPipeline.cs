@@ -1,0 +1,56 @@
+using Dashboard.Training.Data;
+using Dashboard.Training.Learning;
+using Dashboard.Training.Models;
+using Dashboard.Training.Recipes;
+
+namespace Dashboard.Bench;
+
+/// <summary>
+/// Our training throughput at one size, through the real code path: <see cref="LoaderLearnerData"/> (JPEG decode,
+/// augmentation, resize, batching on the loader's background thread) feeding <see cref="Learner.Fit"/> on the pretrained
+/// body with the fastai head, unfrozen so backward runs through the whole network, SGD with momentum.
+/// </summary>
+public static class OursPipeline
+{
+    public static PipelineFigures Measure(BenchDataset dataset, BenchOptions options, SizeRun run, ThreadPlan threads)
+    {
+        var data = new WaitTimingData(LoaderData(dataset, options, run.Size, threads));
+        var (clock, images) = Fit(data, dataset, options, run.MeasuredBatches);
+        var (seconds, allocated) = clock.Between(options.WarmupBatches, options.WarmupBatches + run.MeasuredBatches);
+        var waited = data.Waits.Skip(options.WarmupBatches).Take(run.MeasuredBatches).Sum();
+        return new PipelineFigures(images / seconds, images, seconds, waited, allocated / 1024.0 / run.MeasuredBatches);
+    }
+
+    /// <summary>The same fit on copies of one decoded batch: compute alone, no loading.</summary>
+    public static double ComputeOnlyImagesPerSecond(BenchDataset dataset, BenchOptions options, SizeRun run, ThreadPlan threads)
+    {
+        var batches = options.WarmupBatches + run.ComputeOnlyBatches;
+        using var data = new RepeatedBatchData(LoaderData(dataset, options, run.Size, threads), batches);
+        var (clock, images) = Fit(data, dataset, options, run.ComputeOnlyBatches);
+        return images / clock.Between(options.WarmupBatches, batches).Seconds;
+    }
+
+    /// <summary>Learner settings with checkpoints and activation caches inside the throw-away dataset folder.</summary>
+    public static LearnerOptions LearnerOptionsIn(BenchDataset dataset, BenchOptions options) => new()
+    {
+        Seed = options.Seed,
+        ModelsFolder = Path.Combine(dataset.Root, "models"),
+        ActivationCacheFolder = Path.Combine(dataset.Root, "activations"),
+    };
+
+    private static LoaderLearnerData LoaderData(BenchDataset dataset, BenchOptions options, int size, ThreadPlan threads) =>
+        new(FolderDataset.Load(dataset.Root), new RecipeData(dataset.Root, size, options.BatchSize, options.Augmentation), options.Seed, threads.DecodeThreads);
+
+    /// <summary>Fits the unfrozen model until the warm-up and <paramref name="measured"/> batches have ended; returns their clock and the images timed.</summary>
+    private static (BatchClock Clock, int Images) Fit(ILearnerData data, BenchDataset dataset, BenchOptions options, int measured)
+    {
+        var batches = options.WarmupBatches + measured;
+        using var stop = new CancellationTokenSource();
+        var clock = new BatchClock(batches, stop);
+        using var learner = new Learner(Backbones.Create(options.Architecture), data, LearnerOptionsIn(dataset, options), clock);
+        learner.Unfreeze();
+        learner.Fit(new FitRequest(options.LearningRate), stop.Token);
+        if (clock.Ends.Count < batches) throw new InvalidOperationException($"The fit ended after {clock.Ends.Count} of {batches} batches.");
+        return (clock, measured * options.BatchSize);
+    }
+}

@@ -1,0 +1,34 @@
+namespace Dashboard.Bench;
+
+/// <summary>
+/// Training throughput over the timed batches (after the warm-up): images per second, how long the training thread
+/// waited for the loader, and (ours only) managed bytes allocated per batch, a check that nothing grows per batch.
+/// </summary>
+public sealed record PipelineFigures(double ImagesPerSecond, int Images, double Seconds, double DataWaitSeconds, double? AllocatedKilobytesPerBatch = null)
+{
+    /// <summary>Share of the timed wall time the training thread spent waiting for a batch (0 = loading fully overlapped).</summary>
+    public double DataWaitFraction => Seconds > 0 ? DataWaitSeconds / Seconds : 0;
+}
+
+/// <summary>The PyTorch reference at one size: its figures, or why there are none.</summary>
+public sealed record PytorchOutcome(PipelineFigures? Figures, string? Unavailable, string? Versions)
+{
+    public static PytorchOutcome Missing(string reason) => new(null, reason, null);
+}
+
+/// <summary>
+/// Our figures at one size: the full pipeline, the same fit on one pre-decoded batch (compute alone, the ceiling), and
+/// the loader alone on its decode threads.
+/// </summary>
+public sealed record OursFigures(PipelineFigures Pipeline, double ComputeOnlyImagesPerSecond, double DecodeOnlyImagesPerSecond)
+{
+    /// <summary>Pipeline ÷ compute alone: 1 when loading costs the training nothing.</summary>
+    public double PipelineEfficiency => Pipeline.ImagesPerSecond / ComputeOnlyImagesPerSecond;
+}
+
+/// <summary>Ours and PyTorch at one image size; the two pipelines are measured back to back.</summary>
+public sealed record SizeFigures(int Size, OursFigures Ours, PytorchOutcome Pytorch)
+{
+    /// <summary>Ours ÷ PyTorch pipeline images per second; null without a PyTorch figure.</summary>
+    public double? Ratio => Pytorch.Figures is { ImagesPerSecond: > 0 } reference ? Ours.Pipeline.ImagesPerSecond / reference.ImagesPerSecond : null;
+}
