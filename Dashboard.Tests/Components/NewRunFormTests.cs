@@ -53,9 +53,11 @@ public sealed class NewRunFormTests : IAsyncLifetime
         var form = context.Render<NewRun>();
 
         form.Find(".field-size input").Change("8");
+        form.Find(".field-size input").Blur(); // MudBlazor validates on blur: the message must survive it
 
         form.WaitForAssertion(() => Assert.Contains("must be between 16 and 1024", form.Find(".field-size").TextContent));
         Assert.True(form.Find("#submit-run").HasAttribute("disabled"));
+        Assert.Contains("image size: must be between 16 and 1024", form.Find("#recipe-errors").TextContent);
     }
 
     [Fact]

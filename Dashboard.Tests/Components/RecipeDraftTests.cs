@@ -21,6 +21,26 @@ public class RecipeDraftTests
     public void A_parser_error_path_maps_to_its_form_field(string path, string field) =>
         Assert.Equal(field, RecipeValidation.FieldOf(path));
 
+    [Theory]
+    [InlineData("steps[3].lr", "step 4: learning rate(s)")]
+    [InlineData("steps[0]", "step 1")]
+    [InlineData("batchSize", "batch size")]
+    public void A_field_key_reads_as_words(string key, string words) => Assert.Equal(words, RecipeValidation.Describe(key));
+
+    [Fact]
+    public void Every_field_with_a_problem_gets_its_message_not_only_the_first()
+    {
+        var draft = RecipePresets.Lesson1();
+        draft.Size = 8;
+        draft.Steps[3].LearningRates = "-0.01";
+        draft.Steps[6].LearningRates = "1e-4, 1e-2";
+        draft.Steps[4].Name = "../escape";
+
+        var errors = RecipeValidation.Validate(draft);
+
+        Assert.Equal(["size", "steps[3].lr", "steps[4].name", "steps[6].lr"], errors.Keys.Order());
+    }
+
     [Fact]
     public void The_lesson_preset_builds_the_lesson_recipe()
     {

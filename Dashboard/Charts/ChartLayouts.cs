@@ -9,11 +9,15 @@ namespace Dashboard.Charts;
 /// <summary>The layouts the dashboard's charts share: compact margins, legend below, titled axes.</summary>
 public static class ChartLayouts
 {
-    public static Layout Xy(string xTitle, string yTitle, bool logX = false, IList<object>? yRange = null) => new()
+    /// <summary>
+    /// One x and one y axis. The legend sits below the plot, or on its right when <paramref name="legendRight"/>
+    /// (for charts with many traces, whose legend would wrap into the axis title).
+    /// </summary>
+    public static Layout Xy(string xTitle, string yTitle, bool logX = false, IList<object>? yRange = null, bool legendRight = false) => new()
     {
         Margin = new Margin { L = 60, R = 20, T = 10, B = 45 },
         ShowLegend = true,
-        Legend = [new Legend { Orientation = OrientationEnum.H, Y = -0.25m }],
+        Legend = [legendRight ? new Legend { Orientation = OrientationEnum.V, X = 1.02m, Y = 1m } : new Legend { Orientation = OrientationEnum.H, Y = -0.25m }],
         XAxis = [new XAxis { Title = new Plotly.Blazor.LayoutLib.XAxisLib.Title { Text = xTitle }, Type = logX ? XTypeEnum.Log : null, ExponentFormat = logX ? Plotly.Blazor.LayoutLib.XAxisLib.ExponentFormatEnum.Power : null }],
         YAxis = [new YAxis { Title = new Plotly.Blazor.LayoutLib.YAxisLib.Title { Text = yTitle }, Range = yRange }],
         UiRevision = "keep",

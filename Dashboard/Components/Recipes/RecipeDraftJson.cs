@@ -10,7 +10,8 @@ public static class RecipeDraftJson
 {
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
-    public static string ToJson(RecipeDraft draft)
+    /// <summary>The draft's recipe JSON; <paramref name="steps"/> replaces its steps (to check parts on their own).</summary>
+    public static string ToJson(RecipeDraft draft, IEnumerable<StepDraft>? steps = null)
     {
         var recipe = new JsonObject
         {
@@ -24,7 +25,7 @@ public static class RecipeDraftJson
         if (draft.Arch != "resnet18" || !string.IsNullOrWhiteSpace(draft.Weights)) recipe["weights"] = draft.Weights;
         recipe["precompute"] = draft.Precompute;
         recipe["seed"] = draft.Seed;
-        recipe["steps"] = new JsonArray(draft.Steps.Select(Step).ToArray<JsonNode?>());
+        recipe["steps"] = new JsonArray((steps ?? draft.Steps).Select(Step).ToArray<JsonNode?>());
         return recipe.ToJsonString(Indented);
     }
 

@@ -5,20 +5,35 @@ namespace Dashboard.Components.Recipes;
 
 /// <summary>
 /// Checks a draft the way the server will: the form's own checks (a learning-rate text that is not numbers),
-/// then <see cref="RecipeParser"/> on the JSON it would submit. Errors are keyed by form field
-/// ("size", "steps[2].lr", …) so each message shows on the field it is about.
+/// then <see cref="RecipeParser"/> on the JSON it would submit. The parser stops at the first problem, so the
+/// data settings and each step are also parsed on their own, and every field with a problem gets its message.
+/// Errors are keyed by form field ("size", "steps[2].lr", …) so each shows on the field it is about.
 /// </summary>
 public static partial class RecipeValidation
 {
     public const string FormLevel = "";
 
+    private static readonly StepDraft PlainStep = StepDraft.Switch(StepKind.Tta, true);
+    private static readonly RecipeDraft PlainData = new();
+
     public static Dictionary<string, string> Validate(RecipeDraft draft)
     {
         var errors = LocalErrors(draft);
-        if (errors.Count > 0) return errors;
-        try { RecipeParser.Parse(RecipeDraftJson.ToJson(draft)); }
-        catch (RecipeException e) { errors[FieldOf(e.Field)] = Problem(e); }
+        Check(errors, RecipeDraftJson.ToJson(draft, [PlainStep]), path => path);
+        for (int i = 0; i < draft.Steps.Count; i++)
+        {
+            if (errors.Keys.Any(key => key.StartsWith($"steps[{i}]", StringComparison.Ordinal))) continue;
+            var index = i;
+            Check(errors, RecipeDraftJson.ToJson(PlainData, [draft.Steps[i]]), path => path.Replace("$.steps[0]", $"$.steps[{index}]"));
+        }
+        if (errors.Count == 0) Check(errors, RecipeDraftJson.ToJson(draft), path => path);
         return errors;
+    }
+
+    private static void Check(Dictionary<string, string> errors, string json, Func<string, string> inDraft)
+    {
+        try { RecipeParser.Parse(json); }
+        catch (RecipeException e) { errors.TryAdd(FieldOf(inDraft(e.Field)), Problem(e)); }
     }
 
     /// <summary>The form field a recipe JSON path (<see cref="RecipeException.Field"/>) is about.</summary>
@@ -49,6 +64,31 @@ public static partial class RecipeValidation
         };
     }
 
+    /// <summary>A form field key as a reader would name it: "steps[3].lr" is "step 4: learning rate(s)".</summary>
+    public static string Describe(string field)
+    {
+        var step = StepKey().Match(field);
+        var name = step.Success ? step.Groups["field"].Value : field;
+        var label = name switch
+        {
+            "" => "",
+            "lr" => "learning rate(s)",
+            "maxIterations" => "max iterations",
+            "cycleLen" => "cycle length",
+            "cycleMult" => "cycle mult",
+            "name" => "checkpoint name",
+            "batchSize" => "batch size",
+            "size" => "image size",
+            "maxZoom" => "max zoom",
+            "arch" => "architecture",
+            "augment" => "augmentation",
+            _ => name,
+        };
+        if (!step.Success) return label;
+        var number = int.Parse(step.Groups["index"].Value) + 1;
+        return label == "" ? $"step {number}" : $"step {number}: {label}";
+    }
+
     /// <summary>The message without its leading JSON path: the field already says where.</summary>
     public static string Problem(RecipeException e) =>
         e.Message.StartsWith(e.Field + ": ", StringComparison.Ordinal) ? e.Message[(e.Field.Length + 2)..] : e.Message;
@@ -70,6 +110,9 @@ public static partial class RecipeValidation
         }
         return errors;
     }
+
+    [GeneratedRegex(@"^steps\[(?<index>\d+)\](\.(?<field>\w+))?$")]
+    private static partial Regex StepKey();
 
     [GeneratedRegex(@"^\$\.steps\[(?<index>\d+)\](\.(?<kind>\w+)(\.(?<field>\w+))?)?")]
     private static partial Regex StepPath();
