@@ -24,7 +24,7 @@ public sealed class TensorBatchSource(Tensor inputs, Tensor targets, int batchSi
     private long[] Order(int epoch)
     {
         var order = Enumerable.Range(0, ItemCount).Select(i => (long)i).ToArray();
-        if (shuffle) new Random(HashCode.Combine(seed, epoch)).Shuffle(order);
+        if (shuffle) new Random(unchecked(seed * 1_000_003 + epoch)).Shuffle(order);
         return order;
     }
 }
