@@ -14,6 +14,7 @@ public sealed partial class Learner
     public FitResult Fit(FitRequest request, CancellationToken cancellation = default)
     {
         var baseRates = request.RatesPerGroup(GroupCount, Options.MaxLearningRate);
+        using var threads = ThreadsForMode();
         var source = TrainSource();
         var plan = request.Plan(source.BatchesPerEpoch);
         int fitIndex = fitCount++;
