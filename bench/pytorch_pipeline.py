@@ -11,6 +11,7 @@ Run it with the interpreter that has torch (on Debian: /usr/bin/python3 with pyt
 """
 import argparse
 import json
+import os
 import sys
 import time
 
@@ -71,12 +72,12 @@ def build_loader(torch, torchvision, args):
     dataset = torchvision.datasets.ImageFolder(args.data, transform=augment)
     generator = torch.Generator().manual_seed(args.seed)
     loader = torch.utils.data.DataLoader(dataset, batch_size=args.batch_size, shuffle=True, drop_last=True,
-                                         num_workers=args.workers, generator=generator)
+                                         num_workers=args.workers, persistent_workers=args.workers > 0, generator=generator)
     return dataset, loader
 
 
 def batches(loader, count):
-    """Yields (seconds waited for the batch, images, labels), cycling through epochs until count batches."""
+    """Yields (iterator, seconds waited for the batch, images, labels), cycling through epochs until count batches."""
     produced = 0
     while produced < count:
         iterator = iter(loader)
@@ -86,8 +87,23 @@ def batches(loader, count):
                 images, labels = next(iterator)
             except StopIteration:
                 break
-            yield time.perf_counter() - start, images, labels
+            yield iterator, time.perf_counter() - start, images, labels
             produced += 1
+
+
+def worker_cpu_seconds(iterator):
+    """CPU seconds used so far by the DataLoader's worker processes (Linux /proc), 0 without workers."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    total = 0.0
+    for worker in getattr(iterator, "_workers", []):
+        with open(f"/proc/{worker.pid}/stat") as stat:
+            fields = stat.read().rsplit(")", 1)[1].split()
+        total += (int(fields[11]) + int(fields[12])) / ticks  # utime, stime
+    return total
+
+
+def cpu_seconds(iterator):
+    return time.process_time() + worker_cpu_seconds(iterator)
 
 
 def measure(torch, torchvision, args):
@@ -97,19 +113,20 @@ def measure(torch, torchvision, args):
     model = build_model(torch, torchvision, len(dataset.classes))
     model.train()
     optimizer = torch.optim.SGD(model.parameters(), lr=args.learning_rate, momentum=0.9, weight_decay=1e-4)
-    started = waited = 0.0
+    started = waited = cpu_started = cpu_used = 0.0
     images_timed = 0
-    for index, (wait, images, labels) in enumerate(batches(loader, args.warmup_batches + args.batches)):
+    for index, (iterator, wait, images, labels) in enumerate(batches(loader, args.warmup_batches + args.batches)):
         loss = torch.nn.functional.cross_entropy(model(images), labels)
         optimizer.zero_grad()
         loss.backward()
         optimizer.step()
         loss.item()
         if index == args.warmup_batches - 1:
-            started = time.perf_counter()
+            started, cpu_started = time.perf_counter(), cpu_seconds(iterator)
         elif index >= args.warmup_batches:
             waited += wait
             images_timed += len(labels)
+            cpu_used = cpu_seconds(iterator) - cpu_started
     seconds = time.perf_counter() - started
     return {
         "available": True,
@@ -117,6 +134,7 @@ def measure(torch, torchvision, args):
         "images": images_timed,
         "seconds": seconds,
         "dataWaitSeconds": waited,
+        "cpuSeconds": cpu_used,
         "size": args.size,
         "batchSize": args.batch_size,
         "threads": torch.get_num_threads(),

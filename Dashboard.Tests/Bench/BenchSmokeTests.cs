@@ -9,13 +9,14 @@ public sealed class BenchSmokeTests : IDisposable
     private static readonly string[] PositiveFigures =
     [
         "oursImagesPerSecond224", "oursImagesPerSecond128", "oursComputeOnlyImagesPerSecond224", "oursDecodeOnlyImagesPerSecond128",
+        "oursCpuMillisecondsPerImage224",
         "precomputeSeconds", "headEpochSeconds", "frozenEpochSeconds", "precomputeSpeedup", "lrFindSeconds", "lrFindIterations",
         "forwardGflops", "forwardGflops128", "matmulGflops", "computeFraction", "cores", "computeThreads", "decodeThreads",
     ];
 
     /// <summary>Positive when PyTorch ran, null when /usr/bin/python3 has no torch.</summary>
     private static readonly string[] PytorchFigures =
-        ["pytorchImagesPerSecond224", "pytorchImagesPerSecond128", "pipelineRatio224", "pipelineRatio128"];
+        ["pytorchImagesPerSecond224", "pytorchImagesPerSecond128", "pipelineRatio224", "pipelineRatio128", "pytorchCpuMillisecondsPerImage128"];
 
     private readonly DirectoryInfo folder = Directory.CreateTempSubdirectory("bench-test-");
 
@@ -56,12 +57,12 @@ public sealed class BenchSmokeTests : IDisposable
         var json = BenchJson.Build(report);
         foreach (var key in PytorchFigures) Assert.Null(json[key]);
         Assert.StartsWith("unavailable", (string?)json["pytorch"]);
-        Assert.Contains("| 224 px | 10.0 | unavailable | null |", BenchTable.Format(report));
+        Assert.Contains("| 224 px | 10.0 | unavailable | null | 200 | unavailable |", BenchTable.Format(report));
     }
 
     private static BenchReport ReportWith(BenchOptions options, PytorchOutcome pytorch)
     {
-        var ours = new OursFigures(new PipelineFigures(10, 40, 4, 0.1, 64), ComputeOnlyImagesPerSecond: 11, DecodeOnlyImagesPerSecond: 100);
+        var ours = new OursFigures(new PipelineFigures(10, 40, 4, 0.1, 8, 64), ComputeOnlyImagesPerSecond: 11, DecodeOnlyImagesPerSecond: 100);
         var sizes = options.Sizes.Select(run => new SizeFigures(run.Size, ours, pytorch)).ToList();
         var precompute = new PrecomputeFigures(128, 12, 1, 0.01, 2, new LrFindFigures(0.5, 10, Precomputed: true));
         var environment = new BenchEnvironment(ThreadPlan.For(2), ".NET", "0.107", null, 1, 1);

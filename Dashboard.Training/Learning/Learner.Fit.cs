@@ -16,6 +16,7 @@ public sealed partial class Learner
     public FitResult Fit(FitRequest request, CancellationToken cancellation = default, int resumeAtEpoch = 0)
     {
         var baseRates = request.RatesPerGroup(GroupCount, Options.MaxLearningRate);
+        using var threads = ThreadsForMode();
         var source = TrainSource();
         var plan = request.Plan(source.BatchesPerEpoch);
         if (resumeAtEpoch < 0 || resumeAtEpoch > plan.Epochs) throw new ArgumentOutOfRangeException(nameof(resumeAtEpoch), resumeAtEpoch, $"must be within the fit's {plan.Epochs} epochs");

@@ -12,6 +12,7 @@ public sealed partial class Learner
     /// </summary>
     public LrFindResult LrFind(LrFindOptions options, CancellationToken cancellation = default)
     {
+        using var threads = ThreadsForMode();
         using var snapshot = ModelSnapshot.Take(Model);
         using var randomState = torch.random.get_rng_state();
         var sweep = OptimizerFactory.Create(Model.LayerGroups, Options);

@@ -77,6 +77,9 @@ public sealed partial class Learner : IDisposable
 
     private Tensor Forward(Tensor inputs) => Precompute ? Model.Classify(inputs) : Model.forward(inputs);
 
+    /// <summary>The thread count for the current mode, until disposed: <see cref="LearnerOptions.PrecomputedThreads"/> on cached activations.</summary>
+    private IDisposable ThreadsForMode() => TorchThreads.Use(Precompute ? Options.PrecomputedThreads : null);
+
     private void SetLearningRates(IReadOnlyList<double> perLayerGroup, double multiplier)
     {
         for (int i = 0; i < optimizer.Groups.Count; i++)

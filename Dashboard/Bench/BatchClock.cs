@@ -5,24 +5,30 @@ using Dashboard.Training.Learning;
 namespace Dashboard.Bench;
 
 /// <summary>
-/// A learner event sink that notes when each training batch ends (and the managed bytes allocated so far), and
-/// cancels the fit once <paramref name="batches"/> have ended, so no validation pass runs inside the timing.
+/// A learner event sink that notes when each training batch ends, with the process's CPU time (all threads) and the
+/// managed bytes allocated so far, and cancels the fit once <paramref name="batches"/> have ended, so no validation
+/// pass runs inside the timing.
 /// </summary>
 internal sealed class BatchClock(int batches, CancellationTokenSource stop) : ITrainingEventSink
 {
     private readonly Stopwatch clock = Stopwatch.StartNew();
-    private readonly List<(double Seconds, long Allocated)> ends = [];
+    private readonly List<Mark> ends = [];
 
-    public IReadOnlyList<(double Seconds, long Allocated)> Ends => ends;
+    public IReadOnlyList<Mark> Ends => ends;
 
     public void Emit(TrainingEvent trainingEvent)
     {
         if (trainingEvent is not BatchEnded) return;
-        ends.Add((clock.Elapsed.TotalSeconds, GC.GetTotalAllocatedBytes()));
+        ends.Add(new Mark(clock.Elapsed.TotalSeconds, Environment.CpuUsage.TotalTime.TotalSeconds, GC.GetTotalAllocatedBytes()));
         if (ends.Count >= batches) stop.Cancel();
     }
 
-    /// <summary>Seconds and bytes from the end of batch <paramref name="from"/> − 1 to the end of batch <paramref name="to"/> − 1.</summary>
-    public (double Seconds, long Allocated) Between(int from, int to) =>
-        (ends[to - 1].Seconds - ends[from - 1].Seconds, ends[to - 1].Allocated - ends[from - 1].Allocated);
+    /// <summary>What passed from the end of batch <paramref name="from"/> − 1 to the end of batch <paramref name="to"/> − 1.</summary>
+    public Mark Between(int from, int to) => ends[to - 1] - ends[from - 1];
+
+    public readonly record struct Mark(double Seconds, double CpuSeconds, long Allocated)
+    {
+        public static Mark operator -(Mark later, Mark earlier) =>
+            new(later.Seconds - earlier.Seconds, later.CpuSeconds - earlier.CpuSeconds, later.Allocated - earlier.Allocated);
+    }
 }

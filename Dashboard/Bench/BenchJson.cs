@@ -9,41 +9,36 @@ namespace Dashboard.Bench;
 /// </summary>
 public static class BenchJson
 {
+    public const string FlopCounting = "multiply-adds (torchvision's 1.82 G per 224 px ResNet-18 image; n^3 per n x n matmul); x2 for FLOPs";
+
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
     public static string Serialize(BenchReport report) => Build(report).ToJsonString(Indented);
 
     public static JsonObject Build(BenchReport report)
     {
-        var (options, environment, precompute) = (report.Options, report.Environment, report.Precompute);
-        var json = new JsonObject
+        var json = Settings(report);
+        foreach (var size in report.Sizes) AddSize(json, report, size);
+        AddCompute(json, report);
+        AddPrecompute(json, report.Precompute);
+        return json;
+    }
+
+    private static JsonObject Settings(BenchReport report)
+    {
+        var (options, environment, threads) = (report.Options, report.Environment, report.Environment.Threads);
+        return new JsonObject
         {
             ["short"] = report.Short, ["totalSeconds"] = report.Seconds, ["architecture"] = options.Architecture,
             ["batchSize"] = options.BatchSize, ["warmupBatches"] = options.WarmupBatches, ["augmentation"] = options.Augmentation,
             ["trainImages"] = options.Classes * options.TrainImagesPerClass, ["validImages"] = options.Classes * options.ValidImagesPerClass,
             ["sourceImage"] = $"{options.ImageWidth}x{options.ImageHeight} JPEG",
-            ["cores"] = environment.Threads.Cores, ["computeThreads"] = environment.Threads.ComputeThreads,
-            ["decodeThreads"] = environment.Threads.DecodeThreads, ["pytorchThreads"] = environment.Threads.ComputeThreads,
-            ["pytorchWorkers"] = environment.Threads.DecodeThreads, ["dotnet"] = environment.Dotnet, ["torchSharp"] = environment.TorchSharp,
+            ["cores"] = threads.Cores, ["computeThreads"] = threads.ComputeThreads, ["decodeThreads"] = threads.DecodeThreads,
+            ["pytorchThreads"] = threads.ComputeThreads, ["pytorchWorkers"] = threads.DecodeThreads,
+            ["dotnet"] = environment.Dotnet, ["torchSharp"] = environment.TorchSharp,
             ["pytorch"] = environment.Pytorch ?? "unavailable: " + report.Sizes.Select(size => size.Pytorch.Unavailable).FirstOrDefault(),
             ["loadAverageStart"] = environment.LoadAverageStart, ["loadAverageEnd"] = environment.LoadAverageEnd,
         };
-        foreach (var size in report.Sizes) AddSize(json, report, size);
-        json["forwardGflops"] = report.HeadlineForwardGflops;
-        json["matmulGflops"] = report.MatmulGflops;
-        json["matmulSize"] = options.MatmulSize;
-        json["computeFraction"] = report.ComputeFraction;
-        json["flopCounting"] = "multiply-adds (torchvision's 1.82 G per 224 px ResNet-18 image; n^3 per n x n matmul); x2 for FLOPs";
-        json["precomputeSize"] = precompute.Size;
-        json["precomputeImages"] = precompute.Images;
-        json["precomputeSeconds"] = precompute.PrecomputeSeconds;
-        json["headEpochSeconds"] = precompute.HeadEpochSeconds;
-        json["frozenEpochSeconds"] = precompute.FrozenEpochSeconds;
-        json["precomputeSpeedup"] = precompute.Speedup;
-        json["lrFindSeconds"] = precompute.LrFind.Seconds;
-        json["lrFindIterations"] = precompute.LrFind.Iterations;
-        json["lrFindPrecomputed"] = precompute.LrFind.Precomputed;
-        return json;
     }
 
     private static void AddSize(JsonObject json, BenchReport report, SizeFigures size)
@@ -56,10 +51,34 @@ public static class BenchJson
         json[$"oursComputeOnlyImagesPerSecond{s}"] = size.Ours.ComputeOnlyImagesPerSecond;
         json[$"oursPipelineEfficiency{s}"] = size.Ours.PipelineEfficiency;
         json[$"oursDecodeOnlyImagesPerSecond{s}"] = size.Ours.DecodeOnlyImagesPerSecond;
+        json[$"oursCpuMillisecondsPerImage{s}"] = ours.CpuMillisecondsPerImage;
+        json[$"pytorchCpuMillisecondsPerImage{s}"] = pytorch?.CpuMillisecondsPerImage;
         json[$"oursDataWaitFraction{s}"] = ours.DataWaitFraction;
         json[$"pytorchDataWaitFraction{s}"] = pytorch?.DataWaitFraction;
         json[$"oursAllocatedKilobytesPerBatch{s}"] = ours.AllocatedKilobytesPerBatch;
         json[$"oursTrainGflops{s}"] = report.TrainGflops(size);
         json[$"forwardGflops{s}"] = report.ForwardGflops[s];
+    }
+
+    private static void AddCompute(JsonObject json, BenchReport report)
+    {
+        json["forwardGflops"] = report.HeadlineForwardGflops;
+        json["matmulGflops"] = report.MatmulGflops;
+        json["matmulSize"] = report.Options.MatmulSize;
+        json["computeFraction"] = report.ComputeFraction;
+        json["flopCounting"] = FlopCounting;
+    }
+
+    private static void AddPrecompute(JsonObject json, PrecomputeFigures precompute)
+    {
+        json["precomputeSize"] = precompute.Size;
+        json["precomputeImages"] = precompute.Images;
+        json["precomputeSeconds"] = precompute.PrecomputeSeconds;
+        json["headEpochSeconds"] = precompute.HeadEpochSeconds;
+        json["frozenEpochSeconds"] = precompute.FrozenEpochSeconds;
+        json["precomputeSpeedup"] = precompute.Speedup;
+        json["lrFindSeconds"] = precompute.LrFind.Seconds;
+        json["lrFindIterations"] = precompute.LrFind.Iterations;
+        json["lrFindPrecomputed"] = precompute.LrFind.Precomputed;
     }
 }

@@ -41,7 +41,7 @@ public sealed record BenchOptions
     public int LrFindIterations { get; init; } = 100;
 
     public int MatmulSize { get; init; } = 2048;
-    public int MatmulRepeats { get; init; } = 5;
+    public int MatmulRepeats { get; init; } = 10;
     public int ForwardRepeats { get; init; } = 3;
 
     public string Python { get; init; } = DefaultPython;

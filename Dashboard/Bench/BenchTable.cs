@@ -26,20 +26,34 @@ public static class BenchTable
         Line(text, $"Training throughput, {options.Architecture} unfrozen, batch {options.BatchSize}, {options.Augmentation} from " +
             $"{options.ImageWidth}×{options.ImageHeight} JPEGs, {threads.Cores} cores: ours = libtorch {threads.ComputeThreads} threads + " +
             $"{threads.DecodeThreads} decode thread(s); PyTorch = set_num_threads({threads.ComputeThreads}) + {threads.DecodeThreads} DataLoader worker(s)\n");
-        Line(text, "| size | ours img/s | PyTorch img/s | ours ÷ PyTorch | ours compute alone | ours loader alone | ours data wait | PyTorch data wait | ours managed alloc/batch | ours train GFLOP/s |");
-        Line(text, "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        Line(text, "| size | ours img/s | PyTorch img/s | ours ÷ PyTorch | ours CPU ms/img | PyTorch CPU ms/img |");
+        Line(text, "|---:|---:|---:|---:|---:|---:|");
         foreach (var size in report.Sizes)
         {
             var (ours, pytorch) = (size.Ours.Pipeline, size.Pytorch.Figures);
-            Line(text, $"| {size.Size} px | {ours.ImagesPerSecond:F1} | {(pytorch is null ? Unavailable : pytorch.ImagesPerSecond.ToString("F1", CultureInfo.InvariantCulture))} " +
-                $"| {(size.Ratio is double ratio ? ratio.ToString("F2", CultureInfo.InvariantCulture) : "null")} " +
-                $"| {size.Ours.ComputeOnlyImagesPerSecond:F1} img/s | {size.Ours.DecodeOnlyImagesPerSecond:F0} img/s | {ours.DataWaitFraction:P1} " +
-                $"| {(pytorch is null ? Unavailable : pytorch.DataWaitFraction.ToString("P1", CultureInfo.InvariantCulture))} " +
-                $"| {ours.AllocatedKilobytesPerBatch:F0} KB | {report.TrainGflops(size):F1} |");
+            Line(text, $"| {size.Size} px | {ours.ImagesPerSecond:F1} | {Figure(pytorch?.ImagesPerSecond, "F1")} | {Figure(size.Ratio, "F2", "null")} " +
+                $"| {ours.CpuMillisecondsPerImage:F0} | {Figure(pytorch?.CpuMillisecondsPerImage, "F0")} |");
         }
         foreach (var size in report.Sizes.Where(size => size.Pytorch.Unavailable is not null))
             Line(text, $"\nPyTorch at {size.Size} px unavailable: {size.Pytorch.Unavailable}");
+        Breakdown(text, report);
     }
+
+    private static void Breakdown(StringBuilder text, BenchReport report)
+    {
+        Line(text, "\n| size | ours compute alone | ours loader alone | pipeline ÷ compute alone | ours data wait | PyTorch data wait | ours managed alloc/batch | ours train GFLOP/s |");
+        Line(text, "|---:|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (var size in report.Sizes)
+        {
+            var (ours, pytorch) = (size.Ours.Pipeline, size.Pytorch.Figures);
+            Line(text, $"| {size.Size} px | {size.Ours.ComputeOnlyImagesPerSecond:F1} img/s | {size.Ours.DecodeOnlyImagesPerSecond:F0} img/s " +
+                $"| {size.Ours.PipelineEfficiency:P0} | {ours.DataWaitFraction:P1} | {Figure(pytorch?.DataWaitFraction, "P1")} " +
+                $"| {ours.AllocatedKilobytesPerBatch:F0} KB | {report.TrainGflops(size):F1} |");
+        }
+    }
+
+    private static string Figure(double? value, string format, string missing = Unavailable) =>
+        value?.ToString(format, CultureInfo.InvariantCulture) ?? missing;
 
     private static void Precompute(StringBuilder text, BenchReport report)
     {

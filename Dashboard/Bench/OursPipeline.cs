@@ -16,9 +16,9 @@ public static class OursPipeline
     {
         var data = new WaitTimingData(LoaderData(dataset, options, run.Size, threads));
         var (clock, images) = Fit(data, dataset, options, run.MeasuredBatches);
-        var (seconds, allocated) = clock.Between(options.WarmupBatches, options.WarmupBatches + run.MeasuredBatches);
+        var timed = clock.Between(options.WarmupBatches, options.WarmupBatches + run.MeasuredBatches);
         var waited = data.Waits.Skip(options.WarmupBatches).Take(run.MeasuredBatches).Sum();
-        return new PipelineFigures(images / seconds, images, seconds, waited, allocated / 1024.0 / run.MeasuredBatches);
+        return new PipelineFigures(images / timed.Seconds, images, timed.Seconds, waited, timed.CpuSeconds, timed.Allocated / 1024.0 / run.MeasuredBatches);
     }
 
     /// <summary>The same fit on copies of one decoded batch: compute alone, no loading.</summary>

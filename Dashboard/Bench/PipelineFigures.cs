@@ -2,10 +2,13 @@ namespace Dashboard.Bench;
 
 /// <summary>
 /// Training throughput over the timed batches (after the warm-up): images per second, how long the training thread
-/// waited for the loader, and (ours only) managed bytes allocated per batch, a check that nothing grows per batch.
+/// waited for the loader, CPU seconds used by every thread and worker (less sensitive than wall time to other load
+/// on the machine), and (ours only) managed bytes allocated per batch, a check that nothing grows per batch.
 /// </summary>
-public sealed record PipelineFigures(double ImagesPerSecond, int Images, double Seconds, double DataWaitSeconds, double? AllocatedKilobytesPerBatch = null)
+public sealed record PipelineFigures(double ImagesPerSecond, int Images, double Seconds, double DataWaitSeconds, double CpuSeconds, double? AllocatedKilobytesPerBatch = null)
 {
+    public double CpuMillisecondsPerImage => Images > 0 ? CpuSeconds * 1000 / Images : 0;
+
     /// <summary>Share of the timed wall time the training thread spent waiting for a batch (0 = loading fully overlapped).</summary>
     public double DataWaitFraction => Seconds > 0 ? DataWaitSeconds / Seconds : 0;
 }

@@ -62,7 +62,7 @@ public static class PytorchPipeline
         var root = document.RootElement;
         if (!root.GetProperty("available").GetBoolean()) return PytorchOutcome.Missing(root.GetProperty("reason").GetString() ?? "unavailable");
         var figures = new PipelineFigures(root.GetProperty("imagesPerSecond").GetDouble(), root.GetProperty("images").GetInt32(),
-            root.GetProperty("seconds").GetDouble(), root.GetProperty("dataWaitSeconds").GetDouble());
+            root.GetProperty("seconds").GetDouble(), root.GetProperty("dataWaitSeconds").GetDouble(), root.GetProperty("cpuSeconds").GetDouble());
         var versions = $"torch {root.GetProperty("torchVersion").GetString()}, torchvision {root.GetProperty("torchvisionVersion").GetString()}, " +
             $"Python {root.GetProperty("python").GetString()}";
         return new PytorchOutcome(figures, null, versions);

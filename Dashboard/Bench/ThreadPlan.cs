@@ -1,4 +1,4 @@
-using TorchSharp;
+using Dashboard.Training;
 
 namespace Dashboard.Bench;
 
@@ -15,15 +15,5 @@ public sealed record ThreadPlan(int Cores, int ComputeThreads, int DecodeThreads
         new(cores, computeThreads ?? cores, decodeThreads ?? Math.Max(1, cores / CoresPerDecodeThread));
 
     /// <summary>Sets libtorch's intra-op threads until disposed, then restores what was there.</summary>
-    public IDisposable ApplyToTorch()
-    {
-        var previous = torch.get_num_threads();
-        torch.set_num_threads(ComputeThreads);
-        return new Restore(() => torch.set_num_threads(previous));
-    }
-
-    private sealed class Restore(Action undo) : IDisposable
-    {
-        public void Dispose() => undo();
-    }
+    public IDisposable ApplyToTorch() => TorchThreads.Use(ComputeThreads);
 }
