@@ -8,6 +8,7 @@ public static class TorchDevices
     public static torch.Device Resolve(TorchOptions options)
     {
         if (options.Threads > 0) torch.set_num_threads(options.Threads);
+        if (options.KeepFreedNativeMemory) NativeHeap.KeepFreedBlocks();
         return options.Device switch
         {
             "cpu" => torch.CPU,

@@ -14,4 +14,7 @@ public sealed class TorchOptions
     /// <summary>Intra-op threads for libtorch; 0 leaves libtorch's default.</summary>
     [Range(0, 1024)]
     public int Threads { get; set; }
+
+    /// <summary>Keep freed native blocks in the C heap for the next step instead of returning them to the kernel (see <see cref="NativeHeap"/>).</summary>
+    public bool KeepFreedNativeMemory { get; set; } = true;
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Dashboard.Training;
 
 namespace Dashboard.Bench;
 
@@ -35,6 +36,7 @@ public static class BenchJson
             ["sourceImage"] = $"{options.ImageWidth}x{options.ImageHeight} JPEG",
             ["cores"] = threads.Cores, ["computeThreads"] = threads.ComputeThreads, ["decodeThreads"] = threads.DecodeThreads,
             ["pytorchThreads"] = threads.ComputeThreads, ["pytorchWorkers"] = threads.DecodeThreads,
+            ["oursNativeHeapTuned"] = environment.NativeHeapTunedAtStart, ["heapTunables"] = NativeHeap.GlibcTunables,
             ["dotnet"] = environment.Dotnet, ["torchSharp"] = environment.TorchSharp,
             ["pytorch"] = environment.Pytorch ?? "unavailable: " + report.Sizes.Select(size => size.Pytorch.Unavailable).FirstOrDefault(),
             ["loadAverageStart"] = environment.LoadAverageStart, ["loadAverageEnd"] = environment.LoadAverageEnd,
@@ -43,11 +45,13 @@ public static class BenchJson
 
     private static void AddSize(JsonObject json, BenchReport report, SizeFigures size)
     {
-        var (s, ours, pytorch) = (size.Size, size.Ours.Pipeline, size.Pytorch.Figures);
+        var (s, ours, pytorch, sameHeap) = (size.Size, size.Ours.Pipeline, size.Pytorch.Figures, size.PytorchSameHeap.Figures);
         json[$"measuredBatches{s}"] = ours.Images / report.Options.BatchSize;
         json[$"oursImagesPerSecond{s}"] = ours.ImagesPerSecond;
         json[$"pytorchImagesPerSecond{s}"] = pytorch?.ImagesPerSecond;
         json[$"pipelineRatio{s}"] = size.Ratio;
+        json[$"pytorchSameHeapImagesPerSecond{s}"] = sameHeap?.ImagesPerSecond;
+        json[$"pipelineRatioSameHeap{s}"] = size.RatioSameHeap;
         json[$"oursComputeOnlyImagesPerSecond{s}"] = size.Ours.ComputeOnlyImagesPerSecond;
         json[$"oursPipelineEfficiency{s}"] = size.Ours.PipelineEfficiency;
         json[$"oursDecodeOnlyImagesPerSecond{s}"] = size.Ours.DecodeOnlyImagesPerSecond;

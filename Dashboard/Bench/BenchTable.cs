@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Dashboard.Training;
 
 namespace Dashboard.Bench;
 
@@ -15,7 +16,9 @@ public static class BenchTable
         Precompute(text, report);
         Compute(text, report);
         var environment = report.Environment;
-        Line(text, $"\n{(report.Short ? "Short" : "Full")} run, {report.Seconds:F0} s; .NET {environment.Dotnet}, TorchSharp {environment.TorchSharp}; " +
+        Line(text, $"\nHeap settings {NativeHeap.EnvironmentVariable}={NativeHeap.GlibcTunables}: ours {(environment.NativeHeapTunedAtStart ? "on" : "OFF (run it with dotnet run, or set the variable)")}; " +
+            "PyTorch measured both without them (as a notebook runs) and with them.");
+        Line(text, $"{(report.Short ? "Short" : "Full")} run, {report.Seconds:F0} s; .NET {environment.Dotnet}, TorchSharp {environment.TorchSharp}; " +
             $"PyTorch: {environment.Pytorch ?? Unavailable}; load average {Load(environment.LoadAverageStart)} at start, {Load(environment.LoadAverageEnd)} at end.");
         return text.ToString();
     }
@@ -26,12 +29,13 @@ public static class BenchTable
         Line(text, $"Training throughput, {options.Architecture} unfrozen, batch {options.BatchSize}, {options.Augmentation} from " +
             $"{options.ImageWidth}×{options.ImageHeight} JPEGs, {threads.Cores} cores: ours = libtorch {threads.ComputeThreads} threads + " +
             $"{threads.DecodeThreads} decode thread(s); PyTorch = set_num_threads({threads.ComputeThreads}) + {threads.DecodeThreads} DataLoader worker(s)\n");
-        Line(text, "| size | ours img/s | PyTorch img/s | ours ÷ PyTorch | ours CPU ms/img | PyTorch CPU ms/img |");
-        Line(text, "|---:|---:|---:|---:|---:|---:|");
+        Line(text, "| size | ours img/s | PyTorch img/s | ours ÷ PyTorch | PyTorch, our heap settings | ours ÷ that | ours CPU ms/img | PyTorch CPU ms/img |");
+        Line(text, "|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var size in report.Sizes)
         {
-            var (ours, pytorch) = (size.Ours.Pipeline, size.Pytorch.Figures);
+            var (ours, pytorch, sameHeap) = (size.Ours.Pipeline, size.Pytorch.Figures, size.PytorchSameHeap.Figures);
             Line(text, $"| {size.Size} px | {ours.ImagesPerSecond:F1} | {Figure(pytorch?.ImagesPerSecond, "F1")} | {Figure(size.Ratio, "F2", "null")} " +
+                $"| {Figure(sameHeap?.ImagesPerSecond, "F1")} | {Figure(size.RatioSameHeap, "F2", "null")} " +
                 $"| {ours.CpuMillisecondsPerImage:F0} | {Figure(pytorch?.CpuMillisecondsPerImage, "F0")} |");
         }
         foreach (var size in report.Sizes.Where(size => size.Pytorch.Unavailable is not null))

@@ -31,7 +31,7 @@ public static class ComputeBench
     /// <summary>Forward GFLOP/s (eval mode, no gradients) of the transfer model on a batch of <see cref="BenchOptions.BatchSize"/> at each size.</summary>
     public static IReadOnlyDictionary<int, double> ForwardGflops(BenchOptions options)
     {
-        using var model = new TransferModel(Backbones.Create(options.Architecture), ClassesForTiming, new HeadOptions());
+        using var model = new TransferModel(options.CreateBackbone(), ClassesForTiming, new HeadOptions());
         model.eval();
         using var noGrad = no_grad();
         return options.Sizes.ToDictionary(run => run.Size, run =>

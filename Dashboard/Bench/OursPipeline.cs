@@ -47,7 +47,7 @@ public static class OursPipeline
         var batches = options.WarmupBatches + measured;
         using var stop = new CancellationTokenSource();
         var clock = new BatchClock(batches, stop);
-        using var learner = new Learner(Backbones.Create(options.Architecture), data, LearnerOptionsIn(dataset, options), clock);
+        using var learner = new Learner(options.CreateBackbone(), data, LearnerOptionsIn(dataset, options), clock);
         learner.Unfreeze();
         learner.Fit(new FitRequest(options.LearningRate), stop.Token);
         if (clock.Ends.Count < batches) throw new InvalidOperationException($"The fit ended after {clock.Ends.Count} of {batches} batches.");

@@ -27,7 +27,7 @@ public static class PrecomputeBench
         var settings = new RecipeData(dataset.Root, options.PrecomputeSize, options.BatchSize, options.Augmentation);
         var data = new LoaderLearnerData(bunch, settings, options.Seed, threads.DecodeThreads);
         var events = new RecordingEventSink();
-        using var learner = new Learner(Backbones.Create(options.Architecture), data, OursPipeline.LearnerOptionsIn(dataset, options), events);
+        using var learner = new Learner(options.CreateBackbone(), data, OursPipeline.LearnerOptionsIn(dataset, options), events);
         var precompute = Time(() => learner.SetPrecompute(true));
         if (events.Events.OfType<PrecomputeCompleted>().Single().FromCache) throw new InvalidOperationException("The activations came from an old cache.");
         learner.Fit(new FitRequest(options.LearningRate));

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using Dashboard.Training;
 
 namespace Dashboard.Bench;
 
@@ -11,13 +12,14 @@ namespace Dashboard.Bench;
 /// </summary>
 public static class PytorchPipeline
 {
-    public static PytorchOutcome Measure(BenchDataset dataset, BenchOptions options, SizeRun run, ThreadPlan threads)
+    /// <param name="sameHeap">Run Python with the dashboard's glibc heap settings (<see cref="NativeHeap.GlibcTunables"/>).</param>
+    public static PytorchOutcome Measure(BenchDataset dataset, BenchOptions options, SizeRun run, ThreadPlan threads, bool sameHeap)
     {
         var script = BenchScript.Locate(options);
         if (script is null) return PytorchOutcome.Missing($"{BenchOptions.ScriptRelativePath} not found");
         try
         {
-            var output = RunScript(options, Arguments(script, dataset, options, run, threads));
+            var output = RunScript(options, Arguments(script, dataset, options, run, threads), sameHeap);
             return Parse(output);
         }
         catch (Exception e) when (e is Win32Exception or InvalidOperationException or JsonException or TimeoutException or KeyNotFoundException)
@@ -36,9 +38,11 @@ public static class PytorchPipeline
 
     private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
 
-    private static string RunScript(BenchOptions options, IEnumerable<string> arguments)
+    private static string RunScript(BenchOptions options, IEnumerable<string> arguments, bool sameHeap)
     {
         var start = new ProcessStartInfo(options.Python) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.Environment.Remove("GLIBC_TUNABLES");
+        if (sameHeap) start.Environment["GLIBC_TUNABLES"] = NativeHeap.GlibcTunables;
         foreach (var argument in arguments) start.ArgumentList.Add(argument);
         using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start");
         var stdout = process.StandardOutput.ReadToEndAsync();
