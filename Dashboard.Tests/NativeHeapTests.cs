@@ -4,34 +4,55 @@ using static TorchSharp.torch;
 namespace Dashboard.Tests;
 
 /// <summary>
-/// After <see cref="NativeHeap.KeepFreedBlocks"/>, freed activation-sized tensors stay in the process and later steps
-/// reuse them: resident memory neither drops after a free (no fresh page faults next step) nor grows step after step.
+/// <see cref="NativeHeap.KeepFreedBlocks"/> keeps a freed activation-sized tensor in the process, so the next step
+/// finds its pages already mapped. 40 MB: over glibc's largest default mapping threshold (32 MB), so by default the
+/// free unmaps it, and under the 64 MB a thread arena's heap holds, which run-time settings can reach. Steady-state
+/// memory of real training under the full settings is the soak's job (SoakTests).
 /// </summary>
 public sealed class NativeHeapTests
 {
     private const long MB = 1L << 20;
-    private const long TensorBytes = 100 * MB;
-    private const long Slack = 16 * MB;
-    private const int Steps = 6;
+    private const long TensorBytes = 40 * MB;
+    private const long Slack = 8 * MB;
 
     [Fact]
-    public void Freed_100_MB_tensors_stay_resident_and_are_reused()
+    public void A_freed_40_MB_tensor_stays_resident()
     {
         Assert.True(NativeHeap.KeepFreedBlocks(), "glibc expected on this machine");
         Assert.True(NativeHeap.KeepFreedBlocks(), "a second call is a no-op that still says yes");
 
-        var before = ResidentBytes();
-        var afterEachStep = new List<long>();
-        for (int step = 0; step < Steps; step++)
-        {
-            using (var activation = ones(TensorBytes / sizeof(float)))
-            using (var gradient = ones(TensorBytes / sizeof(float))) { }
-            afterEachStep.Add(ResidentBytes());
-        }
+        long holding;
+        using (var activation = ones(TensorBytes / sizeof(float))) holding = ResidentBytes();
+        var afterFree = ResidentBytes();
 
-        var trace = string.Join(", ", afterEachStep.Select(bytes => $"{(bytes - before) / MB}"));
-        Assert.True(afterEachStep[0] - before > 2 * TensorBytes - Slack, $"freed blocks left the process: MB above start per step {trace}");
-        Assert.True(afterEachStep[^1] - afterEachStep[1] < Slack, $"later steps did not reuse the blocks: MB above start per step {trace}");
+        Assert.True(holding - afterFree < Slack, $"the free gave {(holding - afterFree) / MB} MB back to the kernel");
+    }
+
+    [Theory]
+    [InlineData("glibc.malloc.arena_max=1:glibc.malloc.mmap_max=0:glibc.malloc.trim_threshold=2147483647", true)]
+    [InlineData("glibc.malloc.trim_threshold=2147483647:glibc.elision.enable=1:glibc.malloc.mmap_max=0:glibc.malloc.arena_max=1", true)]
+    [InlineData("glibc.malloc.arena_max=1:glibc.malloc.mmap_max=0", false)]
+    [InlineData("glibc.malloc.arena_max=2:glibc.malloc.mmap_max=0:glibc.malloc.trim_threshold=2147483647", false)]
+    [InlineData("", false)]
+    [InlineData(null, false)]
+    public void Tunables_count_only_when_every_setting_is_there(string? environment, bool expected) =>
+        Assert.Equal(expected, NativeHeap.Contains(environment, NativeHeap.GlibcTunables));
+
+    [Fact]
+    public void The_launch_profile_that_dotnet_run_uses_sets_the_tunables()
+    {
+        var path = Path.Combine(RepositoryRoot(), "Dashboard", "Properties", "launchSettings.json");
+        using var settings = System.Text.Json.JsonDocument.Parse(File.ReadAllText(path));
+
+        foreach (var profile in settings.RootElement.GetProperty("profiles").EnumerateObject())
+            Assert.Equal(NativeHeap.GlibcTunables, profile.Value.GetProperty("environmentVariables").GetProperty(NativeHeap.EnvironmentVariable).GetString());
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+            if (File.Exists(Path.Combine(folder.FullName, "Dashboard.sln"))) return folder.FullName;
+        throw new DirectoryNotFoundException("Dashboard.sln not found above " + AppContext.BaseDirectory);
     }
 
     private static long ResidentBytes()

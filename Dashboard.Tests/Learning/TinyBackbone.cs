@@ -12,8 +12,8 @@ public sealed class TinyBackbone : Backbone
 
     public TinyBackbone() : base(nameof(TinyBackbone))
     {
-        early = Sequential(("conv", Conv2d(3, 8, 3, stride: 2, padding: 1)), ("bn", BatchNorm2d(8)), ("relu", ReLU()));
-        late = Sequential(("conv", Conv2d(8, 16, 3, stride: 2, padding: 1)), ("bn", BatchNorm2d(16)), ("relu", ReLU()));
+        early = Sequential(("conv", Conv2d(3, 8, 3, stride: 2, padding: 1)), ("bn", SafeBatchNorm.TwoD(8)), ("relu", ReLU()));
+        late = Sequential(("conv", Conv2d(8, 16, 3, stride: 2, padding: 1)), ("bn", SafeBatchNorm.TwoD(16)), ("relu", ReLU()));
         RegisterComponents();
     }
 

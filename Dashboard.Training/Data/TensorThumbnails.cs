@@ -1,3 +1,4 @@
+using TorchSharp;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.PixelFormats;
 using SixLabors.ImageSharp.Processing;
@@ -15,7 +16,9 @@ public static class TensorThumbnails
         ArgumentOutOfRangeException.ThrowIfLessThan(size, 8);
         count = Math.Clamp(count, 0, Math.Min(MaxCount, (int)images.shape[0]));
         using var scope = NewDisposeScope();
-        var bytes = images[..count].detach().cpu().clamp(0, 1).mul(255).round().to(ScalarType.Byte).permute(0, 2, 3, 1).contiguous().data<byte>().ToArray();
+        // Scalars disposed here, never left to the finalizer mid-call (see TorchScalars).
+        using Scalar low = 0.ToScalar(), high = 1.ToScalar(), full = 255.ToScalar();
+        var bytes = images[..count].detach().cpu().clamp(low, high).mul(full).round().to(ScalarType.Byte).permute(0, 2, 3, 1).contiguous().data<byte>().ToArray();
         int height = (int)images.shape[2], width = (int)images.shape[3];
         return Enumerable.Range(0, count).Select(i => Png(bytes.AsSpan(i * height * width * 3, height * width * 3), width, height, size)).ToArray();
     }

@@ -1,3 +1,4 @@
+using Dashboard.Training.Models;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
 
@@ -9,11 +10,11 @@ namespace Dashboard.Training.Learning;
 public static class ClassifierHead
 {
     public static Module<Tensor, Tensor> Create(int pooledFeatures, int classes, HeadOptions options) => Sequential(
-        ("bn1", BatchNorm1d(pooledFeatures)),
+        ("bn1", SafeBatchNorm.OneD(pooledFeatures)),
         ("drop1", Dropout(options.FirstDropout)),
         ("fc1", Linear(pooledFeatures, options.HiddenUnits)),
         ("relu", ReLU()),
-        ("bn2", BatchNorm1d(options.HiddenUnits)),
+        ("bn2", SafeBatchNorm.OneD(options.HiddenUnits)),
         ("drop2", Dropout(options.SecondDropout)),
         ("fc2", Linear(options.HiddenUnits, classes)));
 }

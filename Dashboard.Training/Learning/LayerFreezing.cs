@@ -23,5 +23,5 @@ public static class LayerFreezing
     }
 
     public static bool IsBatchNorm(nn.Module module) =>
-        module is TorchSharp.Modules.BatchNorm1d or TorchSharp.Modules.BatchNorm2d or TorchSharp.Modules.BatchNorm3d;
+        module is TorchSharp.Modules.BatchNorm;
 }

@@ -103,9 +103,9 @@ public sealed partial class Learner : IDisposable
         using var loss = nn.functional.cross_entropy(output, targets);
         double value = loss.item<float>();
         if (!double.IsFinite(value)) throw new TrainingDivergedException(iteration, value);
-        optimizer.Optimizer.zero_grad();
+        optimizer.Optimizer.ZeroGrad();
         loss.backward();
-        optimizer.Optimizer.step();
+        optimizer.Optimizer.Step();
         return value;
     }
 

@@ -1,4 +1,4 @@
-using TorchSharp;
+using Dashboard.Training.Learning.Optimizers;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -10,29 +10,27 @@ namespace Dashboard.Training.Learning;
 /// </summary>
 public static class OptimizerFactory
 {
-    public sealed record Built(optim.Optimizer Optimizer, IReadOnlyList<optim.ILearningRateController> Groups, IReadOnlyList<int> LayerGroupOfParamGroup);
+    private const double InitialLearningRate = 1e-3;
+
+    public sealed record Built(GroupOptimizer Optimizer, IReadOnlyList<int> LayerGroupOfParamGroup)
+    {
+        public IReadOnlyList<ParameterGroup> Groups => Optimizer.Groups;
+    }
 
     public static Built Create(IReadOnlyList<nn.Module> layerGroups, LearnerOptions options)
     {
-        var parameterLists = new List<Parameter[]>();
+        var groups = new List<ParameterGroup>();
         var layerOf = new List<int>();
         for (int g = 0; g < layerGroups.Count; g++)
         {
-            var trainable = layerGroups[g].parameters().Where(p => p.requires_grad).ToArray();
+            Parameter[] trainable = layerGroups[g].parameters().Where(p => p.requires_grad).ToArray();
             if (trainable.Length == 0) continue;
-            parameterLists.Add(trainable);
+            groups.Add(new ParameterGroup(trainable, InitialLearningRate));
             layerOf.Add(g);
         }
-        var optimizer = options.Optimizer == OptimizerKind.Adam ? CreateAdam(parameterLists, options) : CreateSgd(parameterLists, options);
-        var groups = ((OptimizerHelper)optimizer).ParamGroups.ToArray();
-        return new Built(optimizer, groups, layerOf);
+        GroupOptimizer optimizer = options.Optimizer == OptimizerKind.Adam
+            ? new Optimizers.Adam(groups, options.AdamBeta1, options.AdamBeta2, options.WeightDecay)
+            : new Optimizers.Sgd(groups, options.Momentum, options.WeightDecay);
+        return new Built(optimizer, layerOf);
     }
-
-    private static optim.Optimizer CreateSgd(List<Parameter[]> lists, LearnerOptions o) =>
-        optim.SGD(lists.Select(p => new SGD.ParamGroup(p, lr: 1e-3, momentum: o.Momentum, weight_decay: o.WeightDecay)).ToArray(),
-            1e-3, o.Momentum, weight_decay: o.WeightDecay);
-
-    private static optim.Optimizer CreateAdam(List<Parameter[]> lists, LearnerOptions o) =>
-        optim.Adam(lists.Select(p => new Adam.ParamGroup(p, lr: 1e-3, beta1: o.AdamBeta1, beta2: o.AdamBeta2, weight_decay: o.WeightDecay)).ToArray(),
-            1e-3, o.AdamBeta1, o.AdamBeta2, weight_decay: o.WeightDecay);
 }

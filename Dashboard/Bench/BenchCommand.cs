@@ -1,4 +1,5 @@
 using System.Globalization;
+using Dashboard.Cli;
 using Dashboard.Training;
 
 namespace Dashboard.Bench;
@@ -19,7 +20,7 @@ public static class BenchCommand
             Console.Error.WriteLine($"error: {e.Message}");
             return 2;
         }
-        var report = OnWorkerThread(() => BenchRunner.Run(options, args.Contains("--short"), output));
+        var report = WorkerThread.Run(() => BenchRunner.Run(options, args.Contains("--short"), output));
         output.WriteLine();
         output.Write(BenchTable.Format(report));
         if (CommandLine.Option(args, "--out") is string path)
@@ -28,26 +29,6 @@ public static class BenchCommand
             output.WriteLine($"\nwrote {path}");
         }
         return 0;
-    }
-
-    /// <summary>
-    /// Runs the measurement on a thread of its own, as the dashboard's run worker trains: glibc gives the main thread
-    /// a heap that other threads only share with the heap settings on (<see cref="NativeHeap"/>), so timing on the main
-    /// thread would hide a missing setting.
-    /// </summary>
-    private static BenchReport OnWorkerThread(Func<BenchReport> measure)
-    {
-        BenchReport? report = null;
-        System.Runtime.ExceptionServices.ExceptionDispatchInfo? failure = null;
-        var worker = new Thread(() =>
-        {
-            try { report = measure(); }
-            catch (Exception e) { failure = System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e); }
-        }) { Name = "bench worker" };
-        worker.Start();
-        worker.Join();
-        failure?.Throw();
-        return report!;
     }
 
     private static BenchOptions Parse(string[] args)

@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
+using Dashboard.Cli;
+using Dashboard.Training;
 using Dashboard.Training.Learning;
 using Dashboard.Training.Models;
 using Dashboard.Training.Recipes;
@@ -7,16 +9,17 @@ using TorchSharp;
 
 namespace Dashboard.Soak;
 
-/// <summary>Figures of a memory soak: resident memory and live native tensors after warm-up and at the end.</summary>
-public sealed record SoakReport(int Batches, int ImageSize, long RssAfterWarmUpBytes, long RssAtEndBytes, long TensorsAfterWarmUp, long TensorsAtEnd, double Seconds)
+/// <summary>Figures of a memory soak: resident memory and live native tensors after warm-up and at the end; <c>Batches</c> are the measured ones, after the warm-up.</summary>
+public sealed record SoakReport(int Batches, int WarmupBatches, int ImageSize, long RssAfterWarmUpBytes, long RssAtEndBytes, long TensorsAfterWarmUp, long TensorsAtEnd, double Seconds)
 {
     public double RssGrowthMegabytes => (RssAtEndBytes - RssAfterWarmUpBytes) / 1024.0 / 1024.0;
     public long TensorGrowth => TensorsAtEnd - TensorsAfterWarmUp;
 }
 
 /// <summary>
-/// <c>soak [--batches 2000] [--size 32] [--out FILE]</c>: trains the pretrained ResNet-18 (unfrozen) on the demo dataset
-/// for many batches and reports process RSS growth and native tensor count after a warm-up of one tenth of the batches.
+/// <c>soak [--batches 2000] [--size 32] [--warmup N] [--out FILE]</c>: trains the pretrained ResNet-18 (unfrozen) on the
+/// demo dataset for many batches and reports process RSS growth and native tensor count after a warm-up (default: one
+/// tenth of the batches), in which the native heap reaches its steady size.
 /// </summary>
 public static class SoakCommand
 {
@@ -24,30 +27,32 @@ public static class SoakCommand
     {
         int batches = int.Parse(CommandLine.Option(args, "--batches") ?? "2000");
         int size = int.Parse(CommandLine.Option(args, "--size") ?? "32");
-        var report = Measure(batches, size);
-        Console.WriteLine($"soak: {report.Batches} batches at {report.ImageSize}px in {report.Seconds:F0} s; RSS growth {report.RssGrowthMegabytes:F1} MB; native tensors {report.TensorsAfterWarmUp} → {report.TensorsAtEnd}");
+        int warmup = int.Parse(CommandLine.Option(args, "--warmup") ?? $"{batches / 10}");
+        var report = WorkerThread.Run(() => Measure(batches, size, warmup));
+        Console.WriteLine($"soak: {report.Batches} batches after {report.WarmupBatches} warm-up batches at {report.ImageSize}px in {report.Seconds:F0} s; RSS growth {report.RssGrowthMegabytes:F1} MB; native tensors {report.TensorsAfterWarmUp} → {report.TensorsAtEnd}");
         if (CommandLine.Option(args, "--out") is { } output) File.WriteAllText(output, JsonSerializer.Serialize(report, new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true }));
         return 0;
     }
 
-    public static SoakReport Measure(int batches, int size)
+    public static SoakReport Measure(int batches, int size, int warmupBatches)
     {
         var folder = Directory.CreateTempSubdirectory("soak-").FullName;
         try
         {
+            TorchDevices.Resolve(new TorchOptions()); // the dashboard's torch set-up, heap settings included
             var data = LoaderLearnerData.Open(new RecipeData("demo", size, BatchSize: 32), seed: 0);
             var options = new LearnerOptions { ModelsFolder = Path.Combine(folder, "models"), ActivationCacheFolder = Path.Combine(folder, "cache"), ThumbnailCount = 0 };
             using var learner = new Learner(Backbones.Create("resnet18"), data, options, new CountingSink());
             learner.Unfreeze();
             int perEpoch = data.Train(true).BatchesPerEpoch;
-            int warmUpEpochs = Math.Max(1, batches / 10 / perEpoch);
+            int warmUpEpochs = Math.Max(1, (warmupBatches + perEpoch - 1) / perEpoch);
             var clock = Stopwatch.StartNew();
             learner.Fit(new FitRequest(1e-3, cycles: warmUpEpochs));
             var (rssWarm, tensorsWarm) = Snapshot();
-            int remaining = Math.Max(1, (batches - warmUpEpochs * perEpoch + perEpoch - 1) / perEpoch);
+            int remaining = Math.Max(1, (batches + perEpoch - 1) / perEpoch);
             learner.Fit(new FitRequest(1e-3, cycles: remaining));
             var (rssEnd, tensorsEnd) = Snapshot();
-            return new SoakReport((warmUpEpochs + remaining) * perEpoch, size, rssWarm, rssEnd, tensorsWarm, tensorsEnd, clock.Elapsed.TotalSeconds);
+            return new SoakReport(remaining * perEpoch, warmUpEpochs * perEpoch, size, rssWarm, rssEnd, tensorsWarm, tensorsEnd, clock.Elapsed.TotalSeconds);
         }
         finally { Directory.Delete(folder, recursive: true); }
     }

@@ -1,3 +1,5 @@
+using Dashboard.Training.Models;
+using Dashboard.Training;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -10,18 +12,18 @@ namespace Dashboard.Training.Models.ResNet;
 public sealed class BasicBlock : nn.Module<Tensor, Tensor>
 {
     private readonly Conv2d conv1;
-    private readonly BatchNorm2d bn1;
+    private readonly SafeBatchNorm bn1;
     private readonly Conv2d conv2;
-    private readonly BatchNorm2d bn2;
+    private readonly SafeBatchNorm bn2;
     private readonly ReLU relu;
     private readonly Sequential? downsample;
 
     public BasicBlock(long inChannels, long width, long stride) : base(nameof(BasicBlock))
     {
         conv1 = ResNetConvolutions.Conv3x3(inChannels, width, stride);
-        bn1 = nn.BatchNorm2d(width);
+        bn1 = SafeBatchNorm.TwoD(width);
         conv2 = ResNetConvolutions.Conv3x3(width, width, stride: 1);
-        bn2 = nn.BatchNorm2d(width);
+        bn2 = SafeBatchNorm.TwoD(width);
         relu = nn.ReLU();
         downsample = ResNetConvolutions.DownsampleIfNeeded(inChannels, width, stride);
         RegisterComponents();
@@ -32,6 +34,6 @@ public sealed class BasicBlock : nn.Module<Tensor, Tensor>
         using var scope = NewDisposeScope();
         var main = bn2.forward(conv2.forward(relu.forward(bn1.forward(conv1.forward(input)))));
         var shortcut = downsample?.forward(input) ?? input;
-        return relu.forward(main + shortcut).MoveToOuterDisposeScope();
+        return relu.forward(main.add(shortcut, TorchScalars.One)).MoveToOuterDisposeScope();
     }
 }

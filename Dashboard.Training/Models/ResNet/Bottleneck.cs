@@ -1,3 +1,5 @@
+using Dashboard.Training.Models;
+using Dashboard.Training;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -10,11 +12,11 @@ namespace Dashboard.Training.Models.ResNet;
 public sealed class Bottleneck : nn.Module<Tensor, Tensor>
 {
     private readonly Conv2d conv1;
-    private readonly BatchNorm2d bn1;
+    private readonly SafeBatchNorm bn1;
     private readonly Conv2d conv2;
-    private readonly BatchNorm2d bn2;
+    private readonly SafeBatchNorm bn2;
     private readonly Conv2d conv3;
-    private readonly BatchNorm2d bn3;
+    private readonly SafeBatchNorm bn3;
     private readonly ReLU relu;
     private readonly Sequential? downsample;
 
@@ -22,11 +24,11 @@ public sealed class Bottleneck : nn.Module<Tensor, Tensor>
     {
         long outChannels = width * ResNetLayout.BottleneckExpansion;
         conv1 = ResNetConvolutions.Conv1x1(inChannels, width, stride: 1);
-        bn1 = nn.BatchNorm2d(width);
+        bn1 = SafeBatchNorm.TwoD(width);
         conv2 = ResNetConvolutions.Conv3x3(width, width, stride);
-        bn2 = nn.BatchNorm2d(width);
+        bn2 = SafeBatchNorm.TwoD(width);
         conv3 = ResNetConvolutions.Conv1x1(width, outChannels, stride: 1);
-        bn3 = nn.BatchNorm2d(outChannels);
+        bn3 = SafeBatchNorm.TwoD(outChannels);
         relu = nn.ReLU();
         downsample = ResNetConvolutions.DownsampleIfNeeded(inChannels, outChannels, stride);
         RegisterComponents();
@@ -39,6 +41,6 @@ public sealed class Bottleneck : nn.Module<Tensor, Tensor>
         hidden = relu.forward(bn2.forward(conv2.forward(hidden)));
         var main = bn3.forward(conv3.forward(hidden));
         var shortcut = downsample?.forward(input) ?? input;
-        return relu.forward(main + shortcut).MoveToOuterDisposeScope();
+        return relu.forward(main.add(shortcut, TorchScalars.One)).MoveToOuterDisposeScope();
     }
 }

@@ -1,3 +1,4 @@
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace Dashboard.Training.Models.ResNet;
@@ -29,7 +30,8 @@ public sealed record InputNormalisation(bool ReverseChannels, float Scale, IRead
         var ordered = ReverseChannels ? rgb.flip(ChannelDimension) : rgb;
         var mean = PerChannel(Mean, rgb);
         var standardDeviation = PerChannel(StandardDeviation, rgb);
-        return ((ordered * Scale - mean) / standardDeviation).MoveToOuterDisposeScope();
+        using var scale = Scale.ToScalar(); // disposed here, never left to the finalizer (see TorchScalars)
+        return ordered.mul(scale).sub(mean).div(standardDeviation).MoveToOuterDisposeScope();
     }
 
     private static Tensor PerChannel(IReadOnlyList<float> values, Tensor like) =>

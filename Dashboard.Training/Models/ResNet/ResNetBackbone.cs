@@ -1,3 +1,4 @@
+using Dashboard.Training.Models;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -18,7 +19,7 @@ public abstract class ResNetBackbone : Backbone
     private static readonly long[] SpatialDimensions = [2, 3];
 
     private readonly Conv2d conv1;
-    private readonly BatchNorm2d bn1;
+    private readonly SafeBatchNorm bn1;
     private readonly ReLU relu;
     private readonly MaxPool2d maxpool;
     private readonly Sequential layer1;
@@ -32,7 +33,7 @@ public abstract class ResNetBackbone : Backbone
         Layout = layout;
         Normalisation = normalisation;
         conv1 = nn.Conv2d(InputChannels, ResNetLayout.StemChannels, StemKernel, stride: StemStride, padding: StemKernel / 2, bias: false);
-        bn1 = nn.BatchNorm2d(ResNetLayout.StemChannels);
+        bn1 = SafeBatchNorm.TwoD(ResNetLayout.StemChannels);
         relu = nn.ReLU();
         maxpool = nn.MaxPool2d(PoolKernel, stride: PoolStride, padding: PoolKernel / 2);
         var stages = ResNetStages.Create(layout);

@@ -1,3 +1,4 @@
+using Dashboard.Training.Models;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -22,5 +23,5 @@ internal static class ResNetConvolutions
     public static Sequential? DownsampleIfNeeded(long inChannels, long outChannels, long stride) =>
         stride == 1 && inChannels == outChannels
             ? null
-            : nn.Sequential(Conv1x1(inChannels, outChannels, stride), nn.BatchNorm2d(outChannels));
+            : nn.Sequential(Conv1x1(inChannels, outChannels, stride), SafeBatchNorm.TwoD(outChannels));
 }
