@@ -119,6 +119,24 @@ public sealed class DataLoaderTests : IDisposable
     }
 
     [Fact]
+    public void A_dataset_deleted_during_an_epoch_fails_it_with_a_dataset_error_naming_the_file()
+    {
+        var loader = Loader(batchSize: 2, shuffle: false); // six batches: more than the loader has prefetched
+        using var batches = loader.Epoch(0).GetEnumerator();
+        Assert.True(batches.MoveNext());
+        batches.Current.Dispose();
+
+        Directory.Delete(temp.Path, recursive: true);
+        var error = Assert.Throws<DatasetException>(() =>
+        {
+            while (batches.MoveNext()) batches.Current.Dispose();
+        });
+
+        Assert.Contains("moved or deleted during the run", error.Message);
+        Assert.StartsWith(temp.Path, error.Path);
+    }
+
+    [Fact]
     public void Item_tensors_give_k_augmented_copies_for_tta()
     {
         using var batch = ItemTensors.Augmented(data.Train[0], 16, AugmentationOptions.SideOn(), copies: 4, seed: 2);

@@ -6,7 +6,8 @@ namespace Dashboard.Training.Data;
 /// <summary>
 /// Decodes one batch's items in parallel (at most <see cref="LoaderOptions.DecodeThreads"/> at once) into a reused
 /// buffer. Each item's random draw comes from (seed, epoch, item index), so results never depend on thread timing.
-/// Items that fail to decode are left out of the batch and recorded.
+/// Items that fail to decode are left out of the batch and recorded; a batch of which no item can be read fails with a
+/// <see cref="DatasetException"/> (the dataset was moved or deleted during the run, or a disk failed).
 /// </summary>
 internal sealed class BatchAssembler(IReadOnlyList<DataItem> items, LoaderOptions options, ConcurrentQueue<SkippedFile> failures)
 {
@@ -19,9 +20,13 @@ internal sealed class BatchAssembler(IReadOnlyList<DataItem> items, LoaderOption
         var buffer = buffers.Rent();
         try
         {
-            var decoded = new bool[indices.Count];
+            var problems = new string?[indices.Count];
             var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.DecodeThreads, CancellationToken = cancellationToken };
-            Parallel.For(0, indices.Count, parallel, slot => decoded[slot] = Prepare(indices[slot], epoch, buffer, slot * floats));
+            Parallel.For(0, indices.Count, parallel, slot => problems[slot] = Prepare(indices[slot], epoch, buffer, slot * floats));
+            if (indices.Count > 0 && problems.All(problem => problem is not null))
+                throw new DatasetException(items[indices[0]].Name,
+                    $"none of the {indices.Count} images of a batch could be read (was the dataset moved or deleted during the run?); the first {problems[0]}");
+            var decoded = problems.Select(problem => problem is null).ToArray();
             return new PreparedBatch(buffer, Compact(buffer, indices, decoded, floats), options.Size, buffers);
         }
         catch
@@ -31,12 +36,13 @@ internal sealed class BatchAssembler(IReadOnlyList<DataItem> items, LoaderOption
         }
     }
 
-    private bool Prepare(int index, int epoch, float[] buffer, int offset)
+    /// <summary>Decodes one item into its slot; returns null, or why it could not be decoded (also recorded).</summary>
+    private string? Prepare(int index, int epoch, float[] buffer, int offset)
     {
         var random = AugmentationSeeds.RandomFor(options.Seed, epoch, index);
         var problem = preparer.TryPrepare(items[index], random, buffer, offset);
         if (problem is not null) failures.Enqueue(new SkippedFile(items[index].Name, problem));
-        return problem is null;
+        return problem;
     }
 
     /// <summary>Moves the decoded slots to the front, in order; returns their items.</summary>

@@ -30,8 +30,10 @@ internal sealed class BatchProducer : IDisposable
     public void Dispose()
     {
         stop.Cancel();
+        // A failure has reached the consumer through Consume (or nobody wants the rest of the epoch): disposing must not
+        // replace the consumer's exception with this AggregateException.
         try { producing.Wait(); }
-        catch (AggregateException e) when (e.InnerExceptions.All(inner => inner is OperationCanceledException)) { }
+        catch (AggregateException) { }
         finally
         {
             while (ready.TryTake(out var batch)) batch.Release();

@@ -27,13 +27,17 @@ public sealed class RecipeRunner(RecipeEnvironment environment)
         using var learner = new Learner(body, data, options, sink, environment.Device);
         sink.Learner = learner;
         int resumeEpoch = resume?.TryRead() is { } record ? progress.Restore(learner, resume, record, recipe, cancellation) : 0;
-        if (progress.StepIndex == 0 && resumeEpoch == 0 && recipe.Precompute) learner.SetPrecompute(true, cancellation);
+        if (progress.StepIndex == 0 && resumeEpoch == 0 && recipe.Precompute)
+            WithMemoryReport(recipe, "while precomputing activations", () => learner.SetPrecompute(true, cancellation));
         for (int first = progress.StepIndex; progress.StepIndex < recipe.Steps.Count; progress.NextStep())
         {
             if (cancellation.IsCancellationRequested) break;
-            RunStep(learner, recipe.Steps[progress.StepIndex], progress, cancellation, progress.StepIndex == first ? resumeEpoch : 0);
+            var step = recipe.Steps[progress.StepIndex];
+            int stepResumeEpoch = progress.StepIndex == first ? resumeEpoch : 0;
+            WithMemoryReport(recipe, $"in step {progress.StepIndex + 1} ({RecipeStepReader.NameOf(step)})",
+                () => RunStep(learner, step, progress, cancellation, stepResumeEpoch));
         }
-        var result = Finish(learner, progress, clock.Elapsed.TotalSeconds, cancellation);
+        var result = WithMemoryReport(recipe, "in the final validation", () => Finish(learner, progress, clock.Elapsed.TotalSeconds, cancellation));
         events.Emit(new RunCompleted(result.Final.Accuracy, result.Final.TtaAccuracy, clock.Elapsed.TotalSeconds));
         return result;
     }
@@ -63,6 +67,19 @@ public sealed class RecipeRunner(RecipeEnvironment environment)
             default: throw new NotSupportedException($"step {step.GetType().Name} has no runner");
         }
     }
+
+    /// <summary>Runs <paramref name="work"/>; an allocation failure becomes a <see cref="TrainingOutOfMemoryException"/> saying where.</summary>
+    private static T WithMemoryReport<T>(Recipe recipe, string where, Func<T> work)
+    {
+        try { return work(); }
+        catch (Exception e) when (TrainingOutOfMemoryException.IsAllocationFailure(e))
+        {
+            throw new TrainingOutOfMemoryException(where, recipe.Data.BatchSize, recipe.Data.Size, e);
+        }
+    }
+
+    private static void WithMemoryReport(Recipe recipe, string where, Action work) =>
+        WithMemoryReport(recipe, where, () => { work(); return true; });
 
     internal static FitRequest ToRequest(FitStep fit) => new(fit.LearningRates, fit.Cycles, fit.CycleLength, fit.CycleMult, fit.OneCycle);
 

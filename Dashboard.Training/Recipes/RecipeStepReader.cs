@@ -5,6 +5,13 @@ internal static class RecipeStepReader
 {
     public static readonly string[] StepNames = ["lrFind", "fit", "precompute", "save", "load", "unfreeze", "freezeTo", "tta"];
 
+    /// <summary>The recipe key of a step, as a user wrote it (<c>fit</c>, <c>lrFind</c>…).</summary>
+    public static string NameOf(RecipeStep step) => step switch
+    {
+        LrFindStep => "lrFind", FitStep => "fit", PrecomputeStep => "precompute", SaveStep => "save", LoadStep => "load",
+        UnfreezeStep => "unfreeze", FreezeToStep => "freezeTo", TtaStep => "tta", _ => step.GetType().Name,
+    };
+
     public static RecipeStep Read(JsonFields step)
     {
         var names = step.Names();

@@ -30,11 +30,15 @@ public sealed class BenchDataset : IDisposable
         Parallel.ForEach(jobs, job =>
         {
             var folder = Directory.CreateDirectory(Path.Combine(dataset.Root, job.Item1, $"class{job.label}")).FullName;
-            using var image = Draw(options.ImageWidth, options.ImageHeight, new Random(HashCode.Combine(job.Item1, job.label, job.i)));
+            using var image = Draw(options.ImageWidth, options.ImageHeight, new Random(ImageSeed(options.Seed, job.Item1 == FolderDataset.TrainFolder, job.label, job.i)));
             image.SaveAsJpeg(Path.Combine(folder, $"{job.i:D4}.jpg"), encoder);
         });
         return dataset;
     }
+
+    /// <summary>The same seed for the same image in every process (HashCode.Combine is randomised per process).</summary>
+    private static int ImageSeed(int seed, bool train, int label, int index) =>
+        unchecked(((seed * 31 + (train ? 1 : 2)) * 1_000_003 + label) * 10_007 + index);
 
     private static Image<Rgb24> Draw(int width, int height, Random random)
     {

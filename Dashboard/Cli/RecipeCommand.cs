@@ -36,7 +36,7 @@ public static class RecipeCommand
             Console.WriteLine($"final accuracy {result.Final.Accuracy:P2}" + (result.Final.TtaAccuracy is double tta ? $", TTA {tta:P2}" : "") + $" in {result.Seconds:F0} s");
             return 0;
         }
-        catch (Exception e) when (e is DatasetException or TrainingDivergedException or FileNotFoundException or InvalidOperationException or ArgumentException or InvalidDataException)
+        catch (Exception e) when (e is DatasetException or TrainingDivergedException or TrainingOutOfMemoryException or FileNotFoundException or InvalidOperationException or ArgumentException or InvalidDataException)
         {
             Console.Error.WriteLine($"error: {e.Message}");
             return 1;
