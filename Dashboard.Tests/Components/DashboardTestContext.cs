@@ -1,4 +1,5 @@
 using Bunit;
+using Bunit.TestDoubles;
 using Dashboard.Auth;
 using Dashboard.Datasets;
 using Dashboard.Runs;
@@ -38,12 +39,18 @@ public sealed class DashboardTestContext : BunitContext
         Services.AddSingleton<RunCommands>();
         Services.AddSingleton(TimeProvider.System);
         Services.AddSingleton<DatasetCatalog>();
-        Services.AddSingleton(Options.Create(new AuthOptions()));
+        Services.AddSingleton(Options.Create(SignIn));
         Services.AddScoped<CurrentUser>();
-        this.AddAuthorization();
+        Authorization = this.AddAuthorization();
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));
         Render<MudPopoverProvider>();
     }
+
+    /// <summary>Sign-in settings; off unless a test turns it on (and signs a user in through <see cref="Authorization"/>).</summary>
+    public AuthOptions SignIn { get; } = new();
+
+    /// <summary>Who is signed in, with which roles.</summary>
+    public BunitAuthorizationContext Authorization { get; }
 
     public RunStore Store => Services.GetRequiredService<RunStore>();
     public RunNotifier Notifier => Services.GetRequiredService<RunNotifier>();

@@ -1,3 +1,4 @@
+using Dashboard.Auth;
 using Bunit;
 using Dashboard.Components.Pages;
 using Microsoft.AspNetCore.Components;
@@ -81,6 +82,34 @@ public sealed class NewRunFormTests : IAsyncLifetime
         var run = Assert.Single(context.Store.List());
         Assert.EndsWith($"/runs/{run.Id}", context.Services.GetRequiredService<NavigationManager>().Uri);
         Assert.Contains("\"lrFind\"", run.RecipeJson);
+    }
+
+    [Fact]
+    public void A_viewer_is_refused_in_the_form_and_nothing_is_queued()
+    {
+        context.SignIn.Enabled = true;
+        context.Authorization.SetAuthorized("vera");
+        context.Authorization.SetRoles(Roles.Viewer);
+        var form = context.Render<NewRun>();
+
+        form.Find("#submit-run").Click();
+
+        form.WaitForAssertion(() => Assert.Contains("may watch runs but not start them", form.Markup));
+        Assert.Empty(context.Store.List());
+        Assert.DoesNotContain("/runs/", context.Services.GetRequiredService<NavigationManager>().Uri);
+    }
+
+    [Fact]
+    public void A_trainer_signed_in_may_submit_and_owns_the_run()
+    {
+        context.SignIn.Enabled = true;
+        context.Authorization.SetAuthorized("tom");
+        context.Authorization.SetRoles(Roles.Trainer);
+        var form = context.Render<NewRun>();
+
+        form.Find("#submit-run").Click();
+
+        Assert.Equal("tom", Assert.Single(context.Store.List()).Owner);
     }
 
     [Fact]
