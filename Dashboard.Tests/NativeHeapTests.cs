@@ -39,14 +39,24 @@ public sealed class NativeHeapTests
         Assert.Equal(expected, NativeHeap.Contains(environment, NativeHeap.GlibcTunables));
 
     [Fact]
-    public void The_launch_profile_that_dotnet_run_uses_sets_the_tunables()
+    public void The_launch_profile_that_dotnet_run_uses_sets_the_training_environment()
     {
         var path = Path.Combine(RepositoryRoot(), "Dashboard", "Properties", "launchSettings.json");
         using var settings = System.Text.Json.JsonDocument.Parse(File.ReadAllText(path));
 
         foreach (var profile in settings.RootElement.GetProperty("profiles").EnumerateObject())
-            Assert.Equal(NativeHeap.GlibcTunables, profile.Value.GetProperty("environmentVariables").GetProperty(NativeHeap.EnvironmentVariable).GetString());
+        foreach (var (variable, value) in ProcessEnvironment.Recommended)
+            Assert.True(ProcessEnvironment.Satisfies(variable, profile.Value.GetProperty("environmentVariables").GetProperty(variable).GetString(), value), variable);
     }
+
+    [Theory]
+    [InlineData("OMP_WAIT_POLICY", "passive", true)]
+    [InlineData("OMP_WAIT_POLICY", "ACTIVE", false)]
+    [InlineData("OMP_WAIT_POLICY", null, false)]
+    [InlineData("GLIBC_TUNABLES", "glibc.malloc.mmap_max=0:glibc.malloc.arena_max=1:glibc.malloc.trim_threshold=2147483647", true)]
+    [InlineData("GLIBC_TUNABLES", "glibc.malloc.mmap_max=0", false)]
+    public void A_variable_satisfies_the_recommendation_only_with_its_value(string variable, string? actual, bool expected) =>
+        Assert.Equal(expected, ProcessEnvironment.Satisfies(variable, actual, ProcessEnvironment.Recommended[variable]));
 
     private static string RepositoryRoot()
     {

@@ -17,6 +17,7 @@ public static class CommandLine
             case "watch": Environment.ExitCode = await WatchCommand.RunAsync(args[1..]); return true;
             case "bench": Environment.ExitCode = Bench.BenchCommand.Run(args[1..]); return true;
             case "soak": Environment.ExitCode = Soak.SoakCommand.Run(args[1..]); return true;
+            case "load": Environment.ExitCode = await Load.LoadCommand.RunAsync(args[1..]); return true;
             case "add-user": Environment.ExitCode = UserCommand.AddUser(args[1..]); return true;
             case "issue-token": Environment.ExitCode = UserCommand.IssueToken(args[1..]); return true;
             case "--help" or "-h" or "help": Console.WriteLine(Usage); return true;
@@ -33,8 +34,10 @@ public static class CommandLine
                                                                            follow a run of a running dashboard
           dotnet run --project Dashboard -- bench [--short] [--out FILE.json]
                                                                            throughput vs PyTorch, precompute, lr_find, GFLOP/s
-          dotnet run --project Dashboard -- soak [--batches 2000] [--size 32] [--out FILE.json]
+          dotnet run --project Dashboard -- soak [--batches 2000] [--size 32] [--warmup N] [--out FILE.json]
                                                                            memory soak: RSS growth and native tensor count
+          dotnet run --project Dashboard -- load [--short] [--out FILE.json]
+                                                                           50 hub clients + 10 pollers on one fit: delay p95, throughput drop
           dotnet run --project Dashboard -- add-user NAME viewer|trainer|admin [--data-folder Dashboard/data]
                                                                            add a sign-in user (password on standard input)
           dotnet run --project Dashboard -- issue-token NAME [--data-folder Dashboard/data]

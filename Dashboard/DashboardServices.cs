@@ -35,7 +35,7 @@ public static class DashboardServices
     public static WebApplication UseDashboard(this WebApplication app)
     {
         if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/Error", createScopeForErrors: true);
-        NativeHeapReport.Log(app.Logger);
+        ProcessEnvironmentReport.Log(app.Logger);
         app.UseDashboardAuth();
         app.UseAntiforgery();
         app.MapStaticAssets();

@@ -18,7 +18,7 @@ public sealed class BenchSmokeTests : IDisposable
     private static readonly string[] PytorchFigures =
     [
         "pytorchImagesPerSecond224", "pytorchImagesPerSecond128", "pipelineRatio224", "pipelineRatio128", "pytorchCpuMillisecondsPerImage128",
-        "pytorchSameHeapImagesPerSecond224", "pipelineRatioSameHeap128",
+        "pytorchSameSettingsImagesPerSecond224", "pipelineRatioSameSettings128",
     ];
 
     private readonly DirectoryInfo folder = Directory.CreateTempSubdirectory("bench-test-");
@@ -52,7 +52,7 @@ public sealed class BenchSmokeTests : IDisposable
         var options = BenchOptions.Short() with { Python = Path.Combine(folder.FullName, "no-python") };
         using var dataset = BenchDataset.Create(options with { TrainImagesPerClass = 1, ValidImagesPerClass = 1 });
 
-        var outcome = PytorchPipeline.Measure(dataset, options, options.Sizes[0], ThreadPlan.For(2), sameHeap: true);
+        var outcome = PytorchPipeline.Measure(dataset, options, options.Sizes[0], ThreadPlan.For(2), sameSettings: true);
         var report = ReportWith(options, outcome);
 
         Assert.Null(outcome.Figures);
@@ -68,7 +68,7 @@ public sealed class BenchSmokeTests : IDisposable
         var ours = new OursFigures(new PipelineFigures(10, 40, 4, 0.1, 8, 64), ComputeOnlyImagesPerSecond: 11, DecodeOnlyImagesPerSecond: 100);
         var sizes = options.Sizes.Select(run => new SizeFigures(run.Size, ours, pytorch, pytorch)).ToList();
         var precompute = new PrecomputeFigures(128, 12, 1, 0.01, 2, new LrFindFigures(0.5, 10, Precomputed: true));
-        var environment = new BenchEnvironment(ThreadPlan.For(2), ".NET", "0.107", null, 1, 1, NativeHeapTunedAtStart: true);
+        var environment = new BenchEnvironment(ThreadPlan.For(2), ".NET", "0.107", null, 1, 1, TrainingEnvironmentAtStart: true);
         return new BenchReport(options, environment, sizes, precompute, sizes.ToDictionary(size => size.Size, _ => 50.0), 100, 10, Short: true);
     }
 }

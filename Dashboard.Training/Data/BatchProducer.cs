@@ -12,11 +12,11 @@ internal sealed class BatchProducer : IDisposable
     private readonly CancellationTokenSource stop;
     private readonly Task producing;
 
-    public BatchProducer(BatchAssembler assembler, IReadOnlyList<ArraySegment<int>> batches, int epoch, int prefetch, CancellationToken cancellationToken)
+    public BatchProducer(BatchAssembler assembler, IReadOnlyList<ArraySegment<int>> batches, int epoch, int prefetch, int nice, CancellationToken cancellationToken)
     {
         ready = new BlockingCollection<PreparedBatch>(prefetch);
         stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        producing = Task.Factory.StartNew(() => Produce(assembler, batches, epoch), CancellationToken.None,
+        producing = Task.Factory.StartNew(() => Produce(assembler, batches, epoch, nice), CancellationToken.None,
             TaskCreationOptions.LongRunning, TaskScheduler.Default);
     }
 
@@ -42,10 +42,12 @@ internal sealed class BatchProducer : IDisposable
         }
     }
 
-    private void Produce(BatchAssembler assembler, IReadOnlyList<ArraySegment<int>> batches, int epoch)
+    /// <summary>Runs on a thread of its own (long-running task), so lowering its priority touches no shared thread.</summary>
+    private void Produce(BatchAssembler assembler, IReadOnlyList<ArraySegment<int>> batches, int epoch, int nice)
     {
         try
         {
+            ThreadNice.Lower(nice);
             foreach (var indices in batches) Offer(assembler.Assemble(indices, epoch, stop.Token));
         }
         finally

@@ -40,7 +40,7 @@ public sealed class DataLoader
     {
         var order = EpochOrder.Indices(items.Count, Options.Shuffle, Options.Seed, epoch);
         var batches = EpochOrder.Batches(order, Options.BatchSize, Options.DropLast);
-        using var producer = new BatchProducer(assembler, batches, epoch, Options.Prefetch, cancellationToken);
+        using var producer = new BatchProducer(assembler, batches, epoch, Options.Prefetch, Options.DecodeNice, cancellationToken);
         foreach (var prepared in producer.Consume(cancellationToken))
             yield return prepared.ToBatch();
     }

@@ -10,6 +10,11 @@ public sealed class LoaderOptions
     public const int DefaultSeed = 42;
     public const int DefaultPrefetch = 2;
     public const int MaxDecodeThreads = 64;
+    public const int DefaultDecodeNice = 10;
+    private const int CoresPerDecodeThread = 4;
+    private const int MaxNice = 19;
+
+    public static int DecodeThreadsFor(int cores) => Math.Max(1, cores / CoresPerDecodeThread);
 
     /// <summary>Output images are <see cref="Size"/>×<see cref="Size"/> pixels.</summary>
     public int Size { get; set; } = DefaultSize;
@@ -25,8 +30,20 @@ public sealed class LoaderOptions
     /// <summary>Training augmentation; <c>none</c> gives the validation transform.</summary>
     public AugmentationOptions Augmentation { get; set; } = new();
 
-    /// <summary>Threads decoding and augmenting images at the same time.</summary>
-    public int DecodeThreads { get; set; } = Environment.ProcessorCount;
+    /// <summary>
+    /// Threads decoding and augmenting images at the same time. Training is compute-bound (a 224 px ResNet-18 step
+    /// costs ~15× a JPEG decode and augmentation), so libtorch keeps every core and one decode thread per four cores
+    /// (at least one) prepares the next batch beside it.
+    /// </summary>
+    public int DecodeThreads { get; set; } = DecodeThreadsFor(Environment.ProcessorCount);
+
+    /// <summary>
+    /// Added to the nice value of the loader's own thread (Linux; 0 = unchanged): with libtorch on every core the
+    /// scheduler then prefers the compute threads, and decoding fills their gaps instead of stalling both at the next
+    /// barrier (measured on 2 cores: about 5 % more images per second at 224 px, data wait unchanged). Decode threads
+    /// beyond the first come from the shared thread pool and are never niced.
+    /// </summary>
+    public int DecodeNice { get; set; } = DefaultDecodeNice;
 
     /// <summary>Batches prepared ahead of the consumer (at least 1); bounds the loader's memory.</summary>
     public int Prefetch { get; set; } = DefaultPrefetch;
@@ -45,6 +62,8 @@ public sealed class LoaderOptions
         ArgumentOutOfRangeException.ThrowIfLessThan(DecodeThreads, 1, nameof(DecodeThreads));
         ArgumentOutOfRangeException.ThrowIfGreaterThan(DecodeThreads, MaxDecodeThreads, nameof(DecodeThreads));
         ArgumentOutOfRangeException.ThrowIfLessThan(Prefetch, 1, nameof(Prefetch));
+        ArgumentOutOfRangeException.ThrowIfLessThan(DecodeNice, 0, nameof(DecodeNice));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(DecodeNice, MaxNice, nameof(DecodeNice));
         Augmentation.Validate();
     }
 }

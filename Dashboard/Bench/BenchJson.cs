@@ -36,7 +36,7 @@ public static class BenchJson
             ["sourceImage"] = $"{options.ImageWidth}x{options.ImageHeight} JPEG",
             ["cores"] = threads.Cores, ["computeThreads"] = threads.ComputeThreads, ["decodeThreads"] = threads.DecodeThreads,
             ["pytorchThreads"] = threads.ComputeThreads, ["pytorchWorkers"] = threads.DecodeThreads,
-            ["oursNativeHeapTuned"] = environment.NativeHeapTunedAtStart, ["heapTunables"] = NativeHeap.GlibcTunables,
+            ["oursStartedWithTrainingEnvironment"] = environment.TrainingEnvironmentAtStart, ["trainingEnvironment"] = ProcessEnvironment.Describe(),
             ["dotnet"] = environment.Dotnet, ["torchSharp"] = environment.TorchSharp,
             ["pytorch"] = environment.Pytorch ?? "unavailable: " + report.Sizes.Select(size => size.Pytorch.Unavailable).FirstOrDefault(),
             ["loadAverageStart"] = environment.LoadAverageStart, ["loadAverageEnd"] = environment.LoadAverageEnd,
@@ -45,13 +45,13 @@ public static class BenchJson
 
     private static void AddSize(JsonObject json, BenchReport report, SizeFigures size)
     {
-        var (s, ours, pytorch, sameHeap) = (size.Size, size.Ours.Pipeline, size.Pytorch.Figures, size.PytorchSameHeap.Figures);
+        var (s, ours, pytorch, sameSettings) = (size.Size, size.Ours.Pipeline, size.Pytorch.Figures, size.PytorchSameSettings.Figures);
         json[$"measuredBatches{s}"] = ours.Images / report.Options.BatchSize;
         json[$"oursImagesPerSecond{s}"] = ours.ImagesPerSecond;
         json[$"pytorchImagesPerSecond{s}"] = pytorch?.ImagesPerSecond;
         json[$"pipelineRatio{s}"] = size.Ratio;
-        json[$"pytorchSameHeapImagesPerSecond{s}"] = sameHeap?.ImagesPerSecond;
-        json[$"pipelineRatioSameHeap{s}"] = size.RatioSameHeap;
+        json[$"pytorchSameSettingsImagesPerSecond{s}"] = sameSettings?.ImagesPerSecond;
+        json[$"pipelineRatioSameSettings{s}"] = size.RatioSameSettings;
         json[$"oursComputeOnlyImagesPerSecond{s}"] = size.Ours.ComputeOnlyImagesPerSecond;
         json[$"oursPipelineEfficiency{s}"] = size.Ours.PipelineEfficiency;
         json[$"oursDecodeOnlyImagesPerSecond{s}"] = size.Ours.DecodeOnlyImagesPerSecond;

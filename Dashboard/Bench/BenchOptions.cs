@@ -24,14 +24,14 @@ public sealed record BenchOptions
 
     public Backbone CreateBackbone() => TorchvisionResNet.Create(Architecture);
     public int Classes { get; init; } = 2;
-    public int TrainImagesPerClass { get; init; } = 112;
+    public int TrainImagesPerClass { get; init; } = 224;
     public int ValidImagesPerClass { get; init; } = 16;
     public int ImageWidth { get; init; } = 500;
     public int ImageHeight { get; init; } = 375;
     public int JpegQuality { get; init; } = 90;
     public int BatchSize { get; init; } = 32;
     public int WarmupBatches { get; init; } = 1;
-    public IReadOnlyList<SizeRun> Sizes { get; init; } = [new(224, 3, 2), new(128, 6, 3)];
+    public IReadOnlyList<SizeRun> Sizes { get; init; } = [new(224, 8, 3), new(128, 12, 4)];
     public string Augmentation { get; init; } = "side_on";
     public double LearningRate { get; init; } = 1e-3;
     public int Seed { get; init; } = 42;

@@ -1,7 +1,7 @@
 namespace Dashboard.Bench;
 
 /// <summary>The machine and settings a run was measured under; load averages say how busy the machine was besides us.</summary>
-public sealed record BenchEnvironment(ThreadPlan Threads, string Dotnet, string TorchSharp, string? Pytorch, double? LoadAverageStart, double? LoadAverageEnd, bool NativeHeapTunedAtStart);
+public sealed record BenchEnvironment(ThreadPlan Threads, string Dotnet, string TorchSharp, string? Pytorch, double? LoadAverageStart, double? LoadAverageEnd, bool TrainingEnvironmentAtStart);
 
 /// <summary>Every figure of one benchmark run.</summary>
 public sealed record BenchReport(

@@ -30,7 +30,7 @@ public static class BenchRunner
         var matmul = ComputeBench.MatmulGflops(options);
         var pytorch = sizes.Select(size => size.Pytorch.Versions).FirstOrDefault(versions => versions is not null);
         var environment = new BenchEnvironment(threads, RuntimeInformation.FrameworkDescription,
-            typeof(torch).Assembly.GetName().Version?.ToString() ?? "?", pytorch, loadAtStart, MachineLoad.OneMinute(), NativeHeap.TunedAtStart);
+            typeof(torch).Assembly.GetName().Version?.ToString() ?? "?", pytorch, loadAtStart, MachineLoad.OneMinute(), ProcessEnvironment.Missing().Count == 0);
         return new BenchReport(options, environment, sizes, precompute, forward, matmul, clock.Elapsed.TotalSeconds, isShort);
     }
 
@@ -39,14 +39,14 @@ public static class BenchRunner
         progress.Say($"ours at {run.Size} px…");
         var ours = OursPipeline.Measure(dataset, options, run, threads);
         progress.Say($"ours {ours.ImagesPerSecond:F1} images/s; PyTorch at {run.Size} px…");
-        var pytorch = PytorchPipeline.Measure(dataset, options, run, threads, sameHeap: false);
-        progress.Say($"PyTorch {Rate(pytorch)}; PyTorch with our heap settings…");
-        var pytorchSameHeap = PytorchPipeline.Measure(dataset, options, run, threads, sameHeap: true);
-        progress.Say($"PyTorch with our heap settings {Rate(pytorchSameHeap)}; ours compute alone, loader alone…");
+        var pytorch = PytorchPipeline.Measure(dataset, options, run, threads, sameSettings: false);
+        progress.Say($"PyTorch {Rate(pytorch)}; PyTorch with our environment settings…");
+        var pytorchSameSettings = PytorchPipeline.Measure(dataset, options, run, threads, sameSettings: true);
+        progress.Say($"PyTorch with our environment settings {Rate(pytorchSameSettings)}; ours compute alone, loader alone…");
         var computeOnly = OursPipeline.ComputeOnlyImagesPerSecond(dataset, options, run, threads);
         var decodeOnly = DecodeOnly.ImagesPerSecond(dataset, options, run, threads);
         progress.Say($"compute alone {computeOnly:F1} images/s, loader alone {decodeOnly:F1} images/s");
-        return new SizeFigures(run.Size, new OursFigures(ours, computeOnly, decodeOnly), pytorch, pytorchSameHeap);
+        return new SizeFigures(run.Size, new OursFigures(ours, computeOnly, decodeOnly), pytorch, pytorchSameSettings);
     }
 
     private static string Rate(PytorchOutcome pytorch) => pytorch.Figures?.ImagesPerSecond.ToString("F1") ?? "unavailable: " + pytorch.Unavailable;

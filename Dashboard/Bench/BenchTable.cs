@@ -16,7 +16,7 @@ public static class BenchTable
         Precompute(text, report);
         Compute(text, report);
         var environment = report.Environment;
-        Line(text, $"\nHeap settings {NativeHeap.EnvironmentVariable}={NativeHeap.GlibcTunables}: ours {(environment.NativeHeapTunedAtStart ? "on" : "OFF (run it with dotnet run, or set the variable)")}; " +
+        Line(text, $"\nTraining environment {ProcessEnvironment.Describe()}: ours {(environment.TrainingEnvironmentAtStart ? "on" : "OFF (run it with dotnet run, or set the variables)")}; " +
             "PyTorch measured both without them (as a notebook runs) and with them.");
         Line(text, $"{(report.Short ? "Short" : "Full")} run, {report.Seconds:F0} s; .NET {environment.Dotnet}, TorchSharp {environment.TorchSharp}; " +
             $"PyTorch: {environment.Pytorch ?? Unavailable}; load average {Load(environment.LoadAverageStart)} at start, {Load(environment.LoadAverageEnd)} at end.");
@@ -29,13 +29,13 @@ public static class BenchTable
         Line(text, $"Training throughput, {options.Architecture} unfrozen, batch {options.BatchSize}, {options.Augmentation} from " +
             $"{options.ImageWidth}×{options.ImageHeight} JPEGs, {threads.Cores} cores: ours = libtorch {threads.ComputeThreads} threads + " +
             $"{threads.DecodeThreads} decode thread(s); PyTorch = set_num_threads({threads.ComputeThreads}) + {threads.DecodeThreads} DataLoader worker(s)\n");
-        Line(text, "| size | ours img/s | PyTorch img/s | ours ÷ PyTorch | PyTorch, our heap settings | ours ÷ that | ours CPU ms/img | PyTorch CPU ms/img |");
+        Line(text, "| size | ours img/s | PyTorch img/s | ours ÷ PyTorch | PyTorch, our environment | ours ÷ that | ours CPU ms/img | PyTorch CPU ms/img |");
         Line(text, "|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var size in report.Sizes)
         {
-            var (ours, pytorch, sameHeap) = (size.Ours.Pipeline, size.Pytorch.Figures, size.PytorchSameHeap.Figures);
+            var (ours, pytorch, sameSettings) = (size.Ours.Pipeline, size.Pytorch.Figures, size.PytorchSameSettings.Figures);
             Line(text, $"| {size.Size} px | {ours.ImagesPerSecond:F1} | {Figure(pytorch?.ImagesPerSecond, "F1")} | {Figure(size.Ratio, "F2", "null")} " +
-                $"| {Figure(sameHeap?.ImagesPerSecond, "F1")} | {Figure(size.RatioSameHeap, "F2", "null")} " +
+                $"| {Figure(sameSettings?.ImagesPerSecond, "F1")} | {Figure(size.RatioSameSettings, "F2", "null")} " +
                 $"| {ours.CpuMillisecondsPerImage:F0} | {Figure(pytorch?.CpuMillisecondsPerImage, "F0")} |");
         }
         foreach (var size in report.Sizes.Where(size => size.Pytorch.Unavailable is not null))

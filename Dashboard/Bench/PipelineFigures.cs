@@ -31,16 +31,16 @@ public sealed record OursFigures(PipelineFigures Pipeline, double ComputeOnlyIma
 
 /// <summary>
 /// Ours and PyTorch at one image size, measured back to back. PyTorch runs twice: as a notebook runs it (glibc's
-/// default malloc settings) and with the heap settings the dashboard applies to itself (<c>NativeHeap</c>), so the
+/// default malloc and OpenMP settings) and with the environment the dashboard starts with (<c>ProcessEnvironment</c>), so the
 /// ratio against the second shows what is left once both sides keep their freed memory.
 /// </summary>
-public sealed record SizeFigures(int Size, OursFigures Ours, PytorchOutcome Pytorch, PytorchOutcome PytorchSameHeap)
+public sealed record SizeFigures(int Size, OursFigures Ours, PytorchOutcome Pytorch, PytorchOutcome PytorchSameSettings)
 {
     /// <summary>Ours ÷ PyTorch (default settings) pipeline images per second; null without a PyTorch figure.</summary>
     public double? Ratio => RatioTo(Pytorch);
 
-    /// <summary>Ours ÷ PyTorch with the dashboard's heap settings.</summary>
-    public double? RatioSameHeap => RatioTo(PytorchSameHeap);
+    /// <summary>Ours ÷ PyTorch started with the dashboard's environment settings.</summary>
+    public double? RatioSameSettings => RatioTo(PytorchSameSettings);
 
     private double? RatioTo(PytorchOutcome pytorch) =>
         pytorch.Figures is { ImagesPerSecond: > 0 } reference ? Ours.Pipeline.ImagesPerSecond / reference.ImagesPerSecond : null;

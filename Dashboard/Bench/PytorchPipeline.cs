@@ -12,14 +12,14 @@ namespace Dashboard.Bench;
 /// </summary>
 public static class PytorchPipeline
 {
-    /// <param name="sameHeap">Run Python with the dashboard's glibc heap settings (<see cref="NativeHeap.GlibcTunables"/>).</param>
-    public static PytorchOutcome Measure(BenchDataset dataset, BenchOptions options, SizeRun run, ThreadPlan threads, bool sameHeap)
+    /// <param name="sameSettings">Start Python with the dashboard's environment settings (<see cref="ProcessEnvironment.Recommended"/>), else without any of them.</param>
+    public static PytorchOutcome Measure(BenchDataset dataset, BenchOptions options, SizeRun run, ThreadPlan threads, bool sameSettings)
     {
         var script = BenchScript.Locate(options);
         if (script is null) return PytorchOutcome.Missing($"{BenchOptions.ScriptRelativePath} not found");
         try
         {
-            var output = RunScript(options, Arguments(script, dataset, options, run, threads), sameHeap);
+            var output = RunScript(options, Arguments(script, dataset, options, run, threads), sameSettings);
             return Parse(output);
         }
         catch (Exception e) when (e is Win32Exception or InvalidOperationException or JsonException or TimeoutException or KeyNotFoundException)
@@ -38,11 +38,14 @@ public static class PytorchPipeline
 
     private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
 
-    private static string RunScript(BenchOptions options, IEnumerable<string> arguments, bool sameHeap)
+    private static string RunScript(BenchOptions options, IEnumerable<string> arguments, bool sameSettings)
     {
         var start = new ProcessStartInfo(options.Python) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.Environment.Remove("GLIBC_TUNABLES");
-        if (sameHeap) start.Environment["GLIBC_TUNABLES"] = NativeHeap.GlibcTunables;
+        foreach (var (variable, value) in ProcessEnvironment.Recommended)
+        {
+            start.Environment.Remove(variable);
+            if (sameSettings) start.Environment[variable] = value;
+        }
         foreach (var argument in arguments) start.ArgumentList.Add(argument);
         using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start");
         var stdout = process.StandardOutput.ReadToEndAsync();
