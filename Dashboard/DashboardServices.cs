@@ -17,6 +17,7 @@ public static class DashboardServices
         services.AddSingleton<DashboardPaths>();
         services.AddSingleton(sp => new RunStore(sp.GetRequiredService<DashboardPaths>().RunDatabase));
         services.AddSingleton<RunNotifier>();
+        services.AddSingleton<RunMetricsCache>();
         services.AddSingleton<DatasetPathPolicy>();
         services.AddSingleton<RunQueue>();
         services.AddSingleton<RunCancellations>();

@@ -26,8 +26,8 @@ public static class MetricsCsvEndpoint
         return csv.ToString();
     }
 
-    private static IResult Csv(RunStore store, string id) =>
+    private static IResult Csv(RunStore store, RunMetricsCache metrics, string id) =>
         store.Find(id) is null
             ? Results.NotFound()
-            : Results.File(Encoding.UTF8.GetBytes(Format(RunMetrics.From(store.Events(id)))), "text/csv", $"run-{id}-metrics.csv");
+            : Results.File(Encoding.UTF8.GetBytes(Format(metrics.For(id))), "text/csv", $"run-{id}-metrics.csv");
 }

@@ -46,8 +46,8 @@ public static class RunEndpoints
         catch (QueueFullException e) { return TypedResults.Json(new ApiError(e.Message), statusCode: StatusCodes.Status503ServiceUnavailable); }
     }
 
-    private static Results<Ok<RunDetails>, NotFound> Details(RunStore store, string id) =>
-        store.Find(id) is { } run ? TypedResults.Ok(new RunDetails(run, RunMetrics.From(store.Events(id)))) : TypedResults.NotFound();
+    private static Results<Ok<RunDetails>, NotFound> Details(RunStore store, RunMetricsCache metrics, string id) =>
+        store.Find(id) is { } run ? TypedResults.Ok(new RunDetails(run, metrics.For(id))) : TypedResults.NotFound();
 
     private static Results<FileContentHttpResult, NotFound> Thumbnail(RunStore store, string id, long sequence, int index) =>
         store.Event(id, sequence)?.Event is ThumbnailsCaptured captured && index >= 0 && index < captured.Pngs.Count

@@ -5,7 +5,7 @@ using Dashboard.Training;
 namespace Dashboard.Load;
 
 /// <summary>
-/// <c>load [--short] [--out FILE.json]</c>: the shared-server load benchmark. Prints the p95 event-to-client delay, the
+/// <c>load [--short] [--clients 50] [--pollers 10] [--size 32] [--epochs 3] [--out FILE.json]</c>: the shared-server load benchmark. Prints the p95 event-to-client delay, the
 /// fit's throughput alone and watched (and the drop), and whether every client received every epoch event.
 /// </summary>
 public static class LoadCommand
@@ -13,7 +13,14 @@ public static class LoadCommand
     public static async Task<int> RunAsync(string[] args, TextWriter? output = null)
     {
         output ??= Console.Out;
-        var options = args.Contains("--short") ? LoadOptions.Short() : LoadOptions.Full();
+        var defaults = args.Contains("--short") ? LoadOptions.Short() : LoadOptions.Full();
+        var options = defaults with
+        {
+            Clients = Count(args, "--clients") ?? defaults.Clients,
+            Pollers = Count(args, "--pollers") ?? defaults.Pollers,
+            ImageSize = Count(args, "--size") ?? defaults.ImageSize,
+            Epochs = Count(args, "--epochs") ?? defaults.Epochs,
+        };
         var report = await LoadRunner.RunAsync(options, output);
         output.WriteLine();
         output.Write(Table(report));
@@ -24,6 +31,9 @@ public static class LoadCommand
         }
         return report.EveryClientGotEveryEpoch ? 0 : 1;
     }
+
+    private static int? Count(string[] args, string flag) =>
+        CommandLine.Option(args, flag) is string text ? int.Parse(text, NumberStyles.None, CultureInfo.InvariantCulture) : null;
 
     public static string Table(LoadReport report)
     {

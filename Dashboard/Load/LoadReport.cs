@@ -18,7 +18,7 @@ public sealed record LoadReport(
 
     public double MedianDelayMilliseconds => Percentile(0.5);
 
-    public bool EveryClientGotEveryEpoch => ClientsWithEveryEpoch == Options.Clients;
+    public bool EveryClientGotEveryEpoch => ClientsWithEveryEpoch == Options.Clients && Epochs > 0;
 
     private double Percentile(double fraction)
     {

@@ -26,7 +26,8 @@ public static class LoadRunner
             var address = new Uri(app.Urls.First());
             var queue = app.Services.GetRequiredService<RunQueue>();
             var store = app.Services.GetRequiredService<RunStore>();
-            log.WriteLine($"load: dashboard on {address}; the fit alone…");
+            log.WriteLine($"load: dashboard on {address}; a warm-up fit (not measured), then the fit alone…");
+            await FitAloneAsync(queue, store, options with { Epochs = 1 });
             var before = await FitAloneAsync(queue, store, options);
             log.WriteLine($"load: {before:F2} batches/s alone; {options.Clients} hub clients and {options.Pollers} pollers watch the same fit…");
             var (watched, delays, epochs, complete, polls) = await FitWatchedAsync(address, queue, store, options);
@@ -71,9 +72,9 @@ public static class LoadRunner
             using var stopPolling = new CancellationTokenSource();
             var polls = Enumerable.Range(0, options.Pollers).Select(_ => PollAsync(address, run.Id, options.PollInterval, stopPolling.Token)).ToArray();
             var received = await Task.WhenAll(clients.Select(client => FollowAsync(client, run.Id, delays, options.RunLimit)));
+            await WaitUntilEndedAsync(store, run.Id, options.RunLimit); // with no clients, nothing above waited
             await stopPolling.CancelAsync();
             int pollCount = (await Task.WhenAll(polls)).Sum();
-            RequireFinished(store, run.Id);
             var epochs = store.Events(run.Id).Select(e => e.Event).OfType<EpochEnded>().Select(e => e.Epoch).ToArray();
             int complete = received.Count(events => events.OfType<EpochEnded>().Select(e => e.Epoch).SequenceEqual(epochs));
             return (BatchesPerSecond(store, run.Id), delays.ToList(), epochs.Length, complete, pollCount);

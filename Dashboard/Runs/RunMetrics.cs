@@ -7,12 +7,8 @@ public sealed record RunMetrics(IReadOnlyList<EpochEnded> Epochs, LrFindComplete
 {
     public static RunMetrics From(IEnumerable<RunEvent> events)
     {
-        var all = events.Select(e => e.Event).ToArray();
-        return new RunMetrics(
-            all.OfType<EpochEnded>().ToArray(),
-            all.OfType<LrFindCompleted>().LastOrDefault(),
-            all.OfType<TtaCompleted>().LastOrDefault(),
-            all.OfType<BatchEnded>().Count(),
-            all.OfType<Saved>().Select(s => s.Name).Distinct().ToArray());
+        var builder = new RunMetricsBuilder();
+        foreach (var stored in events) builder.Add(stored.Event);
+        return builder.Build();
     }
 }

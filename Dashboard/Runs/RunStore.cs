@@ -60,9 +60,13 @@ public sealed class RunStore
     /// <summary>Removes the events after a sequence number (a resumed run discards what came after its resume point).</summary>
     public void DeleteEventsAfter(string runId, long sequence)
     {
-        using var connection = database.Open();
-        SqliteDatabase.Execute(connection, "DELETE FROM events WHERE run_id = $id AND seq > $after", ("$id", runId), ("$after", sequence));
+        using (var connection = database.Open())
+            SqliteDatabase.Execute(connection, "DELETE FROM events WHERE run_id = $id AND seq > $after", ("$id", runId), ("$after", sequence));
+        EventsDeleted?.Invoke(runId);
     }
+
+    /// <summary>Raised after <see cref="DeleteEventsAfter"/>, with the run's id: anything built from its events is stale.</summary>
+    public event Action<string>? EventsDeleted;
 
     public IReadOnlyList<RunEvent> Events(string runId, long afterSequence = 0)
     {
