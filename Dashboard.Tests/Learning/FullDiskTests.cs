@@ -1,0 +1,68 @@
+using System.Diagnostics;
+using Dashboard.Training.Learning;
+using Xunit.Abstractions;
+
+namespace Dashboard.Tests.Learning;
+
+/// <summary>
+/// A save onto a really full disk: a tmpfs mounted with room for one checkpoint and a half, so the second save's
+/// temporary file cannot be written. Mounting needs root (CI runs as root); elsewhere the test says so and passes.
+/// </summary>
+public sealed class FullDiskTests(ITestOutputHelper output)
+{
+    [Fact]
+    public void Saving_onto_a_full_disk_fails_with_the_reason_and_keeps_the_previous_checkpoint()
+    {
+        using var f = new LearnerFixture();
+        var checkpointBytes = new FileInfo(f.Learner.Save("probe")).Length;
+        using var disk = SmallDisk.TryMount(checkpointBytes * 3 / 2);
+        if (disk is null)
+        {
+            output.WriteLine("not run: mounting a tmpfs needs root");
+            return;
+        }
+        using var learner = new Learner(new TinyBackbone(), f.Data, f.Options with { ModelsFolder = disk.Path }, f.Events);
+        var path = learner.Save("keep");
+        var original = File.ReadAllBytes(path);
+        learner.Fit(new FitRequest(0.05)); // other weights, so a torn file would differ
+
+        var error = Assert.Throws<IOException>(() => learner.Save("keep"));
+
+        Assert.Contains("No space left on device", error.Message);
+        Assert.Equal(original, File.ReadAllBytes(path));
+        Assert.Equal([path], Directory.GetFiles(disk.Path));
+        learner.Load("keep");
+    }
+
+    /// <summary>A tmpfs of a given size, unmounted and removed on dispose.</summary>
+    private sealed class SmallDisk : IDisposable
+    {
+        private SmallDisk(string path) => Path = path;
+
+        public string Path { get; }
+
+        public static SmallDisk? TryMount(long bytes)
+        {
+            if (!OperatingSystem.IsLinux() || Environment.UserName != "root") return null;
+            var folder = Directory.CreateTempSubdirectory("full-disk-").FullName;
+            if (Run("mount", "-t", "tmpfs", "-o", $"size={bytes}", "tmpfs", folder)) return new SmallDisk(folder);
+            Directory.Delete(folder);
+            return null;
+        }
+
+        public void Dispose()
+        {
+            Run("umount", Path);
+            Directory.Delete(Path, recursive: true);
+        }
+
+        private static bool Run(string command, params string[] arguments)
+        {
+            var start = new ProcessStartInfo(command) { RedirectStandardError = true, RedirectStandardOutput = true };
+            foreach (var argument in arguments) start.ArgumentList.Add(argument);
+            using var process = Process.Start(start)!;
+            process.WaitForExit();
+            return process.ExitCode == 0;
+        }
+    }
+}
