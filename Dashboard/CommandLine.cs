@@ -36,7 +36,7 @@ public static class CommandLine
                                                                            throughput vs PyTorch, precompute, lr_find, GFLOP/s
           dotnet run --project Dashboard -- soak [--batches 2000] [--size 32] [--warmup N] [--out FILE.json]
                                                                            memory soak: RSS growth and native tensor count
-          dotnet run --project Dashboard -- load [--short] [--clients 50] [--pollers 10] [--size 32] [--out FILE.json]
+          dotnet run --project Dashboard -- load [--short] [--clients 50] [--pollers 10] [--size 224] [--out FILE.json]
                                                                            50 hub clients + 10 pollers on one fit: delay p95, throughput drop
           dotnet run --project Dashboard -- add-user NAME viewer|trainer|admin [--data-folder Dashboard/data]
                                                                            add a sign-in user (password on standard input)

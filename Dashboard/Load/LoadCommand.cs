@@ -5,7 +5,7 @@ using Dashboard.Training;
 namespace Dashboard.Load;
 
 /// <summary>
-/// <c>load [--short] [--clients 50] [--pollers 10] [--size 32] [--epochs 3] [--out FILE.json]</c>: the shared-server load benchmark. Prints the p95 event-to-client delay, the
+/// <c>load [--short] [--clients 50] [--pollers 10] [--size 224] [--epochs 1] [--out FILE.json]</c>: the shared-server load benchmark. Prints the p95 event-to-client delay, the
 /// fit's throughput alone and watched (and the drop), and whether every client received every epoch event.
 /// </summary>
 public static class LoadCommand
