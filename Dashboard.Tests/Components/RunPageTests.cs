@@ -97,6 +97,63 @@ public sealed class RunPageTests : IAsyncLifetime
     }
 
     [Fact]
+    public void An_interrupted_run_is_resumed_from_its_page()
+    {
+        SetStatus(RunStatus.Interrupted);
+        var page = Render();
+        page.WaitForAssertion(() => Assert.False(page.Find("#resume-run").HasAttribute("disabled")));
+
+        page.Find("#resume-run").Click();
+
+        page.WaitForAssertion(() =>
+        {
+            Assert.Equal(RunStatus.Queued, context.Store.Find(run.Id)!.Status);
+            Assert.Equal(RunStatus.Queued, page.Find(".status-chip").GetAttribute("data-status"));
+            Assert.Empty(page.FindAll("#resume-run"));
+        });
+    }
+
+    [Fact]
+    public void A_viewer_cannot_resume_someone_elses_run()
+    {
+        context.SignIn.Enabled = true;
+        context.Authorization.SetAuthorized("vera");
+        context.Authorization.SetRoles(Dashboard.Auth.Roles.Viewer);
+        SetStatus(RunStatus.Stopped);
+        var page = Render();
+
+        page.Find("#resume-run").Click();
+
+        page.WaitForAssertion(() => Assert.Contains("owner or an admin", page.Find("#command-error").TextContent));
+        Assert.Equal(RunStatus.Stopped, context.Store.Find(run.Id)!.Status);
+    }
+
+    [Fact]
+    public void When_a_resumed_run_starts_the_page_drops_the_epochs_after_its_resume_point()
+    {
+        Store(new EpochEnded(0, 0, 1.7, 1.3, 0.62, 1.5));
+        var resumePoint = context.Store.Events(run.Id)[^1].Sequence;
+        Store(new EpochEnded(0, 1, 1.5, 1.2, 0.66, 1.5));
+        var page = Render();
+        page.WaitForAssertion(() => Assert.Equal("2", Points(page, "chart-accuracy")));
+        SetStatus(RunStatus.Interrupted);
+        page.WaitForAssertion(() => Assert.Equal(RunStatus.Interrupted, page.Find(".status-chip").GetAttribute("data-status")));
+
+        context.Store.DeleteEventsAfter(run.Id, resumePoint); // what the worker does before it trains again
+        SetStatus(RunStatus.Running);
+
+        page.WaitForAssertion(() => Assert.Equal("1", Points(page, "chart-accuracy")));
+        Publish(new EpochEnded(0, 1, 1.4, 1.1, 0.7, 1.5));
+        page.WaitForAssertion(() => Assert.Equal("2", Points(page, "chart-accuracy")));
+    }
+
+    private void SetStatus(string status)
+    {
+        context.Store.SetStatus(run.Id, status);
+        context.Notifier.Publish(context.Store.Find(run.Id)!);
+    }
+
+    [Fact]
     public void A_finished_run_shows_its_confusion_matrix_and_top_losses()
     {
         Store(new ConfusionMatrixComputed(["cat", "dog"], [[3, 1], [0, 4]]),

@@ -21,7 +21,7 @@ public sealed class RunCommands(RunStore store, RunNotifier notifier, RunCancell
     public bool Resume(string runId)
     {
         var run = store.Find(runId);
-        if (run is null || RunStatus.IsActive(run.Status) || run.Status == RunStatus.Finished) return false;
+        if (run is null || !RunStatus.IsResumable(run.Status)) return false;
         store.SetStatus(runId, RunStatus.Queued, "queued to resume");
         if (!queue.Requeue(runId))
         {

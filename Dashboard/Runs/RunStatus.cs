@@ -11,6 +11,9 @@ public static class RunStatus
     public const string Interrupted = "interrupted";
 
     public static bool IsActive(string status) => status is Queued or Running;
+
+    /// <summary>Ended before its last step: it may continue from its last epoch resume point.</summary>
+    public static bool IsResumable(string status) => status is Interrupted or Stopped or Failed;
 }
 
 /// <summary>A run as stored: its recipe, status and headline figures.</summary>
