@@ -103,7 +103,7 @@ public sealed class RunPageTests : IAsyncLifetime
         var page = Render();
         page.WaitForAssertion(() => Assert.False(page.Find("#resume-run").HasAttribute("disabled")));
 
-        page.Find("#resume-run").Click();
+        page.InvokeAsync(() => page.Find("#resume-run").Click());
 
         page.WaitForAssertion(() =>
         {
@@ -121,8 +121,9 @@ public sealed class RunPageTests : IAsyncLifetime
         context.Authorization.SetRoles(Dashboard.Auth.Roles.Viewer);
         SetStatus(RunStatus.Stopped);
         var page = Render();
+        page.WaitForAssertion(() => Assert.False(page.Find("#resume-run").HasAttribute("disabled")));
 
-        page.Find("#resume-run").Click();
+        page.InvokeAsync(() => page.Find("#resume-run").Click()); // find and click in one render: the page may re-render between
 
         page.WaitForAssertion(() => Assert.Contains("owner or an admin", page.Find("#command-error").TextContent));
         Assert.Equal(RunStatus.Stopped, context.Store.Find(run.Id)!.Status);
