@@ -87,7 +87,7 @@ public sealed class RunPageTests : IAsyncLifetime
         var page = Render();
         page.WaitForAssertion(() => Assert.False(page.Find("#stop-run").HasAttribute("disabled")));
 
-        page.Find("#stop-run").Click();
+        page.InvokeAsync(() => page.Find("#stop-run").Click()); // find and click in one render
 
         page.WaitForAssertion(() =>
         {
