@@ -30,15 +30,6 @@ public static class NativeHeap
     /// <summary>True where the C library is glibc (the settings mean nothing elsewhere).</summary>
     public static bool IsGlibc { get; } = OperatingSystem.IsLinux() && ProbeGlibc();
 
-    /// <summary>Whether this process started with every setting of <see cref="GlibcTunables"/> in its environment.</summary>
-    public static bool TunedAtStart => IsGlibc && Contains(Environment.GetEnvironmentVariable(EnvironmentVariable), GlibcTunables);
-
-    /// <summary>True once <see cref="KeepFreedBlocks"/> has applied the run-time settings.</summary>
-    public static bool KeepsFreedBlocks
-    {
-        get { lock (Gate) return applied; }
-    }
-
     /// <summary>True when <paramref name="tunables"/> (a GLIBC_TUNABLES value) sets every name=value pair of <paramref name="wanted"/>.</summary>
     public static bool Contains(string? tunables, string wanted)
     {

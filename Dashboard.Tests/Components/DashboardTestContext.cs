@@ -33,6 +33,7 @@ public sealed class DashboardTestContext : BunitContext
         Services.AddSingleton<DashboardPaths>();
         Services.AddSingleton(sp => new RunStore(sp.GetRequiredService<DashboardPaths>().RunDatabase));
         Services.AddSingleton(new RunNotifier(NullLogger<RunNotifier>.Instance));
+        Services.AddSingleton<RunMetricsCache>();
         Services.AddSingleton<DatasetPathPolicy>();
         Services.AddSingleton<RunQueue>();
         Services.AddSingleton<RunCancellations>();

@@ -1,13 +1,11 @@
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Hosting;
 
 namespace Dashboard.Tests.Server;
 
 /// <summary>
-/// The real dashboard on real Kestrel, bound to a free loopback port, wired exactly as Program.cs wires it, with its own
+/// The real dashboard on real Kestrel (<see cref="LoopbackDashboard"/>, Development environment), with its own
 /// temporary data folder (deleted on dispose) unless one is given (restart tests reuse a folder).
 /// </summary>
 public sealed class DashboardHost : IAsyncDisposable
@@ -32,17 +30,7 @@ public sealed class DashboardHost : IAsyncDisposable
     {
         bool ownsFolder = dataFolder is null;
         dataFolder ??= Directory.CreateTempSubdirectory("dashboard-host-").FullName;
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
-        {
-            ApplicationName = typeof(Program).Assembly.GetName().Name, EnvironmentName = "Development", ContentRootPath = AppContext.BaseDirectory,
-        });
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Dashboard:DataFolder"] = dataFolder });
-        if (settings != null) builder.Configuration.AddInMemoryCollection(settings);
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.Services.AddDashboard(builder.Configuration);
-        var app = builder.Build();
-        app.UseDashboard();
+        var app = LoopbackDashboard.Build(dataFolder, settings, Environments.Development);
         await app.StartAsync();
         return new DashboardHost(app, dataFolder, ownsFolder);
     }

@@ -17,7 +17,7 @@ public static class BenchRunner
         var clock = Stopwatch.StartNew();
         var threads = ThreadPlan.For(Environment.ProcessorCount, options.ComputeThreads, options.DecodeThreads);
         var loadAtStart = MachineLoad.OneMinute();
-        NativeHeap.KeepFreedBlocks();
+        TorchDevices.Resolve(new TorchOptions()); // the dashboard's torch set-up, heap settings included
         using var torchThreads = threads.ApplyToTorch();
         var progress = new BenchProgress(log, clock);
         progress.Say($"{threads}; load average {loadAtStart?.ToString() ?? "n/a"}; generating JPEGs…");

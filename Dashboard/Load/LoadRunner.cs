@@ -10,8 +10,7 @@ using Microsoft.AspNetCore.SignalR.Client;
 namespace Dashboard.Load;
 
 /// <summary>
-/// Hosts the dashboard in this process on a free loopback port (wired as Program.cs wires it, with a temporary data
-/// folder), runs a fit alone, the same fit watched by hub clients and HTTP pollers, and the fit alone again.
+/// Hosts the dashboard in this process (<see cref="LoopbackDashboard"/>, with a temporary data folder), runs a fit alone, the same fit watched by hub clients and HTTP pollers, and the fit alone again.
 /// </summary>
 public static class LoadRunner
 {
@@ -21,7 +20,7 @@ public static class LoadRunner
         var folder = Directory.CreateTempSubdirectory("dashboard-load-").FullName;
         try
         {
-            await using var app = BuildApp(folder);
+            await using var app = LoopbackDashboard.Build(folder);
             await app.StartAsync();
             var address = new Uri(app.Urls.First());
             var queue = app.Services.GetRequiredService<RunQueue>();
@@ -37,21 +36,6 @@ public static class LoadRunner
             return new LoadReport(options, before, watched, after, delays, epochs, complete, polls, clock.Elapsed.TotalSeconds);
         }
         finally { Directory.Delete(folder, recursive: true); }
-    }
-
-    private static WebApplication BuildApp(string folder)
-    {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
-        {
-            ApplicationName = typeof(Program).Assembly.GetName().Name, ContentRootPath = AppContext.BaseDirectory,
-        });
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Dashboard:DataFolder"] = folder });
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.Services.AddDashboard(builder.Configuration);
-        var app = builder.Build();
-        app.UseDashboard();
-        return app;
     }
 
     private static async Task<double> FitAloneAsync(RunQueue queue, RunStore store, LoadOptions options)
