@@ -1,3 +1,4 @@
+using Dashboard.Training.Models;
 using Dashboard.Training.Events;
 using Dashboard.Training.Learning;
 using TorchSharp;

@@ -14,7 +14,7 @@ public class PredictionTests
         var (plain, tta) = f.Learner.Tta();
 
         var views = new List<Predictions> { f.Learner.PredictValid() };
-        for (int k = 0; k < Learner.TtaAugmentedViews; k++) views.Add(f.Learner.PredictValid(f.Options.Seed * 1000 + k + 1));
+        for (int k = 0; k < LearnerPredictions.TtaAugmentedViews; k++) views.Add(f.Learner.PredictValid(f.Options.Seed * 1000 + k + 1));
         var expected = Predictions.Average(views);
         Assert.Equal(plain.Probabilities, views[0].Probabilities);
         Assert.Equal(expected.Probabilities[0], tta.Probabilities[0]);

@@ -21,9 +21,5 @@ public sealed class TinyBackbone : Backbone
     public override int FeatureChannels => 16;
     public override IReadOnlyList<Module> LayerGroups => [early, late];
 
-    public override Tensor forward(Tensor images)
-    {
-        using var hidden = early.forward(images);
-        return late.forward(hidden);
-    }
+    public override Tensor ForwardGroup(int group, Tensor input) => group == 0 ? early.forward(input) : late.forward(input);
 }

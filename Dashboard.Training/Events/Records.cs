@@ -36,7 +36,13 @@ public sealed record FitFailed(int FitIndex, string Message) : TrainingEvent;
 /// <summary>Freezing changed: the first <see cref="FrozenGroups"/> layer groups do not train.</summary>
 public sealed record LayersFrozen(int FrozenGroups, int TotalGroups) : TrainingEvent;
 
+/// <summary>fastai 0.7's <c>bn_freeze</c> changed: body BatchNorm statistics stay fixed (true) or follow freezing again.</summary>
+public sealed record BatchNormFreezeChanged(bool Frozen) : TrainingEvent;
+
 public sealed record Saved(string Name, string Path) : TrainingEvent;
+
+/// <summary>An epoch beat the fit's best so far by <see cref="Monitor"/> (accuracy or validLoss); its weights were saved as <see cref="Name"/>.</summary>
+public sealed record BestEpochSaved(int FitIndex, int Epoch, string Name, string Monitor, double ValidLoss, double Accuracy, string Path) : TrainingEvent;
 
 public sealed record Loaded(string Name, string Path) : TrainingEvent;
 

@@ -27,6 +27,12 @@ public sealed record FitRequest
     public int CycleMult { get; init; }
     public bool OneCycle { get; init; }
 
+    /// <summary>Keep the fit's best epoch as a checkpoint (null: do not).</summary>
+    public SaveBestOptions? SaveBest { get; init; }
+
+    /// <summary>When resuming a fit with <see cref="SaveBest"/>: the best epoch before the interruption.</summary>
+    public EpochMetrics? BestSoFar { get; init; }
+
     /// <summary>Epochs this fit will train: cycles, or the sum of the SGDR cycle lengths.</summary>
     public int Epochs => OneCycle || CycleLength is null ? Cycles : FitSchedules.CycleEpochs(Cycles, CycleLength.Value, CycleMult).Sum();
 
@@ -52,8 +58,11 @@ public sealed record FitRequest
 /// <summary>Figures of one epoch.</summary>
 public sealed record EpochMetrics(int Epoch, double TrainLoss, double ValidLoss, double Accuracy, double Seconds);
 
-/// <summary>What a fit did: its epochs, and whether it was stopped early.</summary>
-public sealed record FitResult(IReadOnlyList<EpochMetrics> Epochs, bool Stopped);
+/// <summary>
+/// What a fit did: its epochs, whether it was stopped early, its best epoch when it kept one, and each layer group's
+/// learning rate at the last batch (NaN for a frozen group).
+/// </summary>
+public sealed record FitResult(IReadOnlyList<EpochMetrics> Epochs, bool Stopped, EpochMetrics? Best, IReadOnlyList<double> FinalLearningRates);
 
 /// <summary>The finder's curve and suggestions.</summary>
 public sealed record LrFindResult(IReadOnlyList<double> LearningRates, IReadOnlyList<double> Losses, IReadOnlyList<double> SmoothedLosses, double Suggestion, double MinLossLearningRateOverTen);

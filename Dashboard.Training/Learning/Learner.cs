@@ -1,56 +1,82 @@
+using System.Diagnostics;
 using Dashboard.Training.Events;
+using Dashboard.Training.Learning.Callbacks;
 using Dashboard.Training.Models;
+using Dashboard.Training.Schedules;
 using TorchSharp;
 using static TorchSharp.torch;
 
 namespace Dashboard.Training.Learning;
 
+/// <summary>Where a learner stood at an epoch boundary, enough to continue an interrupted run.</summary>
+public sealed record LearnerProgress(int EpochsCompleted, int FitsStarted, int FrozenGroups, bool Precompute, bool BatchNormFrozen = false);
+
 /// <summary>
-/// fastai's lesson-1 learner: a pretrained body with a new head, frozen at creation; optional precomputed activations;
-/// lr_find, fit (SGDR, one-cycle), unfreeze with differential learning rates, save/load, TTA and interpretation.
-/// Every step reports past-tense events to the sink. Not thread-safe: one fit at a time, on one thread.
+/// fastai's lesson-1 learner: a pretrained body with a new head, frozen at creation (fastai 0.7 freezing: frozen groups'
+/// BatchNorm included); optional precomputed activations; fit, lr_find, unfreeze with differential rates, save/load.
+/// The fit loop is short; what varies (schedule, BatchNorm mode, events, thumbnails, best epoch, the finder, resume
+/// points) lives in <see cref="LearnerCallback"/>s. Not thread-safe: one fit at a time, on one thread.
 /// </summary>
-public sealed partial class Learner : IDisposable
+public sealed class Learner : IDisposable
 {
-    private readonly ITrainingEventSink events;
-    private OptimizerFactory.Built optimizer;
+    private readonly List<LearnerCallback> callbacks = [new FrozenBatchNormCallback(), new ThumbnailCallback(), new EventRecorder()];
     private PrecomputedActivations? activations;
-    private int fitCount;
 
     public Learner(Backbone body, ILearnerData data, LearnerOptions options, ITrainingEventSink events, Device? device = null)
     {
         Data = data;
         Options = options;
-        this.events = events;
+        Events = events;
         Device = device ?? CPU;
         torch.manual_seed(options.Seed);
         Model = new TransferModel(body, data.Classes.Count, options.Head);
         Model.to(Device);
-        optimizer = ApplyFreezing(Model.LayerGroups.Count - 1);
+        Freeze();
     }
 
     public TransferModel Model { get; }
     public ILearnerData Data { get; }
     public LearnerOptions Options { get; }
     public Device Device { get; }
-    public int FrozenGroups { get; private set; }
+    public ITrainingEventSink Events { get; }
+    public int FrozenGroups => Model.FrozenGroups;
     public int GroupCount => Model.LayerGroups.Count;
+
+    /// <summary>fastai 0.7's <c>bn_freeze</c>: every body group's BatchNorm statistics stay fixed, even when unfrozen.</summary>
+    public bool BatchNormFrozen { get; private set; }
 
     /// <summary>Epochs trained so far in this learner, across fits.</summary>
     public int EpochsCompleted { get; private set; }
 
+    public int FitsStarted { get; private set; }
+
     public bool Precompute { get; private set; }
 
-    /// <summary>Freeze every body group: only the head (and BatchNorm layers) train.</summary>
+    public LearnerProgress Progress => new(EpochsCompleted, FitsStarted, FrozenGroups, Precompute, BatchNormFrozen);
+
+    /// <summary>Adds a callback to every later fit (e.g. the recipe runner's resume-point writer).</summary>
+    public void AddCallback(LearnerCallback callback) => callbacks.Add(callback);
+
+    /// <summary>Freeze every body group: only the head trains.</summary>
     public void Freeze() => FreezeTo(GroupCount - 1);
 
     public void Unfreeze() => FreezeTo(0);
 
-    /// <summary>Freeze the first <paramref name="groups"/> layer groups; resets the optimizer state.</summary>
+    /// <summary>Freeze the first <paramref name="groups"/> layer groups (fastai 0.7 <c>freeze_to</c>).</summary>
     public void FreezeTo(int groups)
     {
-        optimizer.Optimizer.Dispose();
-        optimizer = ApplyFreezing(groups);
+        Model.FreezeTo(groups, Options.TrainFrozenBatchNorm);
+        if (groups < GroupCount - 1) DropActivations();
+        Events.Emit(new LayersFrozen(groups, GroupCount));
+    }
+
+    /// <summary>fastai 0.7's <c>bn_freeze(frozen)</c>; throws when the body has no BatchNorm layer.</summary>
+    public void FreezeBatchNorm(bool frozen)
+    {
+        if (frozen && !LayerFreezing.HasBatchNorm(Model.Body))
+            throw new InvalidOperationException($"bnFreeze: the {Model.Body.Architecture} body has no BatchNorm layer to freeze.");
+        BatchNormFrozen = frozen;
+        Events.Emit(new BatchNormFreezeChanged(frozen));
     }
 
     /// <summary>Train the head on cached body activations (no augmentation), or go back to full images.</summary>
@@ -58,63 +84,204 @@ public sealed partial class Learner : IDisposable
     {
         if (enabled && FrozenGroups < GroupCount - 1)
             throw new InvalidOperationException("precompute needs a frozen body: call Freeze() first (the cached activations would not follow body training).");
-        if (enabled) activations ??= PrecomputedActivations.Create(this, cancellation);
+        if (enabled && activations is null)
+        {
+            activations = PrecomputedActivations.Create(this, cancellation, out var completed);
+            Events.Emit(completed);
+        }
         Precompute = enabled;
     }
 
-    private OptimizerFactory.Built ApplyFreezing(int groups)
+    /// <summary>
+    /// Trains following the request's schedule. Cancellation stops at the next batch and leaves the model usable;
+    /// a NaN or infinite loss ends the fit with <see cref="FitFailed"/> and a <see cref="TrainingDivergedException"/>.
+    /// <paramref name="resumeAtEpoch"/> &gt; 0 continues an interrupted fit of this index at that epoch.
+    /// </summary>
+    public FitResult Fit(FitRequest request, CancellationToken cancellation = default, int resumeAtEpoch = 0)
     {
-        LayerFreezing.FreezeTo(Model.LayerGroups, groups);
-        FrozenGroups = groups;
-        if (groups < GroupCount - 1) { activations?.Dispose(); activations = null; Precompute = false; }
-        events.Emit(new LayersFrozen(groups, GroupCount));
-        return OptimizerFactory.Create(Model.LayerGroups, Options);
+        var rates = request.RatesPerGroup(GroupCount, Options.MaxLearningRate);
+        var source = TrainSource();
+        var plan = request.Plan(source.BatchesPerEpoch);
+        if (resumeAtEpoch < 0 || resumeAtEpoch > plan.Epochs) throw new ArgumentOutOfRangeException(nameof(resumeAtEpoch), resumeAtEpoch, $"must be within the fit's {plan.Epochs} epochs");
+        var best = request.SaveBest is { } saveBest ? new BestEpochSaver(saveBest, request.BestSoFar) : null;
+        var fit = new FitContext(this, FitsStarted++, plan, rates, resumeAtEpoch, isSweep: false);
+        RunFit(fit, source, cancellation, best is null ? [new ParamScheduler()] : [new ParamScheduler(), best]);
+        return new FitResult(fit.Epochs, fit.Outcome == FitOutcome.Stopped, best?.Best, fit.CurrentLearningRates());
     }
 
-    private IBatchSource TrainSource() => Precompute ? activations!.Train : Data.Train(augment: true);
-
-    private IBatchSource ValidSource() => Precompute ? activations!.Valid : Data.Valid();
-
-    private Tensor Forward(Tensor inputs) => Precompute ? Model.Classify(inputs) : Model.forward(inputs);
-
-    /// <summary>The thread count for the current mode, until disposed: <see cref="LearnerOptions.PrecomputedThreads"/> on cached activations.</summary>
-    private IDisposable ThreadsForMode() => TorchThreads.Use(Precompute ? Options.PrecomputedThreads : null);
-
-    private void SetLearningRates(IReadOnlyList<double> perLayerGroup, double multiplier)
+    /// <summary>The learning-rate finder: a sweep that leaves every weight, buffer and the random state as it found them.</summary>
+    public LrFindResult LrFind(LrFindOptions options, CancellationToken cancellation = default)
     {
-        for (int i = 0; i < optimizer.Groups.Count; i++)
-            optimizer.Groups[i].LearningRate = perLayerGroup[optimizer.LayerGroupOfParamGroup[i]] * multiplier;
+        var source = TrainSource();
+        var finder = new LrFinder(options);
+        var plan = FitSchedules.Constant(finder.EpochsFor(source.BatchesPerEpoch), source.BatchesPerEpoch);
+        var sweep = new FitContext(this, FitsStarted, plan, Enumerable.Repeat(options.StartLearningRate, GroupCount).ToArray(), 0, isSweep: true);
+        RunFit(sweep, source, cancellation, [finder]);
+        cancellation.ThrowIfCancellationRequested();
+        return finder.Result!;
     }
 
-    /// <summary>The rate each layer group's optimizer parameter group has now (NaN for a group with nothing to train).</summary>
-    public double[] CurrentLearningRates()
+    private void RunFit(FitContext fit, IBatchSource source, CancellationToken cancellation, IEnumerable<LearnerCallback> forThisFit)
     {
-        var rates = Enumerable.Repeat(double.NaN, GroupCount).ToArray();
-        for (int i = 0; i < optimizer.Groups.Count; i++) rates[optimizer.LayerGroupOfParamGroup[i]] = optimizer.Groups[i].LearningRate;
-        return rates;
+        var all = callbacks.Where(c => !fit.IsSweep || c.DuringSweep).Concat(forThisFit).OrderBy(c => c.Order).ToArray();
+        using var threads = ThreadsForMode();
+        using var optimizer = OptimizerFactory.Create(Model.LayerGroups, Options);
+        fit.Optimizer = optimizer;
+        try
+        {
+            foreach (var c in all) c.BeforeFit(fit);
+            for (fit.EpochInFit = fit.StartEpoch; fit.EpochInFit < fit.Plan.Epochs && !fit.StopRequested; fit.EpochInFit++)
+                RunEpoch(fit, source, all, cancellation);
+            fit.Outcome = FitOutcome.Completed;
+        }
+        catch (OperationCanceledException) when (cancellation.IsCancellationRequested) { fit.Outcome = FitOutcome.Stopped; }
+        catch (Exception failure)
+        {
+            (fit.Outcome, fit.Failure) = (FitOutcome.Failed, failure);
+            throw;
+        }
+        finally
+        {
+            foreach (var c in all) c.AfterFit(fit);
+        }
     }
 
-    /// <summary>One optimisation step on one batch; returns the loss, or throws when it is not finite.</summary>
-    private double TrainStep(LabeledBatch batch, int iteration)
+    private void RunEpoch(FitContext fit, IBatchSource source, LearnerCallback[] all, CancellationToken cancellation)
+    {
+        var clock = Stopwatch.StartNew();
+        Model.train();
+        foreach (var c in all) c.BeforeEpoch(fit);
+        double lossSum = 0;
+        // A sweep counts no epochs, so its epochs are numbered within the sweep for the shuffle.
+        int order = fit.IsSweep ? fit.EpochInFit : EpochsCompleted;
+        fit.BatchInEpoch = 0;
+        foreach (var batch in source.Epoch(order, cancellation))
+        {
+            using var scope = torch.NewDisposeScope();
+            using var owned = batch;
+            cancellation.ThrowIfCancellationRequested();
+            fit.Batch = owned;
+            foreach (var c in all) c.BeforeBatch(fit);
+            fit.Loss = TrainStep(fit, owned);
+            foreach (var c in all) c.AfterBatch(fit);
+            lossSum += fit.Loss;
+            fit.Iteration++;
+            fit.BatchInEpoch++;
+            if (fit.StopRequested) return;
+        }
+        fit.Batch = null;
+        if (fit.IsSweep) return;
+        var (validLoss, accuracy) = Validate(cancellation);
+        fit.LastEpoch = new EpochMetrics(EpochsCompleted, lossSum / Math.Max(1, fit.BatchInEpoch), validLoss, accuracy, clock.Elapsed.TotalSeconds);
+        fit.Epochs.Add(fit.LastEpoch);
+        EpochsCompleted++;
+        foreach (var c in all) c.AfterEpoch(fit);
+    }
+
+    /// <summary>One optimisation step; a non-finite loss fails a fit (and is +∞ without a step in a sweep).</summary>
+    private double TrainStep(FitContext fit, LabeledBatch batch)
     {
         using var inputs = batch.Inputs.to(Device);
         using var targets = batch.Targets.to(Device);
         using var output = Forward(inputs);
         using var loss = nn.functional.cross_entropy(output, targets);
         double value = loss.item<float>();
-        if (!double.IsFinite(value)) throw new TrainingDivergedException(iteration, value);
-        optimizer.Optimizer.ZeroGrad();
+        if (!double.IsFinite(value))
+            return fit.IsSweep ? double.PositiveInfinity : throw new TrainingDivergedException(fit.Iteration, value);
+        fit.Optimizer.Optimizer.ZeroGrad();
         loss.backward();
-        optimizer.Optimizer.Step();
+        fit.Optimizer.Optimizer.Step();
         return value;
     }
 
-    internal void EmitPrecomputed(PrecomputeCompleted completed) => events.Emit(completed);
+    /// <summary>Mean cross-entropy and accuracy on the validation set (eval mode, no gradients).</summary>
+    public (double Loss, double Accuracy) Validate(CancellationToken cancellation = default)
+    {
+        Model.eval();
+        using var noGrad = torch.no_grad();
+        double lossSum = 0;
+        long correct = 0, count = 0;
+        foreach (var batch in ValidSource().Epoch(0, cancellation))
+        {
+            using var scope = torch.NewDisposeScope();
+            using var owned = batch;
+            var targets = owned.Targets.to(Device);
+            var output = Forward(owned.Inputs.to(Device));
+            lossSum += nn.functional.cross_entropy(output, targets, reduction: nn.Reduction.Sum).item<float>();
+            correct += output.argmax(1).eq(targets).sum().item<long>();
+            count += owned.Count;
+        }
+        return (lossSum / Math.Max(1, count), (double)correct / Math.Max(1, count));
+    }
+
+    /// <summary>Saves the weights and the class list as <c>name</c> in the models folder; returns the path.</summary>
+    public string Save(string name)
+    {
+        var path = WriteCheckpoint(name);
+        Events.Emit(new Saved(name, path));
+        return path;
+    }
+
+    /// <summary>Writes checkpoint <c>name</c> without reporting it (the best-epoch saver reports its own event).</summary>
+    public string WriteCheckpoint(string name)
+    {
+        var path = Checkpoints.PathFor(Options.ModelsFolder, name);
+        WriteWeights(path);
+        return path;
+    }
+
+    /// <summary>Writes the weights with architecture, classes and epoch count to <paramref name="path"/>, atomically.</summary>
+    public void WriteWeights(string path) =>
+        Checkpoints.Save(path, Model, new CheckpointInfo(Model.Body.Architecture, Data.Classes, EpochsCompleted, DateTimeOffset.UtcNow));
+
+    /// <summary>Loads weights saved by <see cref="Save"/>; fails clearly when classes or architecture differ.</summary>
+    public void Load(string name)
+    {
+        var path = Checkpoints.PathFor(Options.ModelsFolder, name);
+        LoadWeights(path);
+        if (Precompute) SetPrecompute(true);
+        Events.Emit(new Loaded(name, path));
+    }
+
+    /// <summary>Puts a resume point's weights, counters, freezing and precompute back as they were.</summary>
+    public void Restore(string weightsPath, LearnerProgress progress, CancellationToken cancellation = default)
+    {
+        var info = LoadWeights(weightsPath);
+        if (info.EpochsCompleted != progress.EpochsCompleted)
+            throw new InvalidDataException($"{weightsPath} holds epoch {info.EpochsCompleted}, the resume record says {progress.EpochsCompleted}.");
+        FreezeTo(progress.FrozenGroups);
+        BatchNormFrozen = progress.BatchNormFrozen;
+        EpochsCompleted = progress.EpochsCompleted;
+        FitsStarted = progress.FitsStarted;
+        SetPrecompute(progress.Precompute, cancellation);
+    }
+
+    private CheckpointInfo LoadWeights(string path)
+    {
+        var info = Checkpoints.Load(path, Model, Data.Classes, Model.Body.Architecture);
+        DropActivations();
+        return info;
+    }
+
+    private void DropActivations()
+    {
+        activations?.Dispose();
+        activations = null;
+        if (FrozenGroups < GroupCount - 1) Precompute = false;
+    }
+
+    private IBatchSource TrainSource() => Precompute ? activations!.Train : Data.Train(augment: true);
+
+    internal IBatchSource ValidSource() => Precompute ? activations!.Valid : Data.Valid();
+
+    private Tensor Forward(Tensor inputs) => Precompute ? Model.Classify(inputs) : Model.forward(inputs);
+
+    /// <summary>The thread count for the current mode, until disposed: <see cref="LearnerOptions.PrecomputedThreads"/> on cached activations.</summary>
+    private IDisposable ThreadsForMode() => TorchThreads.Use(Precompute ? Options.PrecomputedThreads : null);
 
     public void Dispose()
     {
         activations?.Dispose();
-        optimizer.Optimizer.Dispose();
         Model.Dispose();
     }
 }

@@ -1,3 +1,5 @@
+using Dashboard.Training.Models;
+
 namespace Dashboard.Training.Learning;
 
 public enum OptimizerKind { Sgd, Adam }
@@ -11,6 +13,12 @@ public sealed record LearnerOptions
     public double AdamBeta1 { get; init; } = 0.9;
     public double AdamBeta2 { get; init; } = 0.99;
     public HeadOptions Head { get; init; } = new();
+
+    /// <summary>
+    /// fastai v2's <c>train_bn</c>: BatchNorm layers of frozen groups keep training (parameters and running statistics).
+    /// Off by default, as fastai 0.7: a frozen group is frozen entirely and its BatchNorm layers run in eval mode.
+    /// </summary>
+    public bool TrainFrozenBatchNorm { get; init; }
     public int Seed { get; init; }
 
     /// <summary>Where <c>Save(name)</c> writes checkpoints.</summary>

@@ -6,15 +6,17 @@ namespace Dashboard.Training.Learning;
 
 /// <summary>
 /// Builds an optimizer with one parameter group per layer group, holding only the parameters that currently train,
-/// so frozen weights are never touched (not even by weight decay). Rebuilt, with fresh state, whenever freezing changes.
+/// so frozen weights are never touched (not even by weight decay). Built fresh for every fit, as fastai 0.7 does.
 /// </summary>
 public static class OptimizerFactory
 {
     private const double InitialLearningRate = 1e-3;
 
-    public sealed record Built(GroupOptimizer Optimizer, IReadOnlyList<int> LayerGroupOfParamGroup)
+    public sealed record Built(GroupOptimizer Optimizer, IReadOnlyList<int> LayerGroupOfParamGroup) : IDisposable
     {
         public IReadOnlyList<ParameterGroup> Groups => Optimizer.Groups;
+
+        public void Dispose() => Optimizer.Dispose();
     }
 
     public static Built Create(IReadOnlyList<nn.Module> layerGroups, LearnerOptions options)

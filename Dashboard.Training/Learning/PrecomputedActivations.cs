@@ -27,14 +27,14 @@ public sealed class PrecomputedActivations : IDisposable
     public IBatchSource Train { get; }
     public IBatchSource Valid { get; }
 
-    internal static PrecomputedActivations Create(Learner learner, CancellationToken cancellation)
+    internal static PrecomputedActivations Create(Learner learner, CancellationToken cancellation, out PrecomputeCompleted completed)
     {
         var clock = Stopwatch.StartNew();
         var path = CachePath(learner);
         bool fromCache = File.Exists(path);
         var tensors = fromCache ? ActivationFile.Read(path) : Compute(learner, path, cancellation);
         var result = new PrecomputedActivations(tensors, learner.Data.BatchSize, learner.Options.Seed);
-        learner.EmitPrecomputed(new PrecomputeCompleted((int)tensors[1].shape[0], (int)tensors[3].shape[0], clock.Elapsed.TotalSeconds, fromCache, Note));
+        completed = new PrecomputeCompleted((int)tensors[1].shape[0], (int)tensors[3].shape[0], clock.Elapsed.TotalSeconds, fromCache, Note);
         return result;
     }
 

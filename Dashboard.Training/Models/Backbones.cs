@@ -16,6 +16,11 @@ public static class Backbones
     /// <summary>Every architecture name <see cref="Create"/> accepts.</summary>
     public static IReadOnlyCollection<string> Architectures => TorchvisionResNet.Architectures;
 
+    /// <summary>Layer groups of a learner on this architecture: the body's groups and the head (fastai's lr_cut split).</summary>
+    public static int LayerGroupCount(string architecture) =>
+        ResNetLayout.Torchvision.ContainsKey(architecture) ? ResNetBackbone.BodyGroupCount + 1
+        : throw new ArgumentException($"Unknown backbone architecture '{architecture}'; valid: {string.Join(", ", Architectures)}.", nameof(architecture));
+
     /// <param name="architecture">resnet18, resnet34 or resnet50 (case-insensitive).</param>
     /// <param name="weightsPath">A torchvision state_dict file, or null for the bundled pretrained weights.</param>
     /// <exception cref="ArgumentException">Unknown architecture, no bundled weights for it, or an unsupported file type.</exception>

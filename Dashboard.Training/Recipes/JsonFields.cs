@@ -18,6 +18,8 @@ internal sealed class JsonFields
 
     public IReadOnlyList<string> Names() => element.EnumerateObject().Select(p => p.Name).ToArray();
 
+    public bool IsObject(string name) => element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Object;
+
     public bool Has(string name) => element.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null;
 
     public void AllowOnly(params string[] names)

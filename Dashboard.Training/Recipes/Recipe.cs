@@ -14,7 +14,9 @@ public abstract record RecipeStep;
 
 public sealed record LrFindStep(int MaxIterations = 100, double StartLearningRate = 1e-7, double EndLearningRate = 10) : RecipeStep;
 
-public sealed record FitStep(IReadOnlyList<double> LearningRates, int Cycles = 1, int? CycleLength = null, int CycleMult = 1, bool OneCycle = false) : RecipeStep;
+/// <summary>fastai's <c>fit</c>; <see cref="SaveBest"/> keeps the best epoch as a checkpoint (0.7's <c>best_save_name</c>).</summary>
+public sealed record FitStep(IReadOnlyList<double> LearningRates, int Cycles = 1, int? CycleLength = null, int CycleMult = 1, bool OneCycle = false,
+    Learning.SaveBestOptions? SaveBest = null) : RecipeStep;
 
 public sealed record PrecomputeStep(bool Enabled) : RecipeStep;
 
@@ -26,6 +28,9 @@ public sealed record LoadStep(string Name) : RecipeStep;
 public sealed record UnfreezeStep(bool Unfreeze) : RecipeStep;
 
 public sealed record FreezeToStep(int Groups) : RecipeStep;
+
+/// <summary>fastai 0.7's <c>bn_freeze</c>: keep every body group's BatchNorm statistics fixed (true), even after unfreeze.</summary>
+public sealed record BatchNormFreezeStep(bool Frozen) : RecipeStep;
 
 public sealed record TtaStep(bool Enabled) : RecipeStep;
 

@@ -34,6 +34,7 @@ public static class RecipeParser
         if (recipe.Steps.Count == 0) throw new RecipeException("$.steps", "needs at least one step");
         if (recipe.Arch != "resnet18" && recipe.Weights is null)
             throw new RecipeException("$.weights", $"{recipe.Arch} needs a weights file (.pth or .safetensors); only resnet18 ships pretrained");
+        RecipeChecks.AgainstModel(recipe, Models.Backbones.LayerGroupCount(recipe.Arch), hasBatchNorm: true);
         return recipe;
     }
 

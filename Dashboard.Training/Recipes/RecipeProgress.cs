@@ -1,5 +1,5 @@
-using Dashboard.Training.Events;
 using Dashboard.Training.Learning;
+using Dashboard.Training.Learning.Callbacks;
 
 namespace Dashboard.Training.Recipes;
 
@@ -13,6 +13,7 @@ internal sealed class RecipeProgress
     public (Predictions Plain, Predictions Tta)? Tta { get; set; }
     public List<EpochSummary> Epochs { get; } = [];
     public List<string> Saved { get; } = [];
+    public List<BestEpochSummary> Best { get; } = [];
 
     public void NextStep()
     {
@@ -20,27 +21,46 @@ internal sealed class RecipeProgress
         EpochInStep = 0;
     }
 
-    public void FitEnded() => Fits++;
+    public void FitEnded(FitResult result, SaveBestOptions? saveBest)
+    {
+        if (saveBest is not null && result.Best is { } best)
+            Best.Add(new BestEpochSummary(Fits, best.Epoch, saveBest.Name, saveBest.MonitorName, best.ValidLoss, best.Accuracy));
+        Fits++;
+    }
+
+    /// <summary>The best epoch so far of the fit being resumed, by the fit's monitor (null without saveBest).</summary>
+    public EpochMetrics? BestOfCurrentFit(SaveBestOptions? saveBest)
+    {
+        if (saveBest is null) return null;
+        EpochMetrics? best = null;
+        foreach (var e in Epochs.Where(e => e.Fit == Fits))
+        {
+            var candidate = new EpochMetrics(e.Epoch, e.TrainLoss, e.ValidLoss, e.Accuracy, e.Seconds);
+            if (saveBest.IsBetter(candidate, best)) best = candidate;
+        }
+        return best;
+    }
 
     public void LrFindEnded(LrFindResult f) =>
         LrFind = new LrFindSummary(f.LearningRates, f.Losses, f.SmoothedLosses, f.Suggestion, f.MinLossLearningRateOverTen);
 
-    public void EpochEnded(EpochEnded e)
+    public void EpochEnded(EpochMetrics e)
     {
         Epochs.Add(new EpochSummary(e.Epoch, Fits, e.TrainLoss, e.ValidLoss, e.Accuracy, e.Seconds));
         EpochInStep++;
     }
 
-    public ResumeRecord Record(LearnerProgress learner) => new(StepIndex, EpochInStep, learner, LrFind, Epochs.ToArray(), Saved.ToArray(), Fits);
+    public ResumeRecord Record(LearnerProgress learner) => new(StepIndex, EpochInStep, learner, LrFind, Epochs.ToArray(), Saved.ToArray(), Fits, Best.ToArray());
 
     /// <summary>Puts the learner and this progress back where the record says; returns the epoch to resume the step at.</summary>
     public int Restore(Learner learner, ResumeStore store, ResumeRecord record, Recipe recipe, CancellationToken cancellation)
     {
         bool insideFit = recipe.Steps[record.StepIndex] is FitStep fit && record.EpochInStep < RecipeRunner.ToRequest(fit).Epochs;
         var learnerProgress = insideFit ? record.Learner with { FitsStarted = record.Learner.FitsStarted - 1 } : record.Learner;
-        learner.RestoreResumePoint(store.WeightsPath, learnerProgress, cancellation);
+        learner.Restore(store.WeightsPath, learnerProgress, cancellation);
         Epochs.AddRange(record.Epochs);
         Saved.AddRange(record.Saved);
+        Best.AddRange(record.Best ?? []);
         LrFind = record.LrFind;
         Fits = record.Fits;
         StepIndex = insideFit ? record.StepIndex : record.StepIndex + 1;
@@ -49,16 +69,14 @@ internal sealed class RecipeProgress
     }
 }
 
-/// <summary>Passes events on, keeps the recipe's epoch figures, and writes a resume point at each epoch's end.</summary>
-internal sealed class RecipeEventSink(ITrainingEventSink inner, RecipeProgress progress, ResumeStore? resume) : ITrainingEventSink
+/// <summary>Keeps the recipe's epoch figures and, with a store, writes a resume point at each epoch's end.</summary>
+internal sealed class RecipeProgressCallback(RecipeProgress progress, ResumeStore? resume) : LearnerCallback
 {
-    public Learner? Learner { get; set; }
+    public override int Order => 100;
 
-    public void Emit(TrainingEvent trainingEvent)
+    public override void AfterEpoch(FitContext fit)
     {
-        inner.Emit(trainingEvent);
-        if (trainingEvent is not EpochEnded epoch) return;
-        progress.EpochEnded(epoch);
-        if (resume != null && Learner != null) resume.Save(Learner, progress.Record(Learner.Progress));
+        progress.EpochEnded(fit.LastEpoch!);
+        resume?.Save(fit.Learner, progress.Record(fit.Learner.Progress));
     }
 }

@@ -23,9 +23,9 @@ public sealed class RecipeRunner(RecipeEnvironment environment)
         var body = environment.CreateBackbone(recipe.Arch, recipe.Weights);
         events.Emit(new RunStarted(recipe.Arch, data.Classes, data.Train(false).ItemCount, data.Valid().ItemCount, recipe.Data.Size, environment.Device.ToString()));
         var progress = new RecipeProgress();
-        var sink = new RecipeEventSink(events, progress, resume);
-        using var learner = new Learner(body, data, options, sink, environment.Device);
-        sink.Learner = learner;
+        using var learner = new Learner(body, data, options, events, environment.Device);
+        learner.AddCallback(new RecipeProgressCallback(progress, resume));
+        RecipeChecks.AgainstLearner(recipe, learner);
         int resumeEpoch = resume?.TryRead() is { } record ? progress.Restore(learner, resume, record, recipe, cancellation) : 0;
         if (progress.StepIndex == 0 && resumeEpoch == 0 && recipe.Precompute)
             WithMemoryReport(recipe, "while precomputing activations", () => learner.SetPrecompute(true, cancellation));
@@ -53,8 +53,8 @@ public sealed class RecipeRunner(RecipeEnvironment environment)
                 }, cancellation));
                 break;
             case FitStep fit:
-                learner.Fit(ToRequest(fit), cancellation, resumeEpoch);
-                progress.FitEnded();
+                var request = ToRequest(fit) with { BestSoFar = resumeEpoch > 0 ? progress.BestOfCurrentFit(fit.SaveBest) : null };
+                progress.FitEnded(learner.Fit(request, cancellation, resumeEpoch), fit.SaveBest);
                 break;
             case PrecomputeStep precompute: learner.SetPrecompute(precompute.Enabled, cancellation); break;
             case SaveStep save: progress.Saved.Add(learner.Save(save.Name)); break;
@@ -62,6 +62,7 @@ public sealed class RecipeRunner(RecipeEnvironment environment)
             case UnfreezeStep { Unfreeze: true }: learner.Unfreeze(); break;
             case UnfreezeStep: learner.Freeze(); break;
             case FreezeToStep freezeTo: learner.FreezeTo(freezeTo.Groups); break;
+            case BatchNormFreezeStep bnFreeze: learner.FreezeBatchNorm(bnFreeze.Frozen); break;
             case TtaStep { Enabled: true }: progress.Tta = learner.Tta(cancellation); break;
             case TtaStep: break;
             default: throw new NotSupportedException($"step {step.GetType().Name} has no runner");
@@ -81,13 +82,14 @@ public sealed class RecipeRunner(RecipeEnvironment environment)
     private static void WithMemoryReport(Recipe recipe, string where, Action work) =>
         WithMemoryReport(recipe, where, () => { work(); return true; });
 
-    internal static FitRequest ToRequest(FitStep fit) => new(fit.LearningRates, fit.Cycles, fit.CycleLength, fit.CycleMult, fit.OneCycle);
+    internal static FitRequest ToRequest(FitStep fit) =>
+        new(fit.LearningRates, fit.Cycles, fit.CycleLength, fit.CycleMult, fit.OneCycle) { SaveBest = fit.SaveBest };
 
     private static RecipeResult Finish(Learner learner, RecipeProgress progress, double seconds, CancellationToken cancellation)
     {
         var (validLoss, accuracy) = learner.Validate(cancellation);
         var predictions = progress.Tta?.Tta ?? learner.PredictValid(null, cancellation);
         learner.Interpret(predictions);
-        return new RecipeResult(progress.LrFind, progress.Epochs, new FinalSummary(accuracy, validLoss, progress.Tta?.Tta.Accuracy()), progress.Saved, seconds);
+        return new RecipeResult(progress.LrFind, progress.Epochs, new FinalSummary(accuracy, validLoss, progress.Tta?.Tta.Accuracy()), progress.Saved, seconds, progress.Best);
     }
 }

@@ -1,15 +1,17 @@
+using Dashboard.Training.Learning;
+
 namespace Dashboard.Training.Recipes;
 
 /// <summary>Reads one step: an object with exactly one key naming the step.</summary>
 internal static class RecipeStepReader
 {
-    public static readonly string[] StepNames = ["lrFind", "fit", "precompute", "save", "load", "unfreeze", "freezeTo", "tta"];
+    public static readonly string[] StepNames = ["lrFind", "fit", "precompute", "save", "load", "unfreeze", "freezeTo", "bnFreeze", "tta"];
 
     /// <summary>The recipe key of a step, as a user wrote it (<c>fit</c>, <c>lrFind</c>…).</summary>
     public static string NameOf(RecipeStep step) => step switch
     {
         LrFindStep => "lrFind", FitStep => "fit", PrecomputeStep => "precompute", SaveStep => "save", LoadStep => "load",
-        UnfreezeStep => "unfreeze", FreezeToStep => "freezeTo", TtaStep => "tta", _ => step.GetType().Name,
+        UnfreezeStep => "unfreeze", FreezeToStep => "freezeTo", BatchNormFreezeStep => "bnFreeze", TtaStep => "tta", _ => step.GetType().Name,
     };
 
     public static RecipeStep Read(JsonFields step)
@@ -27,6 +29,7 @@ internal static class RecipeStepReader
             "load" => new LoadStep(step.Name(name)),
             "unfreeze" => new UnfreezeStep(step.Bool(name, true)),
             "freezeTo" => new FreezeToStep(step.Int(name, 0, 0, 16)),
+            "bnFreeze" => new BatchNormFreezeStep(step.Bool(name, true)),
             _ => new TtaStep(step.Bool(name, true)),
         };
     }
@@ -41,11 +44,20 @@ internal static class RecipeStepReader
 
     private static FitStep ReadFit(JsonFields fit)
     {
-        fit.AllowOnly("lr", "cycles", "cycleLen", "cycleMult", "oneCycle");
+        fit.AllowOnly("lr", "cycles", "cycleLen", "cycleMult", "oneCycle", "saveBest");
         var rates = fit.Rates("lr");
-        if (rates.Count is not (1 or 3))
-            throw new RecipeException(fit.Path + ".lr", $"give one learning rate or 3 (early body, late body, head), not {rates.Count}");
         int? cycleLength = fit.Has("cycleLen") ? fit.Int("cycleLen", 1, 1, 1000) : null;
-        return new FitStep(rates, fit.Int("cycles", 1, 1, 1000), cycleLength, fit.Int("cycleMult", 1, 1, 10), fit.Bool("oneCycle", false));
+        return new FitStep(rates, fit.Int("cycles", 1, 1, 1000), cycleLength, fit.Int("cycleMult", 1, 1, 10), fit.Bool("oneCycle", false), ReadSaveBest(fit));
+    }
+
+    /// <summary><c>"saveBest": "NAME"</c> (by accuracy) or <c>{"name": "NAME", "monitor": "accuracy" | "validLoss"}</c>.</summary>
+    private static SaveBestOptions? ReadSaveBest(JsonFields fit)
+    {
+        if (!fit.Has("saveBest")) return null;
+        if (!fit.IsObject("saveBest")) return new SaveBestOptions(fit.Name("saveBest"));
+        var best = fit.Object("saveBest");
+        best.AllowOnly("name", "monitor");
+        var monitor = best.OneOf("monitor", [.. SaveBestOptions.MonitorNames.Keys], "accuracy");
+        return new SaveBestOptions(best.Name("name"), SaveBestOptions.MonitorNames[monitor]);
     }
 }

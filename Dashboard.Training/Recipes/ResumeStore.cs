@@ -5,7 +5,7 @@ namespace Dashboard.Training.Recipes;
 
 /// <summary>Where a recipe stood at its last epoch boundary: the step, the epochs done in it, and the results so far.</summary>
 public sealed record ResumeRecord(int StepIndex, int EpochInStep, LearnerProgress Learner, LrFindSummary? LrFind,
-    IReadOnlyList<EpochSummary> Epochs, IReadOnlyList<string> Saved, int Fits);
+    IReadOnlyList<EpochSummary> Epochs, IReadOnlyList<string> Saved, int Fits, IReadOnlyList<BestEpochSummary>? Best = null);
 
 /// <summary>
 /// A run's resume point in its own folder: the weights (<c>resume.ckpt</c>) and the record (<c>resume.json</c>), each
@@ -20,7 +20,7 @@ public sealed class ResumeStore(string folder)
 
     public void Save(Learner learner, ResumeRecord record)
     {
-        learner.SaveResumePoint(WeightsPath);
+        learner.WriteWeights(WeightsPath);
         AtomicFile.Write(RecordPath, stream => JsonSerializer.Serialize(stream, record, Json));
     }
 

@@ -18,11 +18,12 @@ public sealed class Adam(IReadOnlyList<ParameterGroup> groups, double beta1, dou
     protected override void StepGroup(ParameterGroup group)
     {
         long t = steps[group] = steps.GetValueOrDefault(group) + 1;
-        double correction1 = 1 - Math.Pow(beta1, t);
+        double groupBeta1 = group.Momentum ?? beta1;
+        double correction1 = 1 - Math.Pow(groupBeta1, t);
         double correction2 = 1 - Math.Pow(beta2, t);
         using var decay = weightDecay.ToScalar();
-        using var keep1 = beta1.ToScalar();
-        using var take1 = (1 - beta1).ToScalar();
+        using var keep1 = groupBeta1.ToScalar();
+        using var take1 = (1 - groupBeta1).ToScalar();
         using var keep2 = beta2.ToScalar();
         using var take2 = (1 - beta2).ToScalar();
         using var unbias2 = Math.Sqrt(correction2).ToScalar();

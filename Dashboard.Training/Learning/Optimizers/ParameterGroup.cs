@@ -8,4 +8,7 @@ public sealed class ParameterGroup(IReadOnlyList<Parameter> parameters, double l
     public IReadOnlyList<Parameter> Parameters { get; } = parameters;
 
     public double LearningRate { get; set; } = learningRate;
+
+    /// <summary>Momentum (SGD) or β1 (Adam) set by a schedule that cycles it; null keeps the optimizer's own.</summary>
+    public double? Momentum { get; set; }
 }

@@ -14,14 +14,15 @@ public sealed class Sgd(IReadOnlyList<ParameterGroup> groups, double momentum, d
     protected override void StepGroup(ParameterGroup group)
     {
         using var decay = weightDecay.ToScalar();
-        using var keep = momentum.ToScalar();
+        double groupMomentum = group.Momentum ?? momentum;
+        using var keep = groupMomentum.ToScalar();
         using var descend = (-group.LearningRate).ToScalar();
         foreach (var parameter in group.Parameters)
         {
             using var step = NewDisposeScope();
             if (parameter.grad is not { } grad) continue;
             var direction = weightDecay != 0 ? grad.add(parameter, decay) : grad;
-            if (momentum != 0)
+            if (groupMomentum != 0)
             {
                 bool first = false;
                 var buffer = State(parameter, () => { first = true; return [direction.clone()]; })[MomentumBuffer];

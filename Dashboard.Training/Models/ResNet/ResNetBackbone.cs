@@ -11,6 +11,9 @@ namespace Dashboard.Training.Models.ResNet;
 /// </summary>
 public abstract class ResNetBackbone : Backbone
 {
+    /// <summary>Early body (stem, layer1, layer2) and late body (layer3, layer4), as fastai's <c>lr_cut</c> splits a ResNet.</summary>
+    public const int BodyGroupCount = 2;
+
     private const long InputChannels = 3; // RGB
     private const long StemKernel = 7;
     private const long StemStride = 2;
@@ -58,20 +61,28 @@ public abstract class ResNetBackbone : Backbone
     /// <summary>Early body (stem, layer1, layer2) then late body (layer3, layer4).</summary>
     public override IReadOnlyList<nn.Module> LayerGroups => layerGroups;
 
-    /// <summary>RGB in [0, 1] → normalised → body → last feature map (N, C, h, w).</summary>
-    public override Tensor forward(Tensor rgb)
+    /// <summary>Early body: normalisation, stem, layer1, layer2. Late body: layer3, layer4.</summary>
+    public override Tensor ForwardGroup(int group, Tensor input)
     {
         using var scope = NewDisposeScope();
-        return ForwardBody(Normalisation.Apply(rgb)).MoveToOuterDisposeScope();
+        var output = group switch
+        {
+            0 => EarlyBody(Normalisation.Apply(input)),
+            1 => layer4.forward(layer3.forward(input)),
+            _ => throw new ArgumentOutOfRangeException(nameof(group), group, "a ResNet body has layer groups 0 and 1"),
+        };
+        return output.MoveToOuterDisposeScope();
     }
 
     /// <summary>The body alone, on input that is already normalised the way the weights expect.</summary>
     public Tensor ForwardBody(Tensor normalisedInput)
     {
         using var scope = NewDisposeScope();
-        var stem = maxpool.forward(relu.forward(bn1.forward(conv1.forward(normalisedInput))));
-        return layer4.forward(layer3.forward(layer2.forward(layer1.forward(stem)))).MoveToOuterDisposeScope();
+        return ForwardGroup(1, EarlyBody(normalisedInput)).MoveToOuterDisposeScope();
     }
+
+    private Tensor EarlyBody(Tensor normalisedInput) =>
+        layer2.forward(layer1.forward(maxpool.forward(relu.forward(bn1.forward(conv1.forward(normalisedInput))))));
 
     /// <summary>The classic pooled descriptor: (N, C) global average of <see cref="forward"/>.</summary>
     public Tensor PooledFeatures(Tensor rgb)

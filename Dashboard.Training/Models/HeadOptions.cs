@@ -1,4 +1,4 @@
-namespace Dashboard.Training.Learning;
+namespace Dashboard.Training.Models;
 
 /// <summary>Shape of the new classifier head (fastai's defaults: one hidden layer of 512, dropout 0.25 then 0.5).</summary>
 public sealed record HeadOptions

@@ -3,23 +3,24 @@ using TorchSharp;
 
 namespace Dashboard.Training.Learning;
 
-public sealed partial class Learner
+/// <summary>Predictions on the validation set: plain, with test-time augmentation, and fastai's interpretation.</summary>
+public static class LearnerPredictions
 {
     /// <summary>Number of augmented views TTA averages with the plain prediction (fastai: 4).</summary>
     public const int TtaAugmentedViews = 4;
 
     /// <summary>Probabilities on the validation images (full forward), augmented with the seed when given.</summary>
-    public Predictions PredictValid(int? augmentationSeed = null, CancellationToken cancellation = default)
+    public static Predictions PredictValid(this Learner learner, int? augmentationSeed = null, CancellationToken cancellation = default)
     {
-        Model.eval();
+        learner.Model.eval();
         using var noGrad = torch.no_grad();
         var rows = new List<float[]>();
         var targets = new List<int>();
-        foreach (var batch in Data.Valid(augmentationSeed).Epoch(0, cancellation))
+        foreach (var batch in learner.Data.Valid(augmentationSeed).Epoch(0, cancellation))
         {
             using var scope = torch.NewDisposeScope();
             using var owned = batch;
-            var probabilities = torch.nn.functional.softmax(Model.forward(owned.Inputs.to(Device)), 1).cpu();
+            var probabilities = torch.nn.functional.softmax(learner.Model.forward(owned.Inputs.to(learner.Device)), 1).cpu();
             int classes = (int)probabilities.shape[1];
             var flat = probabilities.data<float>().ToArray();
             for (int i = 0; i < owned.Count; i++) rows.Add(flat.AsSpan(i * classes, classes).ToArray());
@@ -29,21 +30,21 @@ public sealed partial class Learner
     }
 
     /// <summary>Test-time augmentation: the mean of the plain prediction and <see cref="TtaAugmentedViews"/> augmented ones.</summary>
-    public (Predictions Plain, Predictions Tta) Tta(CancellationToken cancellation = default)
+    public static (Predictions Plain, Predictions Tta) Tta(this Learner learner, CancellationToken cancellation = default)
     {
-        var plain = PredictValid(null, cancellation);
+        var plain = learner.PredictValid(null, cancellation);
         var views = new List<Predictions> { plain };
-        for (int k = 0; k < TtaAugmentedViews; k++) views.Add(PredictValid(Options.Seed * 1000 + k + 1, cancellation));
+        for (int k = 0; k < TtaAugmentedViews; k++) views.Add(learner.PredictValid(learner.Options.Seed * 1000 + k + 1, cancellation));
         var tta = Predictions.Average(views);
-        events.Emit(new TtaCompleted(plain.Accuracy(), tta.Accuracy()));
+        learner.Events.Emit(new TtaCompleted(plain.Accuracy(), tta.Accuracy()));
         return (plain, tta);
     }
 
     /// <summary>Confusion matrix and top losses of the given predictions, reported as events.</summary>
-    public void Interpret(Predictions predictions, int perKind = 9)
+    public static void Interpret(this Learner learner, Predictions predictions, int perKind = 9)
     {
-        var counts = predictions.ConfusionMatrix(Data.Classes.Count);
-        events.Emit(new ConfusionMatrixComputed(Data.Classes, counts));
-        events.Emit(new TopLossesComputed(Interpretation.TopLosses(predictions, Data.Classes, Data.DescribeValidItem, perKind)));
+        var counts = predictions.ConfusionMatrix(learner.Data.Classes.Count);
+        learner.Events.Emit(new ConfusionMatrixComputed(learner.Data.Classes, counts));
+        learner.Events.Emit(new TopLossesComputed(Interpretation.TopLosses(predictions, learner.Data.Classes, learner.Data.DescribeValidItem, perKind)));
     }
 }

@@ -1,6 +1,6 @@
 using static TorchSharp.torch;
 
-namespace Dashboard.Training.Learning;
+namespace Dashboard.Training.Models;
 
 /// <summary>Concatenates global max and average pooling of a feature map and flattens: (N, C, h, w) → (N, 2C).</summary>
 public sealed class AdaptiveConcatPool : nn.Module<Tensor, Tensor>

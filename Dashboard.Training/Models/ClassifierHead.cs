@@ -1,8 +1,7 @@
-using Dashboard.Training.Models;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
 
-namespace Dashboard.Training.Learning;
+namespace Dashboard.Training.Models;
 
 /// <summary>
 /// The new head on pooled features: BatchNorm → Dropout → Linear → ReLU → BatchNorm → Dropout → Linear to classes.
