@@ -1,3 +1,4 @@
+using Dashboard.Training.Learning;
 using Dashboard.Training.Recipes;
 
 namespace Dashboard.Tests.Recipes;
@@ -44,10 +45,41 @@ public class RecipeParserTests
     [InlineData("""{"data":{"path":"demo"},"stepz":[]}""", "$.stepz")]
     [InlineData("""{"data":{"path":"demo"},"arch":"resnet34","steps":[{"tta":true}]}""", "$.weights")]
     [InlineData("""{"data":""", "$")]
+    [InlineData("""{"data":{"path":"demo"},"steps":[{"fit":{"lr":0.01,"saveBest":{"name":"best","monitor":"f1"}}}]}""", "$.steps[0].fit.saveBest.monitor")]
+    [InlineData("""{"data":{"path":"demo"},"steps":[{"fit":{"lr":0.01,"saveBest":"../best"}}]}""", "$.steps[0].fit.saveBest")]
+    [InlineData("""{"data":{"path":"demo"},"steps":[{"fit":{"lr":0.01,"saveBest":{"monitor":"accuracy"}}}]}""", "$.steps[0].fit.saveBest.name")]
+    [InlineData("""{"data":{"path":"demo"},"steps":[{"bnFreeze":"yes"}]}""", "$.steps[0].bnFreeze")]
+    [InlineData("""{"data":{"path":"demo"},"trainFrozenBatchNorm":1,"steps":[{"tta":true}]}""", "$.trainFrozenBatchNorm")]
     public void An_invalid_recipe_is_rejected_naming_the_field(string json, string field)
     {
         var error = Assert.Throws<RecipeException>(() => RecipeParser.Parse(json));
         Assert.Equal(field, error.Field);
         Assert.StartsWith(field + ":", error.Message);
+    }
+
+    [Fact]
+    public void Save_best_bn_freeze_and_train_frozen_batchnorm_parse_with_fastai_07_defaults()
+    {
+        var recipe = RecipeParser.Parse("""
+            { "data": {"path": "demo"}, "trainFrozenBatchNorm": true,
+              "steps": [ {"fit": {"lr": 0.01, "saveBest": "best"}}, {"bnFreeze": true},
+                         {"fit": {"lr": 0.01, "saveBest": {"name": "low", "monitor": "validLoss"}}}, {"fit": {"lr": 0.01}} ] }
+            """);
+
+        Assert.True(recipe.TrainFrozenBatchNorm);
+        Assert.Equal(new SaveBestOptions("best", BestEpochMonitor.Accuracy), Assert.IsType<FitStep>(recipe.Steps[0]).SaveBest);
+        Assert.Equal(new BatchNormFreezeStep(true), recipe.Steps[1]);
+        Assert.Equal(new SaveBestOptions("low", BestEpochMonitor.ValidLoss), Assert.IsType<FitStep>(recipe.Steps[2]).SaveBest);
+        Assert.Null(Assert.IsType<FitStep>(recipe.Steps[3]).SaveBest);
+        Assert.False(RecipeParser.Parse("""{"data":{"path":"demo"},"steps":[{"tta":true}]}""").TrainFrozenBatchNorm);
+    }
+
+    [Fact]
+    public void Differential_rates_are_checked_against_the_architectures_layer_groups()
+    {
+        var error = Assert.Throws<RecipeException>(() => RecipeParser.Parse("""{"data":{"path":"demo"},"steps":[{"tta":true},{"fit":{"lr":[0.01,0.1]}}]}"""));
+
+        Assert.Equal("$.steps[1].fit.lr", error.Field);
+        Assert.Contains("3 (one per layer group of resnet18: early body, late body, head), not 2", error.Message);
     }
 }

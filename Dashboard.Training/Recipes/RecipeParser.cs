@@ -22,7 +22,7 @@ public static class RecipeParser
 
     private static Recipe Read(JsonFields root)
     {
-        root.AllowOnly("data", "arch", "precompute", "seed", "steps", "weights", "optimizer");
+        root.AllowOnly("data", "arch", "precompute", "seed", "steps", "weights", "optimizer", "trainFrozenBatchNorm");
         var recipe = new Recipe(
             ReadData(root.Object("data")),
             root.OneOf("arch", Architectures, "resnet18"),
@@ -30,7 +30,8 @@ public static class RecipeParser
             root.Int("seed", 0, 0, int.MaxValue),
             root.Array("steps").Select(RecipeStepReader.Read).ToArray(),
             root.OptionalString("weights"),
-            root.OneOf("optimizer", Optimizers, "sgd"));
+            root.OneOf("optimizer", Optimizers, "sgd"),
+            root.Bool("trainFrozenBatchNorm", false));
         if (recipe.Steps.Count == 0) throw new RecipeException("$.steps", "needs at least one step");
         if (recipe.Arch != "resnet18" && recipe.Weights is null)
             throw new RecipeException("$.weights", $"{recipe.Arch} needs a weights file (.pth or .safetensors); only resnet18 ships pretrained");
