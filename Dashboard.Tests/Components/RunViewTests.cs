@@ -23,6 +23,18 @@ public class RunViewTests
     }
 
     [Fact]
+    public void The_best_epoch_of_each_fit_is_the_latest_one_saved_and_its_checkpoint_is_listed_once()
+    {
+        var view = new RunView([]);
+        Apply(view, new BestEpochSaved(0, 0, "best", "accuracy", 0.9, 0.6, "/m/best.ckpt"), new BestEpochSaved(0, 2, "best", "accuracy", 0.7, 0.8, "/m/best.ckpt"));
+        Apply(view, new BestEpochSaved(1, 4, "low", "validLoss", 0.5, 0.7, "/m/low.ckpt"));
+
+        Assert.Equal([(0, 2), (1, 4)], view.BestEpochs.Select(b => (b.FitIndex, b.Epoch)));
+        Assert.Equal(["best", "low"], view.Checkpoints.Select(c => c.Name).Distinct());
+        Assert.StartsWith("Fit 1: epoch 3 is the best so far by accuracy", view.Log.Skip(1).First().Text);
+    }
+
+    [Fact]
     public void A_second_lr_find_sweep_replaces_the_first_curve()
     {
         var view = new RunView([3, 2]);

@@ -41,6 +41,8 @@ public sealed class ConsoleProgress(TextWriter writer, bool redirected) : ITrain
         FitFailed f => $"fit {f.FitIndex} failed: {f.Message}",
         LayersFrozen l => l.FrozenGroups == 0 ? "unfrozen: all layer groups train" : $"frozen: first {l.FrozenGroups} of {l.TotalGroups} layer groups",
         Saved s => $"saved {s.Name} to {s.Path}",
+        BestEpochSaved b => $"best epoch so far: {b.Epoch} by {b.Monitor} (accuracy {b.Accuracy:P2}, valid loss {b.ValidLoss:F4}), saved as {b.Name}",
+        BatchNormFreezeChanged b => b.Frozen ? "bn_freeze: body BatchNorm statistics frozen" : "bn_freeze off",
         Loaded l => $"loaded {l.Name}",
         TtaCompleted t => $"TTA: accuracy {t.Accuracy:P2} → {t.TtaAccuracy:P2}",
         _ => null,

@@ -22,6 +22,8 @@ public static class EventText
         FitFailed f => $"Fit {f.FitIndex + 1} failed: {f.Message}",
         LayersFrozen l => l.FrozenGroups == 0 ? $"Unfroze all {l.TotalGroups} layer groups" : $"Froze {l.FrozenGroups} of {l.TotalGroups} layer groups",
         Saved s => $"Saved checkpoint '{s.Name}'",
+        BestEpochSaved b => $"Fit {b.FitIndex + 1}: epoch {b.Epoch + 1} is the best so far by {b.Monitor} (accuracy {Percent(b.Accuracy)}, valid loss {Loss(b.ValidLoss)}), saved as '{b.Name}'",
+        BatchNormFreezeChanged b => b.Frozen ? "BatchNorm statistics of the body frozen (bn_freeze)" : "BatchNorm statistics follow freezing again",
         Loaded l => $"Loaded checkpoint '{l.Name}'",
         ThumbnailsCaptured t => $"Captured {t.Pngs.Count} thumbnails at epoch {t.Epoch + 1}",
         TtaCompleted t => $"TTA: accuracy {Percent(t.Accuracy)} without, {Percent(t.TtaAccuracy)} with test-time augmentation",

@@ -15,6 +15,7 @@ public sealed class RunView(IReadOnlyList<int> lrFindIterations)
     private readonly Queue<LogLine> log = new();
     private readonly List<EpochEnded> epochs = [];
     private readonly List<Saved> saved = [];
+    private readonly SortedDictionary<int, BestEpochSaved> bestByFit = [];
 
     public long LastSequence { get; private set; }
     public int Batches { get; private set; }
@@ -27,6 +28,8 @@ public sealed class RunView(IReadOnlyList<int> lrFindIterations)
     public ProgressView Progress { get; } = new();
     public IReadOnlyList<EpochEnded> Epochs => epochs;
     public IReadOnlyList<Saved> Checkpoints => saved;
+    /// <summary>The best epoch so far of each fit that keeps one (saveBest), in fit order.</summary>
+    public IEnumerable<BestEpochSaved> BestEpochs => bestByFit.Values;
     public TtaCompleted? Tta { get; private set; }
     public ConfusionMatrixComputed? Confusion { get; private set; }
     public TopLossesComputed? TopLosses { get; private set; }
@@ -65,6 +68,7 @@ public sealed class RunView(IReadOnlyList<int> lrFindIterations)
             case FitStopped fit: Progress.Finish($"fit {fit.FitIndex + 1} stopped"); break;
             case FitFailed fit: Progress.Finish($"fit {fit.FitIndex + 1} failed"); break;
             case Saved checkpoint: saved.Add(checkpoint); break;
+            case BestEpochSaved best: bestByFit[best.FitIndex] = best; saved.Add(new Saved(best.Name, best.Path)); break;
             case TtaCompleted tta: Tta = tta; break;
             case ConfusionMatrixComputed confusion: Confusion = confusion; break;
             case TopLossesComputed topLosses: TopLosses = topLosses; break;
