@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Dashboard.Training.Events;
 using Dashboard.Training.Learning.Callbacks;
 using Dashboard.Training.Models;
@@ -105,7 +104,7 @@ public sealed class Learner : IDisposable
         if (resumeAtEpoch < 0 || resumeAtEpoch > plan.Epochs) throw new ArgumentOutOfRangeException(nameof(resumeAtEpoch), resumeAtEpoch, $"must be within the fit's {plan.Epochs} epochs");
         var best = request.SaveBest is { } saveBest ? new BestEpochSaver(saveBest, request.BestSoFar) : null;
         var fit = new FitContext(this, FitsStarted++, plan, rates, resumeAtEpoch, isSweep: false);
-        RunFit(fit, source, cancellation, best is null ? [new ParamScheduler()] : [new ParamScheduler(), best]);
+        FitLoop.Run(fit, source, callbacks, cancellation, best is null ? [new ParamScheduler()] : [new ParamScheduler(), best]);
         return new FitResult(fit.Epochs, fit.Outcome == FitOutcome.Stopped, best?.Best, fit.CurrentLearningRates());
     }
 
@@ -116,82 +115,9 @@ public sealed class Learner : IDisposable
         var finder = new LrFinder(options);
         var plan = FitSchedules.Constant(finder.EpochsFor(source.BatchesPerEpoch), source.BatchesPerEpoch);
         var sweep = new FitContext(this, FitsStarted, plan, Enumerable.Repeat(options.StartLearningRate, GroupCount).ToArray(), 0, isSweep: true);
-        RunFit(sweep, source, cancellation, [finder]);
+        FitLoop.Run(sweep, source, callbacks, cancellation, [finder]);
         cancellation.ThrowIfCancellationRequested();
         return finder.Result!;
-    }
-
-    private void RunFit(FitContext fit, IBatchSource source, CancellationToken cancellation, IEnumerable<LearnerCallback> forThisFit)
-    {
-        var all = callbacks.Where(c => !fit.IsSweep || c.DuringSweep).Concat(forThisFit).OrderBy(c => c.Order).ToArray();
-        using var threads = ThreadsForMode();
-        using var optimizer = OptimizerFactory.Create(Model.LayerGroups, Options);
-        fit.Optimizer = optimizer;
-        try
-        {
-            foreach (var c in all) c.BeforeFit(fit);
-            for (fit.EpochInFit = fit.StartEpoch; fit.EpochInFit < fit.Plan.Epochs && !fit.StopRequested; fit.EpochInFit++)
-                RunEpoch(fit, source, all, cancellation);
-            fit.Outcome = FitOutcome.Completed;
-        }
-        catch (OperationCanceledException) when (cancellation.IsCancellationRequested) { fit.Outcome = FitOutcome.Stopped; }
-        catch (Exception failure)
-        {
-            (fit.Outcome, fit.Failure) = (FitOutcome.Failed, failure);
-            throw;
-        }
-        finally
-        {
-            foreach (var c in all) c.AfterFit(fit);
-        }
-    }
-
-    private void RunEpoch(FitContext fit, IBatchSource source, LearnerCallback[] all, CancellationToken cancellation)
-    {
-        var clock = Stopwatch.StartNew();
-        Model.train();
-        foreach (var c in all) c.BeforeEpoch(fit);
-        double lossSum = 0;
-        // A sweep counts no epochs, so its epochs are numbered within the sweep for the shuffle.
-        int order = fit.IsSweep ? fit.EpochInFit : EpochsCompleted;
-        fit.BatchInEpoch = 0;
-        foreach (var batch in source.Epoch(order, cancellation))
-        {
-            using var scope = torch.NewDisposeScope();
-            using var owned = batch;
-            cancellation.ThrowIfCancellationRequested();
-            fit.Batch = owned;
-            foreach (var c in all) c.BeforeBatch(fit);
-            fit.Loss = TrainStep(fit, owned);
-            foreach (var c in all) c.AfterBatch(fit);
-            lossSum += fit.Loss;
-            fit.Iteration++;
-            fit.BatchInEpoch++;
-            if (fit.StopRequested) return;
-        }
-        fit.Batch = null;
-        if (fit.IsSweep) return;
-        var (validLoss, accuracy) = Validate(cancellation);
-        fit.LastEpoch = new EpochMetrics(EpochsCompleted, lossSum / Math.Max(1, fit.BatchInEpoch), validLoss, accuracy, clock.Elapsed.TotalSeconds);
-        fit.Epochs.Add(fit.LastEpoch);
-        EpochsCompleted++;
-        foreach (var c in all) c.AfterEpoch(fit);
-    }
-
-    /// <summary>One optimisation step; a non-finite loss fails a fit (and is +∞ without a step in a sweep).</summary>
-    private double TrainStep(FitContext fit, LabeledBatch batch)
-    {
-        using var inputs = batch.Inputs.to(Device);
-        using var targets = batch.Targets.to(Device);
-        using var output = Forward(inputs);
-        using var loss = nn.functional.cross_entropy(output, targets);
-        double value = loss.item<float>();
-        if (!double.IsFinite(value))
-            return fit.IsSweep ? double.PositiveInfinity : throw new TrainingDivergedException(fit.Iteration, value);
-        fit.Optimizer.Optimizer.ZeroGrad();
-        loss.backward();
-        fit.Optimizer.Optimizer.Step();
-        return value;
     }
 
     /// <summary>Mean cross-entropy and accuracy on the validation set (eval mode, no gradients).</summary>
@@ -274,10 +200,13 @@ public sealed class Learner : IDisposable
 
     internal IBatchSource ValidSource() => Precompute ? activations!.Valid : Data.Valid();
 
-    private Tensor Forward(Tensor inputs) => Precompute ? Model.Classify(inputs) : Model.forward(inputs);
+    internal Tensor Forward(Tensor inputs) => Precompute ? Model.Classify(inputs) : Model.forward(inputs);
+
+    /// <summary>Counts an epoch the fit loop finished (sweeps count none).</summary>
+    internal void CountEpoch() => EpochsCompleted++;
 
     /// <summary>The thread count for the current mode, until disposed: <see cref="LearnerOptions.PrecomputedThreads"/> on cached activations.</summary>
-    private IDisposable ThreadsForMode() => TorchThreads.Use(Precompute ? Options.PrecomputedThreads : null);
+    internal IDisposable ThreadsForMode() => TorchThreads.Use(Precompute ? Options.PrecomputedThreads : null);
 
     public void Dispose()
     {

@@ -9,7 +9,8 @@ public sealed record LearnerOptions
 {
     public OptimizerKind Optimizer { get; init; } = OptimizerKind.Sgd;
     public double Momentum { get; init; } = 0.9;
-    public double WeightDecay { get; init; } = 1e-4;
+    /// <summary>L2 weight decay; 0 as fastai 0.7's <c>fit</c> (its <c>wds=None</c> becomes 0 in <c>LayerOptimizer</c>).</summary>
+    public double WeightDecay { get; init; }
     public double AdamBeta1 { get; init; } = 0.9;
     public double AdamBeta2 { get; init; } = 0.99;
     public HeadOptions Head { get; init; } = new();
