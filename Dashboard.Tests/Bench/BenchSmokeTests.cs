@@ -10,7 +10,7 @@ public sealed class BenchSmokeTests : IDisposable
     [
         "oursImagesPerSecond224", "oursImagesPerSecond128", "oursComputeOnlyImagesPerSecond224", "oursDecodeOnlyImagesPerSecond128",
         "oursCpuMillisecondsPerImage224",
-        "precomputeSeconds", "headEpochSeconds", "frozenEpochSeconds", "precomputeSpeedup", "lrFindSeconds", "lrFindIterations",
+        "precomputeSeconds", "headEpochSeconds", "frozenEpochSeconds", "precomputeSpeedup", "unfrozenEpochSeconds", "frozenToUnfrozenEpochRatio", "lrFindSeconds", "lrFindIterations",
         "forwardGflops", "forwardGflops128", "matmulGflops", "computeFraction", "cores", "computeThreads", "decodeThreads",
     ];
 
@@ -67,7 +67,7 @@ public sealed class BenchSmokeTests : IDisposable
     {
         var ours = new OursFigures(new PipelineFigures(10, 40, 4, 0.1, 8, 64), ComputeOnlyImagesPerSecond: 11, DecodeOnlyImagesPerSecond: 100);
         var sizes = options.Sizes.Select(run => new SizeFigures(run.Size, ours, pytorch, pytorch)).ToList();
-        var precompute = new PrecomputeFigures(128, 12, 1, 0.01, 2, new LrFindFigures(0.5, 10, Precomputed: true));
+        var precompute = new PrecomputeFigures(128, 12, 1, 0.01, 2, 5, new LrFindFigures(0.5, 10, Precomputed: true));
         var environment = new BenchEnvironment(ThreadPlan.For(2), ".NET", "0.107", null, 1, 1, TrainingEnvironmentAtStart: true);
         return new BenchReport(options, environment, sizes, precompute, sizes.ToDictionary(size => size.Size, _ => 50.0), 100, 10, Short: true);
     }

@@ -81,6 +81,8 @@ public static class BenchJson
         json["headEpochSeconds"] = precompute.HeadEpochSeconds;
         json["frozenEpochSeconds"] = precompute.FrozenEpochSeconds;
         json["precomputeSpeedup"] = precompute.Speedup;
+        json["unfrozenEpochSeconds"] = precompute.UnfrozenEpochSeconds;
+        json["frozenToUnfrozenEpochRatio"] = precompute.FrozenToUnfrozenRatio;
         json["lrFindSeconds"] = precompute.LrFind.Seconds;
         json["lrFindIterations"] = precompute.LrFind.Iterations;
         json["lrFindPrecomputed"] = precompute.LrFind.Precomputed;

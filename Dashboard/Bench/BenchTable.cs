@@ -63,9 +63,10 @@ public static class BenchTable
     {
         var p = report.Precompute;
         Line(text, $"\nPrecomputed activations ({p.Images} images at {p.Size} px, frozen body; epochs include validation)\n");
-        Line(text, "| caching activations | head epoch on cache | frozen full epoch | speed-up | lr_find |");
-        Line(text, "|---:|---:|---:|---:|---:|");
+        Line(text, "| caching activations | head epoch on cache | frozen full epoch | speed-up | unfrozen epoch | frozen ÷ unfrozen | lr_find |");
+        Line(text, "|---:|---:|---:|---:|---:|---:|---:|");
         Line(text, $"| {p.PrecomputeSeconds:F1} s | {p.HeadEpochSeconds * 1000:F0} ms | {p.FrozenEpochSeconds:F1} s | {p.Speedup:F0}× " +
+            $"| {p.UnfrozenEpochSeconds:F1} s | {p.FrozenToUnfrozenRatio:F2} " +
             $"| {p.LrFind.Iterations} iterations in {p.LrFind.Seconds:F2} s{(p.LrFind.Precomputed ? " (precomputed)" : "")} |");
     }
 
