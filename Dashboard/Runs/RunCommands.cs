@@ -3,15 +3,21 @@ namespace Dashboard.Runs;
 /// <summary>What a user can ask of an existing run.</summary>
 public sealed class RunCommands(RunStore store, RunNotifier notifier, RunCancellations cancellations, RunQueue queue)
 {
-    /// <summary>Stops a running run at its next batch, or cancels a queued one. False when the run is not active.</summary>
+    /// <summary>
+    /// Cancels a queued run, or stops a running one at its next batch. False when the run is not active. A stop that
+    /// meets the worker starting the run still wins: the worker registers the run's cancellation before it moves the
+    /// run from queued to running, and both moves are conditional on the status they expect.
+    /// </summary>
     public bool Stop(string runId)
     {
         var run = store.Find(runId);
         if (run is null || !RunStatus.IsActive(run.Status)) return false;
-        if (cancellations.Cancel(runId)) return true;
-        store.SetStatus(runId, RunStatus.Stopped, "stopped before it started");
-        notifier.Publish(store.Find(runId)!);
-        return true;
+        if (store.SetStatus(runId, RunStatus.Stopped, "stopped before it started", onlyFrom: RunStatus.Queued))
+        {
+            notifier.Publish(store.Find(runId)!);
+            return true;
+        }
+        return cancellations.Cancel(runId);
     }
 
     /// <summary>

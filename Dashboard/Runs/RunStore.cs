@@ -26,7 +26,12 @@ public sealed class RunStore
         return run;
     }
 
-    public void SetStatus(string runId, string status, string? message = null)
+    /// <summary>
+    /// Sets a run's status; with <paramref name="onlyFrom"/>, only when the run has that status now, in one statement, so
+    /// two writers racing for a queued run (the worker starting it, a user stopping it) cannot both win.
+    /// Returns whether the status changed.
+    /// </summary>
+    public bool SetStatus(string runId, string status, string? message = null, string? onlyFrom = null)
     {
         using var connection = database.Open();
         var sql = status switch
@@ -35,7 +40,9 @@ public sealed class RunStore
             RunStatus.Queued => "UPDATE runs SET status = $status, message = $message WHERE id = $id",
             _ => "UPDATE runs SET status = $status, message = $message, ended_at = $now WHERE id = $id",
         };
-        SqliteDatabase.Execute(connection, sql, ("$status", status), ("$message", message), ("$now", DateTimeOffset.UtcNow.ToString("O")), ("$id", runId));
+        if (onlyFrom is not null) sql += " AND status = $from";
+        return SqliteDatabase.Execute(connection, sql, ("$status", status), ("$message", message), ("$now", DateTimeOffset.UtcNow.ToString("O")),
+            ("$id", runId), ("$from", onlyFrom)) > 0;
     }
 
     public void SetResult(string runId, double? accuracy, double? ttaAccuracy)

@@ -8,16 +8,22 @@ namespace Dashboard.Runs;
 /// <summary>
 /// Runs queued recipes one at a time on a long-running thread. Events go from the trainer through a channel
 /// (never awaited in the fit loop) to one pump that stores each and then notifies subscribers.
-/// At start-up, runs left "running" by a dead process become "interrupted" and queued ones are queued again.
+/// At start-up, before the host reports started, runs left "running" by a dead process become "interrupted" and
+/// queued ones are queued again, so nothing the host serves can race that recovery.
 /// </summary>
 public sealed class RunWorker(RunStore store, RunQueue queue, RunNotifier notifier, RunCancellations cancellations,
     IRecipeEnvironmentFactory environments, DashboardPaths paths, ILogger<RunWorker> logger) : BackgroundService
 {
     public const string InterruptedMessage = "the server stopped while this run was running";
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    public override Task StartAsync(CancellationToken cancellationToken)
     {
         RecoverAfterRestart();
+        return base.StartAsync(cancellationToken);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
         await foreach (var runId in queue.Reader.ReadAllAsync(stoppingToken))
         {
             if (store.Find(runId) is { Status: RunStatus.Queued } run) await RunAsync(run, stoppingToken);
@@ -34,9 +40,14 @@ public sealed class RunWorker(RunStore store, RunQueue queue, RunNotifier notifi
     {
         var events = Channel.CreateUnbounded<TrainingEvent>(new UnboundedChannelOptions { SingleReader = true });
         using var cancellation = cancellations.Register(run.Id, stoppingToken);
+        if (!store.SetStatus(run.Id, RunStatus.Running, null, onlyFrom: RunStatus.Queued))
+        {
+            cancellations.Unregister(run.Id); // stopped while it waited: the stop wins
+            return;
+        }
+        if (store.Find(run.Id) is { } started) notifier.Publish(started);
         var resume = new ResumeStore(paths.RunFolder(run.Id));
         DiscardEventsAfterResumePoint(run.Id, resume);
-        ChangeStatus(run.Id, RunStatus.Running, null);
         var training = Task.Factory.StartNew(() => Train(run, resume, events.Writer, cancellation.Token),
             CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         await foreach (var trainingEvent in events.Reader.ReadAllAsync(CancellationToken.None)) Store(run.Id, trainingEvent);

@@ -34,10 +34,11 @@ public sealed class SqliteDatabase
         return command.ExecuteScalar();
     }
 
-    public static void Execute(SqliteConnection connection, string sql, params (string, object?)[] parameters)
+    /// <summary>Runs a statement; returns the number of rows it changed.</summary>
+    public static int Execute(SqliteConnection connection, string sql, params (string, object?)[] parameters)
     {
         using var command = Command(connection, sql, parameters);
-        command.ExecuteNonQuery();
+        return command.ExecuteNonQuery();
     }
 
     public static SqliteCommand Command(SqliteConnection connection, string sql, params (string Name, object? Value)[] parameters)
