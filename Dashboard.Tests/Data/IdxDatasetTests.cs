@@ -79,14 +79,10 @@ public sealed class IdxDatasetTests(ITestOutputHelper output) : IDisposable
         Assert.Contains(Path.Combine(temp.Path, "t10k-labels-idx1"), error.Message);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Real_fashion_mnist_when_installed()
     {
-        if (!Directory.Exists(FashionMnist.DebianFolder))
-        {
-            output.WriteLine($"Skipped: {FashionMnist.DebianFolder} not found (apt-get install dataset-fashion-mnist).");
-            return;
-        }
+        Preconditions.Require(Directory.Exists(FashionMnist.DebianFolder), $"{FashionMnist.DebianFolder} not found (apt-get install dataset-fashion-mnist)");
         var data = IdxDataset.Load(FashionMnist.DebianFolder);
         Assert.Equal(FashionMnist.ClassNames.Order(StringComparer.Ordinal), data.Classes);
         Assert.Equal((60_000, 10_000), (data.Train.Count, data.Valid.Count));
