@@ -85,8 +85,12 @@ public class FreezingAndFitTests
 
         Assert.True(result.Stopped);
         Assert.Equal(3, sink.Batches);
-        var (loss, accuracy) = learner.Validate();
-        Assert.True(double.IsFinite(loss) && accuracy >= 0);
+        Assert.Empty(result.Epochs);
+        var stoppedLoss = learner.Validate().Loss;
+        var next = learner.Fit(new FitRequest(0.01, cycles: 2));
+        Assert.False(next.Stopped);
+        Assert.Equal([0, 1], next.Epochs.Select(e => e.Epoch)); // the stopped epoch was not counted
+        Assert.True(double.IsFinite(stoppedLoss) && next.Epochs.All(e => double.IsFinite(e.TrainLoss) && e.ValidLoss < stoppedLoss * 2));
     }
 
     private sealed class CancelAfterBatches(CancellationTokenSource cancel, int batches) : ITrainingEventSink

@@ -60,7 +60,11 @@ public static partial class Checkpoints
         if (!info.Classes.SequenceEqual(expectedClasses))
             throw new InvalidOperationException(
                 $"load: {path} was trained for classes [{string.Join(", ", info.Classes)}], this learner has [{string.Join(", ", expectedClasses)}].");
-        model.load(reader);
+        try { model.load(reader); }
+        catch (Exception e) when (e is EndOfStreamException or ArgumentException or IOException)
+        {
+            throw new InvalidDataException($"{path} is not a complete checkpoint: its weights could not be read ({e.Message})", e);
+        }
         return info;
     }
 
