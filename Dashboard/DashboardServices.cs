@@ -23,6 +23,7 @@ public static class DashboardServices
         services.AddSingleton<RunCancellations>();
         services.AddSingleton<RunCommands>();
         services.AddSingleton<IRecipeEnvironmentFactory, TrainingEnvironmentFactory>();
+        services.AddSingleton<WorkerReadiness>();
         services.AddHostedService<RunWorker>();
         services.AddDashboardAuth(configuration);
         services.AddRazorComponents().AddInteractiveServerComponents();
@@ -41,6 +42,7 @@ public static class DashboardServices
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapOpenApi();
+        app.MapHealth();
         app.MapRunApi();
         app.MapHub<TrainingHub>(TrainingHub.Path).RequireAuthorization(Policies.CanWatch);
         app.MapDashboardUi();

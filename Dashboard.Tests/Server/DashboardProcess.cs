@@ -36,7 +36,7 @@ public sealed class DashboardProcess : IDisposable
         await ApiWaits.WaitForAsync(async () =>
         {
             if (process.HasExited) throw new InvalidOperationException($"the dashboard exited with code {process.ExitCode}");
-            try { return (await client.GetAsync("/api/runs")).StatusCode == HttpStatusCode.OK; }
+            try { return (await client.GetAsync(Dashboard.Api.HealthEndpoint.Path)).StatusCode == HttpStatusCode.OK; }
             catch (HttpRequestException) { return false; }
         }, TimeSpan.FromMinutes(1));
         return dashboard;

@@ -12,13 +12,14 @@ namespace Dashboard.Runs;
 /// queued ones are queued again, so nothing the host serves can race that recovery.
 /// </summary>
 public sealed class RunWorker(RunStore store, RunQueue queue, RunNotifier notifier, RunCancellations cancellations,
-    IRecipeEnvironmentFactory environments, DashboardPaths paths, ILogger<RunWorker> logger) : BackgroundService
+    IRecipeEnvironmentFactory environments, DashboardPaths paths, WorkerReadiness readiness, ILogger<RunWorker> logger) : BackgroundService
 {
     public const string InterruptedMessage = "the server stopped while this run was running";
 
     public override Task StartAsync(CancellationToken cancellationToken)
     {
         RecoverAfterRestart();
+        readiness.MarkReady();
         return base.StartAsync(cancellationToken);
     }
 
