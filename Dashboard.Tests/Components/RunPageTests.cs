@@ -70,14 +70,13 @@ public sealed class RunPageTests : IAsyncLifetime
     }
 
     [Fact]
-    public void The_lr_find_suggestion_links_to_a_new_run_with_that_rate()
+    public void The_lr_find_suggestion_links_to_a_new_run_with_the_chosen_methods_rate()
     {
-        Store(new LrFindBatchEnded(0, 1e-5, 2.3, 2.3), new LrFindBatchEnded(1, 1e-3, 2.0, 2.1),
-            new LrFindCompleted([1e-5, 1e-3], [2.3, 2.0], [2.3, 2.1], 0.001, 0.0001));
+        Store(new LrFindBatchEnded(0, 1e-5, 2.3, 2.3), new LrFindBatchEnded(1, 1e-3, 2.0, 2.1), Finished("minimum"));
 
         var page = Render();
 
-        page.WaitForAssertion(() => Assert.Equal($"/runs/new?from={run.Id}&lr=0.001", page.Find("#use-suggestion").GetAttribute("href")));
+        page.WaitForAssertion(() => Assert.Equal($"/runs/new?from={run.Id}&lr=0.0001", page.Find("#use-suggestion").GetAttribute("href")));
     }
 
     [Fact]
@@ -171,6 +170,9 @@ public sealed class RunPageTests : IAsyncLifetime
             Assert.Equal("/api/models/stage1", page.Find("#run-results a").GetAttribute("href"));
         });
     }
+
+    private static LrFindCompleted Finished(string chosen) =>
+        new([1e-5, 1e-3], [2.3, 2.0], [2.3, 2.1], [new("valley", 0.001, 2.1), new("minimum", 0.0001, 2.0)], chosen);
 
     private IRenderedComponent<RunPage> Render() => context.Render<RunPage>(p => p.Add(x => x.Id, run.Id));
 

@@ -30,6 +30,19 @@ public class RecipeParserTests
     }
 
     [Theory]
+    [InlineData("valley")]
+    [InlineData("slide")]
+    [InlineData("minimum")]
+    [InlineData("steep")]
+    public void An_lr_find_step_names_its_suggestion_method(string method)
+    {
+        var recipe = RecipeParser.Parse($$$"""{"data":{"path":"demo"},"steps":[{"lrFind":{"suggestion":"{{{method}}}"}},{"lrFind":{}}]}""");
+
+        Assert.Equal(method, Assert.IsType<LrFindStep>(recipe.Steps[0]).Suggestion);
+        Assert.Equal("valley", Assert.IsType<LrFindStep>(recipe.Steps[1]).Suggestion);
+    }
+
+    [Theory]
     [InlineData("""{"data":{"path":"demo"},"steps":[{"fitt":{"lr":0.01}}]}""", "$.steps[0]")]
     [InlineData("""{"data":{"path":"demo"},"steps":[{"fit":{"lr":-0.01}}]}""", "$.steps[0].fit.lr")]
     [InlineData("""{"data":{"path":"demo"},"steps":[{"fit":{"lr":[0.01,0.1]}}]}""", "$.steps[0].fit.lr")]
@@ -44,6 +57,7 @@ public class RecipeParserTests
     [InlineData("""{"data":{"path":"demo"},"stepz":[]}""", "$.stepz")]
     [InlineData("""{"data":{"path":"demo"},"arch":"resnet34","steps":[{"tta":true}]}""", "$.weights")]
     [InlineData("""{"data":""", "$")]
+    [InlineData("""{"data":{"path":"demo"},"steps":[{"tta":true},{"lrFind":{"suggestion":"steepest"}}]}""", "$.steps[1].lrFind.suggestion")]
     public void An_invalid_recipe_is_rejected_naming_the_field(string json, string field)
     {
         var error = Assert.Throws<RecipeException>(() => RecipeParser.Parse(json));

@@ -12,6 +12,7 @@ public sealed partial class Learner
     /// </summary>
     public LrFindResult LrFind(LrFindOptions options, CancellationToken cancellation = default)
     {
+        LrSuggestions.Require(options.Suggestion);
         using var threads = ThreadsForMode();
         using var snapshot = ModelSnapshot.Take(Model);
         using var randomState = torch.random.get_rng_state();
@@ -22,10 +23,9 @@ public sealed partial class Learner
         {
             var (rates, losses) = Sweep(options, cancellation);
             var smoothed = LrFinderCurve.Smooth(losses, options.SmoothingBeta);
-            var result = new LrFindResult(rates, losses, smoothed,
-                rates.Count == 0 ? double.NaN : LrFinderCurve.SteepestDescent(rates, smoothed),
-                rates.Count == 0 ? double.NaN : LrFinderCurve.MinimumOverTen(rates, smoothed));
-            events.Emit(new LrFindCompleted(result.LearningRates, result.Losses, result.SmoothedLosses, result.Suggestion, result.MinLossLearningRateOverTen));
+            var suggestions = LrSuggestions.All(rates, smoothed, options.MaxIterations);
+            var result = new LrFindResult(rates, losses, smoothed, suggestions, options.Suggestion);
+            events.Emit(new LrFindCompleted(rates, losses, smoothed, suggestions, options.Suggestion));
             return result;
         }
         finally

@@ -70,7 +70,7 @@ internal sealed class JsonFields
 
     public string? OptionalString(string name) => Has(name) ? RequiredString(name) : null;
 
-    public string OneOf(string name, string[] allowed, string fallback)
+    public string OneOf(string name, IReadOnlyList<string> allowed, string fallback)
     {
         if (!Has(name)) return fallback;
         var value = RequiredString(name);

@@ -1,3 +1,5 @@
+using Dashboard.Training.Events;
+
 namespace Dashboard.Training.Recipes;
 
 /// <summary>Where the images come from and how they are batched. <see cref="Path"/> may be "demo".</summary>
@@ -12,7 +14,8 @@ public sealed record Recipe(RecipeData Data, string Arch, bool Precompute, int S
 /// <summary>One step of a recipe.</summary>
 public abstract record RecipeStep;
 
-public sealed record LrFindStep(int MaxIterations = 100, double StartLearningRate = 1e-7, double EndLearningRate = 10) : RecipeStep;
+/// <summary>The learning-rate finder; <see cref="Suggestion"/> names the method whose rate is offered (valley, slide, minimum, steep).</summary>
+public sealed record LrFindStep(int MaxIterations = 100, double StartLearningRate = 1e-7, double EndLearningRate = 10, string Suggestion = LrSuggestion.DefaultMethod) : RecipeStep;
 
 public sealed record FitStep(IReadOnlyList<double> LearningRates, int Cycles = 1, int? CycleLength = null, int CycleMult = 1, bool OneCycle = false) : RecipeStep;
 

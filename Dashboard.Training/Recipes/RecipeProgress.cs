@@ -23,7 +23,7 @@ internal sealed class RecipeProgress
     public void FitEnded() => Fits++;
 
     public void LrFindEnded(LrFindResult f) =>
-        LrFind = new LrFindSummary(f.LearningRates, f.Losses, f.SmoothedLosses, f.Suggestion, f.MinLossLearningRateOverTen);
+        LrFind = new LrFindSummary(f.LearningRates, f.Losses, f.SmoothedLosses, f.Suggestions, f.Chosen);
 
     public void EpochEnded(EpochEnded e)
     {

@@ -50,6 +50,7 @@ public sealed class RecipeRunner(RecipeEnvironment environment)
                 progress.LrFindEnded(learner.LrFind(new LrFindOptions
                 {
                     MaxIterations = finder.MaxIterations, StartLearningRate = finder.StartLearningRate, EndLearningRate = finder.EndLearningRate,
+                    Suggestion = finder.Suggestion,
                 }, cancellation));
                 break;
             case FitStep fit:

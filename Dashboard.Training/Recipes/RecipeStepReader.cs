@@ -1,3 +1,6 @@
+using Dashboard.Training.Events;
+using Dashboard.Training.Schedules;
+
 namespace Dashboard.Training.Recipes;
 
 /// <summary>Reads one step: an object with exactly one key naming the step.</summary>
@@ -33,8 +36,9 @@ internal static class RecipeStepReader
 
     private static LrFindStep ReadLrFind(JsonFields finder)
     {
-        finder.AllowOnly("maxIterations", "startLr", "endLr");
-        var result = new LrFindStep(finder.Int("maxIterations", 100, 2, 10_000), finder.Double("startLr", 1e-7, 1e-12, 1), finder.Double("endLr", 10, 1e-6, 100));
+        finder.AllowOnly("maxIterations", "startLr", "endLr", "suggestion");
+        var result = new LrFindStep(finder.Int("maxIterations", 100, 2, 10_000), finder.Double("startLr", 1e-7, 1e-12, 1), finder.Double("endLr", 10, 1e-6, 100),
+            finder.OneOf("suggestion", LrSuggestions.Methods, LrSuggestion.DefaultMethod));
         if (result.EndLearningRate <= result.StartLearningRate) throw new RecipeException(finder.Path + ".endLr", "must be above startLr");
         return result;
     }
