@@ -19,6 +19,12 @@ public sealed record LrFindStep(int MaxIterations = 100, double StartLearningRat
 
 public sealed record FitStep(IReadOnlyList<double> LearningRates, int Cycles = 1, int? CycleLength = null, int CycleMult = 1, bool OneCycle = false) : RecipeStep;
 
+/// <summary>
+/// fastai v2's <c>fine_tune(epochs, base_lr, freeze_epochs)</c>: one cycle of <see cref="FreezeEpochs"/> with the body
+/// frozen, then <see cref="Epochs"/> unfrozen at half the base rate with differential rates.
+/// </summary>
+public sealed record FineTuneStep(int Epochs, double BaseLearningRate = 2e-3, int FreezeEpochs = 1) : RecipeStep;
+
 public sealed record PrecomputeStep(bool Enabled) : RecipeStep;
 
 public sealed record SaveStep(string Name) : RecipeStep;

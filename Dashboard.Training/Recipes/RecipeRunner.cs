@@ -57,6 +57,7 @@ public sealed class RecipeRunner(RecipeEnvironment environment)
                 learner.Fit(ToRequest(fit), cancellation, resumeEpoch);
                 progress.FitEnded();
                 break;
+            case FineTuneStep: throw new NotSupportedException("the fineTune step is parsed but not run yet");
             case PrecomputeStep precompute: learner.SetPrecompute(precompute.Enabled, cancellation); break;
             case SaveStep save: progress.Saved.Add(learner.Save(save.Name)); break;
             case LoadStep load: learner.Load(load.Name); break;

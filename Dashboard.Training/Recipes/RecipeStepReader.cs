@@ -6,12 +6,12 @@ namespace Dashboard.Training.Recipes;
 /// <summary>Reads one step: an object with exactly one key naming the step.</summary>
 internal static class RecipeStepReader
 {
-    public static readonly string[] StepNames = ["lrFind", "fit", "precompute", "save", "load", "unfreeze", "freezeTo", "tta"];
+    public static readonly string[] StepNames = ["lrFind", "fit", "fineTune", "precompute", "save", "load", "unfreeze", "freezeTo", "tta"];
 
     /// <summary>The recipe key of a step, as a user wrote it (<c>fit</c>, <c>lrFind</c>…).</summary>
     public static string NameOf(RecipeStep step) => step switch
     {
-        LrFindStep => "lrFind", FitStep => "fit", PrecomputeStep => "precompute", SaveStep => "save", LoadStep => "load",
+        LrFindStep => "lrFind", FitStep => "fit", FineTuneStep => "fineTune", PrecomputeStep => "precompute", SaveStep => "save", LoadStep => "load",
         UnfreezeStep => "unfreeze", FreezeToStep => "freezeTo", TtaStep => "tta", _ => step.GetType().Name,
     };
 
@@ -25,6 +25,7 @@ internal static class RecipeStepReader
         {
             "lrFind" => ReadLrFind(step.Object(name)),
             "fit" => ReadFit(step.Object(name)),
+            "fineTune" => ReadFineTune(step.Object(name)),
             "precompute" => new PrecomputeStep(step.Bool(name, true)),
             "save" => new SaveStep(step.Name(name)),
             "load" => new LoadStep(step.Name(name)),
@@ -41,6 +42,12 @@ internal static class RecipeStepReader
             finder.OneOf("suggestion", LrSuggestions.Methods, LrSuggestion.DefaultMethod));
         if (result.EndLearningRate <= result.StartLearningRate) throw new RecipeException(finder.Path + ".endLr", "must be above startLr");
         return result;
+    }
+
+    private static FineTuneStep ReadFineTune(JsonFields fineTune)
+    {
+        fineTune.AllowOnly("epochs", "baseLr", "freezeEpochs");
+        return new FineTuneStep(fineTune.RequiredInt("epochs", 1, 1000), fineTune.Rate("baseLr", 2e-3), fineTune.Int("freezeEpochs", 1, 0, 1000));
     }
 
     private static FitStep ReadFit(JsonFields fit)
