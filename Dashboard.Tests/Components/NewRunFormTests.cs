@@ -160,6 +160,19 @@ public sealed class NewRunFormTests : IAsyncLifetime
         Assert.Contains("earlier", form.Find(".field-name input").GetAttribute("value"));
     }
 
+    [Fact]
+    public void A_per_group_suggestion_link_fills_the_first_fit_after_unfreezing()
+    {
+        var earlier = context.Store.Create("earlier", Dashboard.Tests.Recipes.RecipeParserTests.LessonRecipe);
+        context.Services.GetRequiredService<NavigationManager>().NavigateTo($"/runs/new?from={earlier.Id}&lr=3E-05%2C0.0003%2C0.003");
+
+        var form = context.Render<NewRun>();
+
+        Assert.Equal("3E-05, 0.0003, 0.003", form.Find(".field-steps-6-lr input").GetAttribute("value"));
+        Assert.Equal("0.01", form.Find(".field-steps-1-lr input").GetAttribute("value"));
+        Assert.False(form.Find("#submit-run").HasAttribute("disabled"));
+    }
+
     public Task InitializeAsync() => Task.CompletedTask;
 
     public async Task DisposeAsync() => await context.DisposeAsync();

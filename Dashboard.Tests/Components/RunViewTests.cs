@@ -88,6 +88,18 @@ public class RunViewTests
     }
 
     [Fact]
+    public void Layer_groups_come_from_the_runs_freezing_and_else_from_the_recipe()
+    {
+        var fromRecipe = new RunView([], recipeLayerGroups: 3);
+        Assert.Equal(3, fromRecipe.LayerGroups);
+
+        Apply(fromRecipe, new LayersFrozen(3, 4));
+
+        Assert.Equal(4, fromRecipe.LayerGroups);
+        Assert.Null(new RunView([]).LayerGroups);
+    }
+
+    [Fact]
     public void Losses_that_are_not_finite_are_left_out_of_the_curves()
     {
         var view = new RunView([]);
