@@ -212,6 +212,7 @@ public sealed class NewRunFormTests : IAsyncLifetime
 
         Assert.Equal("3E-05, 0.0003, 0.003", form.Find(".field-steps-6-lr input").GetAttribute("value"));
         Assert.Equal("0.01", form.Find(".field-steps-1-lr input").GetAttribute("value"));
+        Assert.Contains("Step 7 (fit) uses the suggested learning rate(s) 3E-05, 0.0003, 0.003.", form.Markup);
         Assert.False(form.Find("#submit-run").HasAttribute("disabled"));
     }
 
