@@ -26,7 +26,7 @@ public static class LrSuggestions
         var (windowRates, windowLosses) = Window(rates, smoothedLosses, requestedIterations);
         var suggestions = new List<LrSuggestion>();
         foreach (var (method, suggest) in Rules)
-            if (suggest(windowRates, windowLosses) is var (rate, loss)) suggestions.Add(new LrSuggestion(method, rate, loss));
+            if (suggest(windowRates, windowLosses) is { } found) suggestions.Add(new LrSuggestion(method, found.Rate, found.Loss));
         return suggestions;
     }
 
