@@ -160,6 +160,62 @@ public sealed class NewRunFormTests : IAsyncLifetime
         Assert.Contains("earlier", form.Find(".field-name input").GetAttribute("value"));
     }
 
+    [Fact]
+    public void The_one_cycle_preset_renders_its_five_steps_and_may_be_submitted()
+    {
+        var form = context.Render<NewRun>();
+
+        form.Find("#preset-one-cycle").Click();
+
+        form.WaitForAssertion(() => Assert.Equal(5, form.FindAll(".step-editor").Count));
+        Assert.Equal("1e-6, 1e-5, 1e-4", form.Find(".field-steps-4-lr input").GetAttribute("value"));
+        Assert.Equal("One cycle (fastai v2)", form.Find("#preset-one-cycle").TextContent.Trim());
+        Assert.False(form.Find("#submit-run").HasAttribute("disabled"));
+    }
+
+    [Fact]
+    public void The_fine_tune_preset_renders_its_fields_and_may_be_submitted()
+    {
+        var form = context.Render<NewRun>();
+
+        form.Find("#preset-fine-tune").Click();
+
+        form.WaitForAssertion(() => Assert.Equal(2, form.FindAll(".step-editor").Count));
+        Assert.Contains("fine_tune", form.FindAll(".step-editor")[1].TextContent);
+        Assert.Equal("4", form.Find(".field-steps-1-epochs input").GetAttribute("value"));
+        Assert.Equal("1", form.Find(".field-steps-1-freezeEpochs input").GetAttribute("value"));
+        Assert.False(form.Find("#submit-run").HasAttribute("disabled"));
+    }
+
+    [Fact]
+    public void Fine_tune_epochs_out_of_range_show_the_parsers_message_on_the_field()
+    {
+        var form = context.Render<NewRun>();
+        form.Find("#preset-fine-tune").Click();
+
+        form.Find(".field-steps-1-epochs input").Change("0");
+
+        form.WaitForAssertion(() =>
+        {
+            Assert.Contains("must be between 1 and 1000", form.Find(".field-steps-1-epochs").TextContent);
+            Assert.True(form.Find("#submit-run").HasAttribute("disabled"));
+        });
+    }
+
+    [Fact]
+    public void A_per_group_suggestion_link_fills_the_first_fit_after_unfreezing()
+    {
+        var earlier = context.Store.Create("earlier", Dashboard.Tests.Recipes.RecipeParserTests.LessonRecipe);
+        context.Services.GetRequiredService<NavigationManager>().NavigateTo($"/runs/new?from={earlier.Id}&lr=3E-05%2C0.0003%2C0.003");
+
+        var form = context.Render<NewRun>();
+
+        Assert.Equal("3E-05, 0.0003, 0.003", form.Find(".field-steps-6-lr input").GetAttribute("value"));
+        Assert.Equal("0.01", form.Find(".field-steps-1-lr input").GetAttribute("value"));
+        Assert.Contains("Step 7 (fit) uses the suggested learning rate(s) 3E-05, 0.0003, 0.003.", form.Markup);
+        Assert.False(form.Find("#submit-run").HasAttribute("disabled"));
+    }
+
     public Task InitializeAsync() => Task.CompletedTask;
 
     public async Task DisposeAsync() => await context.DisposeAsync();

@@ -14,6 +14,9 @@ public class RecipeDraftTests
     [InlineData("$.steps[3].fit.lr", "steps[3].lr")]
     [InlineData("$.steps[3].fit.lr[1]", "steps[3].lr")]
     [InlineData("$.steps[0].lrFind.maxIterations", "steps[0].maxIterations")]
+    [InlineData("$.steps[0].lrFind.suggestion", "steps[0].suggestion")]
+    [InlineData("$.steps[1].fineTune.epochs", "steps[1].epochs")]
+    [InlineData("$.steps[1].fineTune.baseLr", "steps[1].baseLr")]
     [InlineData("$.steps[4].save", "steps[4].name")]
     [InlineData("$.steps[2]", "steps[2]")]
     [InlineData("$.steps[2].precompute", "steps[2]")]
@@ -25,6 +28,8 @@ public class RecipeDraftTests
     [InlineData("steps[3].lr", "step 4: learning rate(s)")]
     [InlineData("steps[0]", "step 1")]
     [InlineData("batchSize", "batch size")]
+    [InlineData("steps[2].baseLr", "step 3: base learning rate")]
+    [InlineData("steps[2].freezeEpochs", "step 3: freeze epochs")]
     public void A_field_key_reads_as_words(string key, string words) => Assert.Equal(words, RecipeValidation.Describe(key));
 
     [Fact]
@@ -66,6 +71,38 @@ public class RecipeDraftTests
         Assert.Equal(lesson.Steps.Select(s => s.GetType()), again.Steps.Select(s => s.GetType()));
         Assert.Equal(((FitStep)lesson.Steps[6]).LearningRates, ((FitStep)again.Steps[6]).LearningRates);
         Assert.Equal(lesson.Steps[4], again.Steps[4]);
+    }
+
+    [Fact]
+    public void A_fine_tune_step_and_an_lr_find_suggestion_survive_a_round_trip_through_the_form()
+    {
+        var recipe = RecipeParser.Parse("""
+            {"data":{"path":"demo"},"steps":[{"lrFind":{"maxIterations":50,"suggestion":"slide"}},{"fineTune":{"epochs":3,"baseLr":0.004,"freezeEpochs":2}}]}
+            """);
+
+        var again = RecipeParser.Parse(RecipeDraftJson.ToJson(RecipeDraftJson.FromRecipe(recipe, "copy")));
+
+        Assert.Equal(recipe.Steps, again.Steps);
+    }
+
+    [Fact]
+    public void The_one_cycle_preset_is_a_valid_recipe_of_one_cycle_fits()
+    {
+        var draft = RecipePresets.OneCycle();
+
+        Assert.Empty(RecipeValidation.Validate(draft));
+        var fits = RecipeParser.Parse(RecipeDraftJson.ToJson(draft)).Steps.OfType<FitStep>().ToArray();
+        Assert.Equal([(4, true), (2, true)], fits.Select(f => (f.Cycles, f.OneCycle)));
+        Assert.Equal([1e-6, 1e-5, 1e-4], fits[1].LearningRates);
+    }
+
+    [Fact]
+    public void The_fine_tune_preset_is_a_valid_recipe_with_fastai_v2s_fine_tune()
+    {
+        var draft = RecipePresets.FineTune();
+
+        Assert.Empty(RecipeValidation.Validate(draft));
+        Assert.Equal(new FineTuneStep(4, 2e-3, 1), RecipeParser.Parse(RecipeDraftJson.ToJson(draft)).Steps[^1]);
     }
 
     [Fact]

@@ -70,14 +70,46 @@ public sealed class RunPageTests : IAsyncLifetime
     }
 
     [Fact]
-    public void The_lr_find_suggestion_links_to_a_new_run_with_that_rate()
+    public void The_lr_find_suggestion_links_to_a_new_run_with_the_chosen_methods_rate()
     {
-        Store(new LrFindBatchEnded(0, 1e-5, 2.3, 2.3), new LrFindBatchEnded(1, 1e-3, 2.0, 2.1),
-            new LrFindCompleted([1e-5, 1e-3], [2.3, 2.0], [2.3, 2.1], 0.001, 0.0001));
+        Store(new LrFindBatchEnded(0, 1e-5, 2.3, 2.3), new LrFindBatchEnded(1, 1e-3, 2.0, 2.1), Finished("minimum"));
 
         var page = Render();
 
-        page.WaitForAssertion(() => Assert.Equal($"/runs/new?from={run.Id}&lr=0.001", page.Find("#use-suggestion").GetAttribute("href")));
+        page.WaitForAssertion(() => Assert.Equal($"/runs/new?from={run.Id}&lr=0.0001", page.Find("#use-suggestion").GetAttribute("href")));
+    }
+
+    [Fact]
+    public void The_per_group_link_spreads_the_suggestion_over_the_layer_groups_the_run_reports()
+    {
+        // The lesson recipe gives 3 rates to a fit, but this run's model reports 2 layer groups: the run wins.
+        Store(new LayersFrozen(1, 2), Finished("valley"));
+
+        var page = Render();
+
+        page.WaitForAssertion(() => Assert.Equal([0.001 / 100, 0.001], LinkedRates(page, "#use-suggestion-differential")));
+    }
+
+    [Fact]
+    public void Without_layer_groups_from_the_run_the_per_group_link_follows_the_recipes_rate_count()
+    {
+        Store(Finished("valley"));
+
+        var page = Render();
+
+        page.WaitForAssertion(() => Assert.Equal([0.001 / 100, 0.001 / 10, 0.001], LinkedRates(page, "#use-suggestion-differential")));
+        Assert.Equal([0.001], LinkedRates(page, "#use-suggestion"));
+    }
+
+    [Fact]
+    public void A_model_of_one_layer_group_gets_no_per_group_link()
+    {
+        Store(new LayersFrozen(0, 1), Finished("valley"));
+
+        var page = Render();
+
+        page.WaitForAssertion(() => Assert.Single(page.FindAll("#use-suggestion")));
+        Assert.Empty(page.FindAll("#use-suggestion-differential"));
     }
 
     [Fact]
@@ -170,6 +202,17 @@ public sealed class RunPageTests : IAsyncLifetime
             Assert.Empty(page.FindAll("#top-losses img")); // not under a data root: the name only
             Assert.Equal("/api/models/stage1", page.Find("#run-results a").GetAttribute("href"));
         });
+    }
+
+    private static LrFindCompleted Finished(string chosen) =>
+        new([1e-5, 1e-3], [2.3, 2.0], [2.3, 2.1], [new("valley", 0.001, 2.1), new("minimum", 0.0001, 2.0)], chosen);
+
+    /// <summary>The rates a new-run link carries in its <c>lr</c> query value.</summary>
+    private static double[] LinkedRates(IRenderedComponent<RunPage> page, string link)
+    {
+        var query = new Uri("http://x" + page.Find(link).GetAttribute("href")).Query;
+        var lr = System.Web.HttpUtility.ParseQueryString(query)["lr"]!;
+        return lr.Split(',').Select(r => double.Parse(r, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
     }
 
     private IRenderedComponent<RunPage> Render() => context.Render<RunPage>(p => p.Add(x => x.Id, run.Id));

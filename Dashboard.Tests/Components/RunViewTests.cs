@@ -39,16 +39,76 @@ public class RunViewTests
     {
         var view = new RunView([3, 2]);
         Apply(view, new LrFindBatchEnded(0, 1e-6, 2.3, 2.3), new LrFindBatchEnded(1, 1e-3, 2.1, 2.2), new LrFindBatchEnded(2, 1, 9, 4));
-        Apply(view, new LrFindCompleted([1e-6, 1e-3, 1], [2.3, 2.1, 9], [2.3, 2.2, 4], 1e-3, 1e-2));
+        Apply(view, new LrFindCompleted([1e-6, 1e-3, 1], [2.3, 2.1, 9], [2.3, 2.2, 4], [new("valley", 1e-3, 2.2), new("minimum", 1e-4, 2.2)], "valley"));
         Assert.Equal(1e-3, view.LrFind.Suggestion);
         Assert.Equal(4, view.LrFind.Traces.Count);
 
         Apply(view, new LrFindBatchEnded(0, 1e-6, 2.0, 2.0));
 
         Assert.Null(view.LrFind.Suggestion);
+        Assert.Empty(view.LrFind.Suggestions);
         Assert.Equal(2, view.LrFind.Traces.Count);
         Assert.Single(view.LrFind.Raw.X);
         Assert.Equal(2, view.Progress.Total);
+    }
+
+    [Fact]
+    public void Each_suggestion_gets_a_labelled_vertical_line_and_the_chosen_one_is_solid_and_wider()
+    {
+        var view = new RunView([]);
+        LrSuggestion[] suggestions = [new("valley", 1e-3, 2.2), new("slide", 3e-3, 2.1), new("minimum", 1e-2, 2.0), new("steep", 2e-4, 2.25)];
+
+        Apply(view, new LrFindCompleted([1e-5, 1e-4, 1e-3, 1e-2, 0.1], [2.3, 2.25, 2.2, 2.0, 5], [2.3, 2.27, 2.24, 2.1, 3], suggestions, "slide"));
+
+        var lines = view.LrFind.Traces.Skip(2).ToArray();
+        Assert.Equal(["valley: 1e-3", "slide (chosen): 3e-3", "minimum: 1e-2", "steep: 2e-4"], lines.Select(l => l.Name));
+        Assert.All(lines.Zip(suggestions), p => Assert.Equal([p.Second.LearningRate, p.Second.LearningRate], p.First.X));
+        Assert.All(lines, l => Assert.True(l.Y[0] < l.Y[1], "each line spans the visible loss range"));
+        var chosen = lines[1];
+        Assert.Null(chosen.Dash);
+        Assert.All(lines.Where(l => l != chosen), l => Assert.True(l.Dash == "dot" && l.Width < chosen.Width));
+        Assert.Equal(3e-3, view.LrFind.Suggestion);
+        Assert.Equal("lr_find done: suggestions valley 1e-3, slide 3e-3 (chosen), minimum 1e-2, steep 2e-4", view.Log.First().Text);
+    }
+
+    [Fact]
+    public void When_the_chosen_method_gave_no_suggestion_the_others_are_drawn_and_none_is_offered()
+    {
+        var view = new RunView([]);
+
+        Apply(view, new LrFindCompleted([1e-5, 1e-3], [2.3, 2.0], [2.3, 2.1], [new("valley", 1e-3, 2.1)], "slide"));
+
+        Assert.Null(view.LrFind.Suggestion);
+        Assert.Equal(["valley: 1e-3"], view.LrFind.Traces.Skip(2).Select(t => t.Name));
+    }
+
+    [Fact]
+    public void A_finder_stored_before_suggestions_existed_shows_its_curve_and_offers_nothing()
+    {
+        var view = new RunView([]);
+        var stored = EventJson.Deserialize("""
+            {"type":"lrFindCompleted","learningRates":[1e-5,1e-3],"losses":[2.3,2.0],"smoothedLosses":[2.3,2.1],
+             "suggestion":0.001,"minLossLearningRateOverTen":0.0001,"at":"2024-01-01T00:00:00+00:00"}
+            """);
+
+        Apply(view, stored);
+
+        Assert.Equal(2, view.LrFind.Smoothed.Count);
+        Assert.Empty(view.LrFind.Suggestions);
+        Assert.Null(view.LrFind.Suggestion);
+        Assert.Contains("no suggestion", view.Log.First().Text);
+    }
+
+    [Fact]
+    public void Layer_groups_come_from_the_runs_freezing_and_else_from_the_recipe()
+    {
+        var fromRecipe = new RunView([], recipeLayerGroups: 3);
+        Assert.Equal(3, fromRecipe.LayerGroups);
+
+        Apply(fromRecipe, new LayersFrozen(3, 4));
+
+        Assert.Equal(4, fromRecipe.LayerGroups);
+        Assert.Null(new RunView([]).LayerGroups);
     }
 
     [Fact]

@@ -89,12 +89,13 @@ public sealed class DashboardBrowserTests : IAsyncLifetime
         Assert.True(await HasStatusAsync(RunStatus.Finished), $"run {runId} did not finish within {Training}");
         await Assertions.Expect(browser.Page.Locator(".live-chart[data-chart='chart-loss']")).ToHaveAttributeAsync("data-points", "34");
         await browser.WaitForPlottedAsync("chart-lrfind", 20);
-        await browser.WaitForPlottedAsync("chart-lrfind", 2, trace: 2); // the suggestion's vertical line
+        await browser.WaitForPlottedAsync("chart-lrfind", 2, trace: 2); // the first suggestion's vertical line
         await browser.WaitForPlottedAsync("chart-schedule", 32); // 2 epochs × 16 batches, drawn before the first batch
         await browser.WaitForPlottedAsync("chart-schedule", 1, trace: 1); // the progress marker: one point that moves
         await browser.WaitForPlottedAsync("chart-loss", 32);
         await browser.WaitForPlottedAsync("chart-loss", 2, trace: 1); // validation loss per epoch
-        Assert.Equal(4, await browser.PlottedTracesAsync("chart-lrfind")); // raw, smoothed, and the two suggestion lines
+        // raw, smoothed, and a line per suggestion: valley, minimum and steep (slide needs 16 points after the skips, 20 batches give at most 13)
+        Assert.Equal(5, await browser.PlottedTracesAsync("chart-lrfind"));
         Assert.Contains(seen, s => s.Finder == 0 && s.Loss == 0); // empty before training began: what followed was drawn live
         Assert.True(seen.Select(s => s.Loss).SequenceEqual(seen.Select(s => s.Loss).Order()), "the loss curve only grows");
         await Assertions.Expect(browser.Page.Locator("#use-suggestion")).ToBeVisibleAsync();

@@ -1,5 +1,6 @@
 using Dashboard.Training.Events;
 using Dashboard.Training.Learning;
+using Dashboard.Training.Schedules;
 
 namespace Dashboard.Tests.Learning;
 
@@ -33,11 +34,26 @@ public class LrFindTests
 
         Assert.True(result.LearningRates.Zip(result.LearningRates.Skip(1)).All(p => p.Second > p.First));
         Assert.True(result.LearningRates.Count < 100, "a sweep to 10 should diverge before 100 batches");
+        Assert.Equal("valley", result.Chosen);
         Assert.InRange(result.Suggestion, result.LearningRates[0], result.LearningRates[^1]);
-        Assert.InRange(result.MinLossLearningRateOverTen, result.LearningRates[0] / 10, result.LearningRates[^1] / 10);
+        Assert.Equal(LrSuggestions.All(result.LearningRates, result.SmoothedLosses, 100), result.Suggestions);
         var batches = f.Events.Events.OfType<LrFindBatchEnded>().ToArray();
         Assert.Equal(result.LearningRates.Count, batches.Length);
-        Assert.Equal(result.Suggestion, f.Events.Events.OfType<LrFindCompleted>().Single().Suggestion);
+        var completed = f.Events.Events.OfType<LrFindCompleted>().Single();
+        Assert.Equal(result.Suggestions, completed.Suggestions);
+        Assert.Equal(result.Chosen, completed.Chosen);
+    }
+
+    [Fact]
+    public void The_chosen_method_names_the_suggestion_and_an_unknown_one_is_refused_before_sweeping()
+    {
+        using var f = new LearnerFixture();
+
+        var result = f.Learner.LrFind(new LrFindOptions { MaxIterations = 30, Suggestion = "steep" });
+
+        Assert.Equal(result.Suggestions.Single(s => s.Method == "steep").LearningRate, result.Suggestion);
+        Assert.Throws<ArgumentException>(() => f.Learner.LrFind(new LrFindOptions { Suggestion = "steepest" }));
+        Assert.Single(f.Events.Events.OfType<LrFindCompleted>());
     }
 
     [Fact]

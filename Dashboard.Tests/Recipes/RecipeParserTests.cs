@@ -31,6 +31,30 @@ public class RecipeParserTests
     }
 
     [Theory]
+    [InlineData("valley")]
+    [InlineData("slide")]
+    [InlineData("minimum")]
+    [InlineData("steep")]
+    public void An_lr_find_step_names_its_suggestion_method(string method)
+    {
+        var recipe = RecipeParser.Parse($$$"""{"data":{"path":"demo"},"steps":[{"lrFind":{"suggestion":"{{{method}}}"}},{"lrFind":{}}]}""");
+
+        Assert.Equal(method, Assert.IsType<LrFindStep>(recipe.Steps[0]).Suggestion);
+        Assert.Equal("valley", Assert.IsType<LrFindStep>(recipe.Steps[1]).Suggestion);
+    }
+
+    [Fact]
+    public void A_fine_tune_step_reads_fastai_v2s_arguments_with_its_defaults()
+    {
+        var recipe = RecipeParser.Parse("""
+            {"data":{"path":"demo"},"steps":[{"fineTune":{"epochs":4,"baseLr":0.004,"freezeEpochs":0}},{"fineTune":{"epochs":1}}]}
+            """);
+
+        Assert.Equal(new FineTuneStep(4, 0.004, 0), recipe.Steps[0]);
+        Assert.Equal(new FineTuneStep(1, 2e-3, 1), recipe.Steps[1]);
+    }
+
+    [Theory]
     [InlineData("""{"data":{"path":"demo"},"steps":[{"fitt":{"lr":0.01}}]}""", "$.steps[0]")]
     [InlineData("""{"data":{"path":"demo"},"steps":[{"fit":{"lr":-0.01}}]}""", "$.steps[0].fit.lr")]
     [InlineData("""{"data":{"path":"demo"},"steps":[{"fit":{"lr":[0.01,0.1]}}]}""", "$.steps[0].fit.lr")]
@@ -50,6 +74,15 @@ public class RecipeParserTests
     [InlineData("""{"data":{"path":"demo"},"steps":[{"fit":{"lr":0.01,"saveBest":{"monitor":"accuracy"}}}]}""", "$.steps[0].fit.saveBest.name")]
     [InlineData("""{"data":{"path":"demo"},"steps":[{"bnFreeze":"yes"}]}""", "$.steps[0].bnFreeze")]
     [InlineData("""{"data":{"path":"demo"},"trainFrozenBatchNorm":1,"steps":[{"tta":true}]}""", "$.trainFrozenBatchNorm")]
+    [InlineData("""{"data":{"path":"demo"},"steps":[{"tta":true},{"lrFind":{"suggestion":"steepest"}}]}""", "$.steps[1].lrFind.suggestion")]
+    [InlineData("""{"data":{"path":"demo"},"steps":[{"fineTune":{"epochs":0}}]}""", "$.steps[0].fineTune.epochs")]
+    [InlineData("""{"data":{"path":"demo"},"steps":[{"fineTune":{"epochs":-2}}]}""", "$.steps[0].fineTune.epochs")]
+    [InlineData("""{"data":{"path":"demo"},"steps":[{"fineTune":{"epochs":1001}}]}""", "$.steps[0].fineTune.epochs")]
+    [InlineData("""{"data":{"path":"demo"},"steps":[{"fineTune":{}}]}""", "$.steps[0].fineTune.epochs")]
+    [InlineData("""{"data":{"path":"demo"},"steps":[{"fineTune":{"epochs":2,"baseLr":0}}]}""", "$.steps[0].fineTune.baseLr")]
+    [InlineData("""{"data":{"path":"demo"},"steps":[{"fineTune":{"epochs":2,"baseLr":11}}]}""", "$.steps[0].fineTune.baseLr")]
+    [InlineData("""{"data":{"path":"demo"},"steps":[{"fineTune":{"epochs":2,"freezeEpochs":-1}}]}""", "$.steps[0].fineTune.freezeEpochs")]
+    [InlineData("""{"data":{"path":"demo"},"steps":[{"fineTune":{"epochs":2,"lr":0.01}}]}""", "$.steps[0].fineTune.lr")]
     public void An_invalid_recipe_is_rejected_naming_the_field(string json, string field)
     {
         var error = Assert.Throws<RecipeException>(() => RecipeParser.Parse(json));

@@ -15,11 +15,9 @@ public class RecipeRunnerTests
         try
         {
             using var data = new SyntheticLearnerData();
-            var environment = new RecipeEnvironment((_, _) => data, (_, _) => new TinyBackbone(),
-                new LearnerOptions { ModelsFolder = Path.Combine(folder, "models"), ActivationCacheFolder = Path.Combine(folder, "cache") }, torch.CPU);
             var events = new RecordingEventSink();
 
-            var result = new RecipeRunner(environment).Run(RecipeParser.Parse(RecipeParserTests.LessonRecipe), events);
+            var result = new RecipeRunner(Environment(folder, data)).Run(RecipeParser.Parse(RecipeParserTests.LessonRecipe), events);
 
             Assert.NotNull(result.LrFind);
             Assert.Equal(result.LrFind.LearningRates.Count, result.LrFind.Losses.Count);
@@ -34,4 +32,25 @@ public class RecipeRunnerTests
         }
         finally { Directory.Delete(folder, true); }
     }
+
+    [Fact]
+    public void The_lr_find_step_offers_the_rate_of_the_method_it_names()
+    {
+        var folder = Directory.CreateTempSubdirectory("recipe-").FullName;
+        try
+        {
+            using var data = new SyntheticLearnerData();
+            var recipe = RecipeParser.Parse("""{"data":{"path":"demo"},"steps":[{"lrFind":{"maxIterations":30,"suggestion":"minimum"}}]}""");
+
+            var finder = new RecipeRunner(Environment(folder, data)).Run(recipe, new RecordingEventSink()).LrFind!;
+
+            Assert.Equal("minimum", finder.Chosen);
+            Assert.Equal(finder.Suggestions.Single(s => s.Method == "minimum").LearningRate, finder.Suggestion);
+        }
+        finally { Directory.Delete(folder, true); }
+    }
+
+    private static RecipeEnvironment Environment(string folder, SyntheticLearnerData data) =>
+        new((_, _) => data, (_, _) => new TinyBackbone(),
+            new LearnerOptions { ModelsFolder = Path.Combine(folder, "models"), ActivationCacheFolder = Path.Combine(folder, "cache") }, torch.CPU);
 }

@@ -29,22 +29,4 @@ public class LrFinderCurveTests
         Assert.True(LrFinderCurve.Diverged(4.1, 1.0, 4));
         Assert.True(LrFinderCurve.Diverged(double.NaN, 1.0, 4));
     }
-
-    [Fact]
-    public void Suggestions_pick_the_steepest_descent_and_the_minimum_over_ten()
-    {
-        double[] rates = Enumerable.Range(0, 30).Select(i => Math.Pow(10, -6 + i * 0.2)).ToArray();
-        // Flat, then a steep fall centred on index 15, then a minimum at 22 and a rise.
-        double[] losses = rates.Select((_, i) => i < 22 ? 2.0 - 1.5 / (1 + Math.Exp(-(i - 15) * 1.5)) : 0.5 + 0.3 * (i - 22)).ToArray();
-
-        Assert.Equal(rates[15], LrFinderCurve.SteepestDescent(rates, losses));
-        Assert.Equal(rates[22] / 10, LrFinderCurve.MinimumOverTen(rates, losses), 15);
-    }
-
-    [Fact]
-    public void Short_curves_still_give_a_suggestion()
-    {
-        double[] rates = [1e-4, 1e-3, 1e-2, 1e-1, 1];
-        Assert.Equal(1e-3, LrFinderCurve.SteepestDescent(rates, [1.0, 0.9, 0.5, 0.45, 0.9]));
-    }
 }

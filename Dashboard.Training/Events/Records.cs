@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Dashboard.Training.Events;
 
 /// <summary>A recipe began: the data and model it uses.</summary>
@@ -9,10 +11,33 @@ public sealed record PrecomputeCompleted(int TrainCount, int ValidCount, double 
 /// <summary>One mini-batch of the learning-rate finder.</summary>
 public sealed record LrFindBatchEnded(int Iteration, double LearningRate, double Loss, double SmoothedLoss) : TrainingEvent;
 
-/// <summary>The finder's whole curve and its suggestions (steepest descent, and minimum loss / 10).</summary>
+/// <summary>
+/// A learning rate suggested from the finder's curve by one <see cref="Method"/> (valley, slide, minimum, steep), with
+/// the smoothed loss fastai marks for it (for minimum, the lowest loss itself, at 10 × the rate).
+/// </summary>
+public sealed record LrSuggestion(string Method, double LearningRate, double Loss)
+{
+    /// <summary>The method used when none is chosen (fastai v2's <c>lr_find</c> default).</summary>
+    public const string DefaultMethod = "valley";
+
+    /// <summary>The rate <paramref name="method"/> suggested; NaN when it is not among <paramref name="suggestions"/>.</summary>
+    public static double RateOf(IReadOnlyList<LrSuggestion> suggestions, string method) =>
+        suggestions.FirstOrDefault(s => s.Method == method)?.LearningRate ?? double.NaN;
+}
+
+/// <summary>The finder's whole curve, the suggestions from it, and the method whose rate is used.</summary>
 public sealed record LrFindCompleted(
     IReadOnlyList<double> LearningRates, IReadOnlyList<double> Losses, IReadOnlyList<double> SmoothedLosses,
-    double Suggestion, double MinLossLearningRateOverTen) : TrainingEvent;
+    IReadOnlyList<LrSuggestion> Suggestions, string Chosen) : TrainingEvent
+{
+    /// <summary>Events stored before suggestions existed have no such field: none.</summary>
+    public IReadOnlyList<LrSuggestion> Suggestions { get; init; } = Suggestions ?? [];
+
+    public string Chosen { get; init; } = Chosen ?? LrSuggestion.DefaultMethod;
+
+    /// <summary>The chosen method's rate; NaN when it gave none. Not serialised: it follows from the fields above.</summary>
+    [JsonIgnore] public double Suggestion => LrSuggestion.RateOf(Suggestions, Chosen);
+}
 
 /// <summary>The whole planned learning-rate curve of a fit, one value per iteration, per layer group.</summary>
 public sealed record ScheduleComputed(int FitIndex, IReadOnlyList<IReadOnlyList<double>> LearningRatesPerGroup, IReadOnlyList<int> RestartIterations) : TrainingEvent;

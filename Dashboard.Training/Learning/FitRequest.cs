@@ -1,3 +1,4 @@
+using Dashboard.Training.Events;
 using Dashboard.Training.Schedules;
 
 namespace Dashboard.Training.Learning;
@@ -64,8 +65,13 @@ public sealed record EpochMetrics(int Epoch, double TrainLoss, double ValidLoss,
 /// </summary>
 public sealed record FitResult(IReadOnlyList<EpochMetrics> Epochs, bool Stopped, EpochMetrics? Best, IReadOnlyList<double> FinalLearningRates);
 
-/// <summary>The finder's curve and suggestions.</summary>
-public sealed record LrFindResult(IReadOnlyList<double> LearningRates, IReadOnlyList<double> Losses, IReadOnlyList<double> SmoothedLosses, double Suggestion, double MinLossLearningRateOverTen);
+/// <summary>The finder's curve, the suggestions from it, and the method whose rate is used.</summary>
+public sealed record LrFindResult(IReadOnlyList<double> LearningRates, IReadOnlyList<double> Losses, IReadOnlyList<double> SmoothedLosses,
+    IReadOnlyList<LrSuggestion> Suggestions, string Chosen)
+{
+    /// <summary>The chosen method's rate; NaN when it gave none.</summary>
+    public double Suggestion => LrSuggestion.RateOf(Suggestions, Chosen);
+}
 
 /// <summary>Thrown when the training loss becomes NaN or infinite; the message names the iteration.</summary>
 public sealed class TrainingDivergedException(int iteration, double loss)

@@ -111,6 +111,7 @@ public sealed class Learner : IDisposable
     /// <summary>The learning-rate finder: a sweep that leaves every weight, buffer and the random state as it found them.</summary>
     public LrFindResult LrFind(LrFindOptions options, CancellationToken cancellation = default)
     {
+        LrSuggestions.Require(options.Suggestion);
         var source = TrainSource();
         var finder = new LrFinder(options);
         var plan = FitSchedules.Constant(finder.EpochsFor(source.BatchesPerEpoch), source.BatchesPerEpoch);

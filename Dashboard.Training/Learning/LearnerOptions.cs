@@ -46,7 +46,10 @@ public sealed record LearnerOptions
     public int? PrecomputedThreads { get; init; } = 1;
 }
 
-/// <summary>The learning-rate finder's sweep (fastai: 1e-7 to 10, at most 100 batches, β = 0.98, stop at 4× the best).</summary>
+/// <summary>
+/// The learning-rate finder's sweep (fastai: 1e-7 to 10, at most 100 batches, β = 0.98, stop at 4× the best), and the
+/// suggestion method whose rate is offered (one of <see cref="Schedules.LrSuggestions.Methods"/>).
+/// </summary>
 public sealed record LrFindOptions
 {
     public double StartLearningRate { get; init; } = 1e-7;
@@ -54,4 +57,5 @@ public sealed record LrFindOptions
     public int MaxIterations { get; init; } = 100;
     public double SmoothingBeta { get; init; } = 0.98;
     public double DivergenceFactor { get; init; } = 4;
+    public string Suggestion { get; init; } = Events.LrSuggestion.DefaultMethod;
 }

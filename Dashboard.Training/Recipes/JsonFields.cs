@@ -49,10 +49,11 @@ internal sealed class JsonFields
         };
     }
 
-    public int Int(string name, int fallback, int min, int max)
+    public int Int(string name, int fallback, int min, int max) => Has(name) ? RequiredInt(name, min, max) : fallback;
+
+    public int RequiredInt(string name, int min, int max)
     {
-        if (!Has(name)) return fallback;
-        var value = element.GetProperty(name);
+        var value = Required(name);
         if (value.ValueKind != JsonValueKind.Number || !value.TryGetInt32(out int number))
             throw new RecipeException($"{Path}.{name}", "must be a whole number");
         if (number < min || number > max) throw new RecipeException($"{Path}.{name}", $"must be between {min} and {max}, not {number}");
@@ -72,7 +73,7 @@ internal sealed class JsonFields
 
     public string? OptionalString(string name) => Has(name) ? RequiredString(name) : null;
 
-    public string OneOf(string name, string[] allowed, string fallback)
+    public string OneOf(string name, IReadOnlyList<string> allowed, string fallback)
     {
         if (!Has(name)) return fallback;
         var value = RequiredString(name);
@@ -95,6 +96,9 @@ internal sealed class JsonFields
             return value.EnumerateArray().Select((item, i) => Rate(item, $"{path}[{i}]")).ToArray();
         return [Rate(value, path)];
     }
+
+    /// <summary>One learning rate in (0, 10]; <paramref name="fallback"/> when absent.</summary>
+    public double Rate(string name, double fallback) => Has(name) ? Rate(Required(name), $"{Path}.{name}") : fallback;
 
     private static double Rate(JsonElement value, string path)
     {

@@ -1,3 +1,5 @@
+using Dashboard.Training.Events;
+
 namespace Dashboard.Training.Recipes;
 
 /// <summary>Where the images come from and how they are batched. <see cref="Path"/> may be "demo".</summary>
@@ -14,11 +16,18 @@ public sealed record Recipe(RecipeData Data, string Arch, bool Precompute, int S
 /// <summary>One step of a recipe.</summary>
 public abstract record RecipeStep;
 
-public sealed record LrFindStep(int MaxIterations = 100, double StartLearningRate = 1e-7, double EndLearningRate = 10) : RecipeStep;
+/// <summary>The learning-rate finder; <see cref="Suggestion"/> names the method whose rate is offered (valley, slide, minimum, steep).</summary>
+public sealed record LrFindStep(int MaxIterations = 100, double StartLearningRate = 1e-7, double EndLearningRate = 10, string Suggestion = LrSuggestion.DefaultMethod) : RecipeStep;
 
 /// <summary>fastai's <c>fit</c>; <see cref="SaveBest"/> keeps the best epoch as a checkpoint (0.7's <c>best_save_name</c>).</summary>
 public sealed record FitStep(IReadOnlyList<double> LearningRates, int Cycles = 1, int? CycleLength = null, int CycleMult = 1, bool OneCycle = false,
     Learning.SaveBestOptions? SaveBest = null) : RecipeStep;
+
+/// <summary>
+/// fastai v2's <c>fine_tune(epochs, base_lr, freeze_epochs)</c>: one cycle of <see cref="FreezeEpochs"/> with the body
+/// frozen, then <see cref="Epochs"/> unfrozen at half the base rate with differential rates.
+/// </summary>
+public sealed record FineTuneStep(int Epochs, double BaseLearningRate = 2e-3, int FreezeEpochs = 1) : RecipeStep;
 
 public sealed record PrecomputeStep(bool Enabled) : RecipeStep;
 

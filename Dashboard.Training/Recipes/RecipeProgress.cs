@@ -42,7 +42,7 @@ internal sealed class RecipeProgress
     }
 
     public void LrFindEnded(LrFindResult f) =>
-        LrFind = new LrFindSummary(f.LearningRates, f.Losses, f.SmoothedLosses, f.Suggestion, f.MinLossLearningRateOverTen);
+        LrFind = new LrFindSummary(f.LearningRates, f.Losses, f.SmoothedLosses, f.Suggestions, f.Chosen);
 
     public void EpochEnded(EpochMetrics e)
     {

@@ -51,12 +51,14 @@ public sealed class RecipeRunner(RecipeEnvironment environment)
                 progress.LrFindEnded(learner.LrFind(new LrFindOptions
                 {
                     MaxIterations = finder.MaxIterations, StartLearningRate = finder.StartLearningRate, EndLearningRate = finder.EndLearningRate,
+                    Suggestion = finder.Suggestion,
                 }, cancellation));
                 break;
             case FitStep fit:
                 var request = ToRequest(fit) with { BestSoFar = resumeEpoch > 0 ? progress.BestOfCurrentFit(fit.SaveBest) : null };
                 progress.FitEnded(learner.Fit(request, cancellation, resumeEpoch), fit.SaveBest);
                 break;
+            case FineTuneStep: throw new NotSupportedException("the fineTune step is parsed but not run yet");
             case PrecomputeStep precompute: learner.SetPrecompute(precompute.Enabled, cancellation); break;
             case SaveStep save: progress.Saved.Add(learner.Save(save.Name)); break;
             case LoadStep load: learner.Load(load.Name); break;

@@ -1,16 +1,18 @@
+using Dashboard.Training.Events;
 using Dashboard.Training.Learning;
+using Dashboard.Training.Schedules;
 
 namespace Dashboard.Training.Recipes;
 
 /// <summary>Reads one step: an object with exactly one key naming the step.</summary>
 internal static class RecipeStepReader
 {
-    public static readonly string[] StepNames = ["lrFind", "fit", "precompute", "save", "load", "unfreeze", "freezeTo", "bnFreeze", "tta"];
+    public static readonly string[] StepNames = ["lrFind", "fit", "fineTune", "precompute", "save", "load", "unfreeze", "freezeTo", "bnFreeze", "tta"];
 
     /// <summary>The recipe key of a step, as a user wrote it (<c>fit</c>, <c>lrFind</c>…).</summary>
     public static string NameOf(RecipeStep step) => step switch
     {
-        LrFindStep => "lrFind", FitStep => "fit", PrecomputeStep => "precompute", SaveStep => "save", LoadStep => "load",
+        LrFindStep => "lrFind", FitStep => "fit", FineTuneStep => "fineTune", PrecomputeStep => "precompute", SaveStep => "save", LoadStep => "load",
         UnfreezeStep => "unfreeze", FreezeToStep => "freezeTo", BatchNormFreezeStep => "bnFreeze", TtaStep => "tta", _ => step.GetType().Name,
     };
 
@@ -24,6 +26,7 @@ internal static class RecipeStepReader
         {
             "lrFind" => ReadLrFind(step.Object(name)),
             "fit" => ReadFit(step.Object(name)),
+            "fineTune" => ReadFineTune(step.Object(name)),
             "precompute" => new PrecomputeStep(step.Bool(name, true)),
             "save" => new SaveStep(step.Name(name)),
             "load" => new LoadStep(step.Name(name)),
@@ -36,10 +39,17 @@ internal static class RecipeStepReader
 
     private static LrFindStep ReadLrFind(JsonFields finder)
     {
-        finder.AllowOnly("maxIterations", "startLr", "endLr");
-        var result = new LrFindStep(finder.Int("maxIterations", 100, 2, 10_000), finder.Double("startLr", 1e-7, 1e-12, 1), finder.Double("endLr", 10, 1e-6, 100));
+        finder.AllowOnly("maxIterations", "startLr", "endLr", "suggestion");
+        var result = new LrFindStep(finder.Int("maxIterations", 100, 2, 10_000), finder.Double("startLr", 1e-7, 1e-12, 1), finder.Double("endLr", 10, 1e-6, 100),
+            finder.OneOf("suggestion", LrSuggestions.Methods, LrSuggestion.DefaultMethod));
         if (result.EndLearningRate <= result.StartLearningRate) throw new RecipeException(finder.Path + ".endLr", "must be above startLr");
         return result;
+    }
+
+    private static FineTuneStep ReadFineTune(JsonFields fineTune)
+    {
+        fineTune.AllowOnly("epochs", "baseLr", "freezeEpochs");
+        return new FineTuneStep(fineTune.RequiredInt("epochs", 1, 1000), fineTune.Rate("baseLr", 2e-3), fineTune.Int("freezeEpochs", 1, 0, 1000));
     }
 
     private static FitStep ReadFit(JsonFields fit)

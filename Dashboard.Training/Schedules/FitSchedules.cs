@@ -1,10 +1,15 @@
 namespace Dashboard.Training.Schedules;
 
 /// <summary>
-/// The schedules a fit can follow, composed from <see cref="Anneal"/> curves. All are pure: same arguments, same plan.
+/// The schedules a fit can follow: fastai 0.7's constant rate and SGDR (<c>CosAnneal</c>), fastai v2's one-cycle.
+/// All are pure: same arguments, same plan.
 /// </summary>
 public static class FitSchedules
 {
+    /// <summary>fastai 0.7's warm-up: while the fit's iteration is below a cycle's batches / 20, the rate is divided by 100.</summary>
+    private const double WarmUpCycleDivisor = 20;
+    private const double WarmUpRateDivisor = 100;
+
     /// <summary>Plain training: <paramref name="epochs"/> epochs at the base rate.</summary>
     public static SchedulePlan Constant(int epochs, int batchesPerEpoch)
     {
@@ -26,45 +31,65 @@ public static class FitSchedules
     }
 
     /// <summary>
-    /// SGDR: within each cycle the multiplier follows a cosine from 1 towards 0, one step per batch, then restarts at 1.
+    /// SGDR as fastai 0.7's <c>CosAnneal</c> computes it, batch by batch. A cycle has nb = batches × cycle length
+    /// batches at first, nb × cycleMult after each restart. For the fit's iteration i (counted over the whole fit),
+    /// with c the iteration within the cycle: while i &lt; nb / 20 the multiplier is 1/100 (c still advances, so the
+    /// warm-up takes the place of the cycle's first cosine values); otherwise it is (cos(π c / nb) + 1) / 2, and when
+    /// c + 1 reaches nb the cycle restarts. (With nb = 1 the warm-up steps c past nb and the cycle never restarts: 0.7 does the same.)
     /// </summary>
     public static SchedulePlan Sgdr(int cycles, int cycleLength, int cycleMult, int batchesPerEpoch)
     {
         RequirePositive(batchesPerEpoch, nameof(batchesPerEpoch));
-        var multipliers = new List<double>();
+        int epochs = CycleEpochs(cycles, cycleLength, cycleMult).Sum();
+        var multipliers = new double[epochs * batchesPerEpoch];
         var restarts = new List<int>();
-        foreach (var cycleEpochs in CycleEpochs(cycles, cycleLength, cycleMult))
+        long cycleBatches = (long)batchesPerEpoch * cycleLength, inCycle = 0;
+        for (int i = 0; i < multipliers.Length; i++)
         {
-            if (multipliers.Count > 0) restarts.Add(multipliers.Count);
-            multipliers.AddRange(Sample(Anneal.Cosine(1, 0), cycleEpochs * batchesPerEpoch));
+            if (i < cycleBatches / WarmUpCycleDivisor)
+            {
+                inCycle++;
+                multipliers[i] = 1 / WarmUpRateDivisor;
+                continue;
+            }
+            multipliers[i] = (Math.Cos(Math.PI * inCycle / cycleBatches) + 1) / 2;
+            if (++inCycle != cycleBatches) continue;
+            (inCycle, cycleBatches) = (0, cycleBatches * cycleMult);
+            if (i + 1 < multipliers.Length) restarts.Add(i + 1);
         }
-        return new SchedulePlan(multipliers, restarts, multipliers.Count / batchesPerEpoch, batchesPerEpoch);
+        return new SchedulePlan(multipliers, restarts, epochs, batchesPerEpoch);
     }
 
     /// <summary>
-    /// One cycle: a cosine warm-up from 1/<paramref name="divisor"/> to 1 over the first <paramref name="warmupFraction"/>,
-    /// then a cosine down to 1/(divisor × finalDivisor).
+    /// fastai v2's <c>fit_one_cycle</c>: the rate multiplier is combined_cos(pct_start, 1/div, 1, 1/div_final) and the
+    /// momentum combined_cos(pct_start, moms), each evaluated before every batch at fastai's training progress (<see cref="TrainingProgress"/>).
     /// </summary>
-    public static SchedulePlan OneCycle(int epochs, int batchesPerEpoch, double warmupFraction = 0.25, double divisor = 25, double finalDivisor = 1e5)
+    public static SchedulePlan OneCycle(int epochs, int batchesPerEpoch, OneCycleOptions? options = null)
     {
         RequirePositive(epochs, nameof(epochs));
         RequirePositive(batchesPerEpoch, nameof(batchesPerEpoch));
-        if (warmupFraction is <= 0 or >= 1) throw new ArgumentOutOfRangeException(nameof(warmupFraction), warmupFraction, "must be in (0, 1)");
-        int total = epochs * batchesPerEpoch;
-        int warmup = Math.Max(1, (int)Math.Round(total * warmupFraction));
-        var multipliers = Sample(Anneal.Cosine(1 / divisor, 1), warmup)
-            .Concat(SampleInclusive(Anneal.Cosine(1, 1 / (divisor * finalDivisor)), total - warmup))
-            .ToArray();
-        return new SchedulePlan(multipliers, [], epochs, batchesPerEpoch);
+        options = (options ?? new OneCycleOptions()).Validated();
+        var rate = Anneal.CombinedCosine(options.PctStart, 1 / options.Div, 1, 1 / options.DivFinal);
+        var momentum = Anneal.CombinedCosine(options.PctStart, options.Moms.Start, options.Moms.Middle, options.Moms.End);
+        var progress = TrainingProgress(epochs, batchesPerEpoch);
+        return new SchedulePlan(progress.Select(rate).ToArray(), [], epochs, batchesPerEpoch, progress.Select(momentum).ToArray());
     }
 
-    /// <summary>n values at progress i/n, i = 0..n-1 (the end value itself is not reached).</summary>
-    public static IEnumerable<double> Sample(Func<double, double> curve, int count) =>
-        Enumerable.Range(0, count).Select(i => curve((double)i / count));
-
-    /// <summary>n values at progress i/(n-1), i = 0..n-1 (both ends reached).</summary>
-    public static IEnumerable<double> SampleInclusive(Func<double, double> curve, int count) =>
-        Enumerable.Range(0, count).Select(i => curve(count == 1 ? 1 : (double)i / (count - 1)));
+    /// <summary>
+    /// fastai v2's <c>pct_train</c> before each training batch, summed as its TrainEvalCallback sums it: epoch / epochs at
+    /// each epoch's start, then + 1 / (batches × epochs) after every batch (so iteration i is at i / total, to rounding).
+    /// </summary>
+    public static double[] TrainingProgress(int epochs, int batchesPerEpoch)
+    {
+        var progress = new double[epochs * batchesPerEpoch];
+        double step = 1.0 / (batchesPerEpoch * epochs);
+        for (int epoch = 0, i = 0; epoch < epochs; epoch++)
+        {
+            double position = (double)epoch / epochs;
+            for (int batch = 0; batch < batchesPerEpoch; batch++, i++, position += step) progress[i] = position;
+        }
+        return progress;
+    }
 
     private static void RequirePositive(int value, string name)
     {

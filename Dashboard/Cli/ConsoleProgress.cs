@@ -34,7 +34,7 @@ public sealed class ConsoleProgress(TextWriter writer, bool redirected) : ITrain
     {
         RunStarted r => $"run: {r.Architecture}, {r.Classes.Count} classes, {r.TrainCount} train / {r.ValidCount} valid images at {r.ImageSize}px on {r.Device}",
         PrecomputeCompleted p => $"precompute: {p.TrainCount + p.ValidCount} activations in {p.Seconds:F1} s{(p.FromCache ? " (cached)" : "")}. {p.Note}",
-        LrFindCompleted l => $"lr_find: {l.LearningRates.Count} batches, suggestion {l.Suggestion:E2} (min loss / 10: {l.MinLossLearningRateOverTen:E2})",
+        LrFindCompleted l => $"lr_find: {l.LearningRates.Count} batches, suggestions: {Suggestions(l)}",
         FitStarted f => $"fit {f.FitIndex}: {f.Epochs} epochs × {f.BatchesPerEpoch} batches, lr [{string.Join(", ", f.LearningRates.Select(r => r.ToString("E1")))}]{(f.Precomputed ? ", precomputed" : "")}",
         EpochEnded ep => $"epoch {ep.Epoch}: train loss {ep.TrainLoss:F4}  valid loss {ep.ValidLoss:F4}  accuracy {ep.Accuracy:P2}  ({ep.Seconds:F1} s)",
         FitStopped s => $"fit {s.FitIndex} stopped at iteration {s.Iteration}",
@@ -47,4 +47,7 @@ public sealed class ConsoleProgress(TextWriter writer, bool redirected) : ITrain
         TtaCompleted t => $"TTA: accuracy {t.Accuracy:P2} → {t.TtaAccuracy:P2}",
         _ => null,
     };
+
+    private static string Suggestions(LrFindCompleted l) => l.Suggestions.Count == 0 ? "none (the curve is too short)"
+        : string.Join(", ", l.Suggestions.Select(s => $"{s.Method} {s.LearningRate:E2}{(s.Method == l.Chosen ? " (chosen)" : "")}"));
 }

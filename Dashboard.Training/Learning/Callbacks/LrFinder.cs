@@ -69,10 +69,8 @@ public sealed class LrFinder(LrFindOptions options) : LearnerCallback
     private LrFindResult Complete(Learner learner)
     {
         var smoothed = LrFinderCurve.Smooth(losses, options.SmoothingBeta);
-        var result = new LrFindResult(rates, losses, smoothed,
-            rates.Count == 0 ? double.NaN : LrFinderCurve.SteepestDescent(rates, smoothed),
-            rates.Count == 0 ? double.NaN : LrFinderCurve.MinimumOverTen(rates, smoothed));
-        learner.Events.Emit(new LrFindCompleted(result.LearningRates, result.Losses, result.SmoothedLosses, result.Suggestion, result.MinLossLearningRateOverTen));
-        return result;
+        var suggestions = LrSuggestions.All(rates, smoothed, options.MaxIterations);
+        learner.Events.Emit(new LrFindCompleted(rates, losses, smoothed, suggestions, options.Suggestion));
+        return new LrFindResult(rates, losses, smoothed, suggestions, options.Suggestion);
     }
 }

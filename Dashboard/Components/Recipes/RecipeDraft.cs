@@ -1,3 +1,5 @@
+using Dashboard.Training.Events;
+
 namespace Dashboard.Components.Recipes;
 
 /// <summary>The new-run form's state: a recipe being edited, including values not yet valid (the learning-rate text).</summary>
@@ -16,7 +18,7 @@ public sealed class RecipeDraft
     public List<StepDraft> Steps { get; set; } = [];
 }
 
-public enum StepKind { LrFind, Fit, Precompute, Unfreeze, Save, Load, FreezeTo, Tta }
+public enum StepKind { LrFind, Fit, FineTune, Precompute, Unfreeze, Save, Load, FreezeTo, Tta }
 
 /// <summary>One step of the draft; only the fields of its <see cref="Kind"/> are used.</summary>
 public sealed class StepDraft
@@ -24,6 +26,8 @@ public sealed class StepDraft
     public Guid Id { get; } = Guid.NewGuid();
     public StepKind Kind { get; set; }
     public int MaxIterations { get; set; } = 100;
+    /// <summary>The lr_find method whose rate is offered: valley, slide, minimum or steep.</summary>
+    public string Suggestion { get; set; } = LrSuggestion.DefaultMethod;
     /// <summary>One learning rate, or three (early body, late body, head) separated by commas.</summary>
     public string LearningRates { get; set; } = "0.01";
     public int Cycles { get; set; } = 1;
@@ -33,11 +37,19 @@ public sealed class StepDraft
     public bool Enabled { get; set; } = true;
     public string Name { get; set; } = "";
     public int Groups { get; set; } = 1;
+    /// <summary>fine_tune: epochs unfrozen, after <see cref="FreezeEpochs"/> frozen, from <see cref="BaseLearningRate"/>.</summary>
+    public int Epochs { get; set; } = 1;
+    public double BaseLearningRate { get; set; } = 2e-3;
+    public int FreezeEpochs { get; set; } = 1;
 
-    public static StepDraft LrFind(int maxIterations = 100) => new() { Kind = StepKind.LrFind, MaxIterations = maxIterations };
+    public static StepDraft LrFind(int maxIterations = 100, string suggestion = LrSuggestion.DefaultMethod) =>
+        new() { Kind = StepKind.LrFind, MaxIterations = maxIterations, Suggestion = suggestion };
 
-    public static StepDraft Fit(string rates, int cycles, int? cycleLength = null, int cycleMult = 1) =>
-        new() { Kind = StepKind.Fit, LearningRates = rates, Cycles = cycles, CycleLength = cycleLength, CycleMult = cycleMult };
+    public static StepDraft FineTune(int epochs, double baseLearningRate = 2e-3, int freezeEpochs = 1) =>
+        new() { Kind = StepKind.FineTune, Epochs = epochs, BaseLearningRate = baseLearningRate, FreezeEpochs = freezeEpochs };
+
+    public static StepDraft Fit(string rates, int cycles, int? cycleLength = null, int cycleMult = 1, bool oneCycle = false) =>
+        new() { Kind = StepKind.Fit, LearningRates = rates, Cycles = cycles, CycleLength = cycleLength, CycleMult = cycleMult, OneCycle = oneCycle };
 
     public static StepDraft Switch(StepKind kind, bool enabled) => new() { Kind = kind, Enabled = enabled };
 

@@ -54,8 +54,12 @@ public static class RecipeDraftJson
 
     private static JsonObject Step(StepDraft step) => step.Kind switch
     {
-        StepKind.LrFind => new JsonObject { ["lrFind"] = new JsonObject { ["maxIterations"] = step.MaxIterations } },
+        StepKind.LrFind => new JsonObject { ["lrFind"] = new JsonObject { ["maxIterations"] = step.MaxIterations, ["suggestion"] = step.Suggestion } },
         StepKind.Fit => new JsonObject { ["fit"] = Fit(step) },
+        StepKind.FineTune => new JsonObject
+        {
+            ["fineTune"] = new JsonObject { ["epochs"] = step.Epochs, ["baseLr"] = step.BaseLearningRate, ["freezeEpochs"] = step.FreezeEpochs },
+        },
         StepKind.Precompute => new JsonObject { ["precompute"] = step.Enabled },
         StepKind.Unfreeze => new JsonObject { ["unfreeze"] = step.Enabled },
         StepKind.Save => new JsonObject { ["save"] = step.Name },
@@ -80,8 +84,9 @@ public static class RecipeDraftJson
 
     private static StepDraft FromStep(RecipeStep step) => step switch
     {
-        LrFindStep finder => StepDraft.LrFind(finder.MaxIterations),
-        FitStep fit => WithOneCycle(StepDraft.Fit(FormatRates(fit.LearningRates), fit.Cycles, fit.CycleLength, fit.CycleMult), fit.OneCycle),
+        LrFindStep finder => StepDraft.LrFind(finder.MaxIterations, finder.Suggestion),
+        FitStep fit => StepDraft.Fit(FormatRates(fit.LearningRates), fit.Cycles, fit.CycleLength, fit.CycleMult, fit.OneCycle),
+        FineTuneStep fineTune => StepDraft.FineTune(fineTune.Epochs, fineTune.BaseLearningRate, fineTune.FreezeEpochs),
         PrecomputeStep precompute => StepDraft.Switch(StepKind.Precompute, precompute.Enabled),
         UnfreezeStep unfreeze => StepDraft.Switch(StepKind.Unfreeze, unfreeze.Unfreeze),
         SaveStep save => StepDraft.Named(StepKind.Save, save.Name),
@@ -90,10 +95,4 @@ public static class RecipeDraftJson
         TtaStep tta => StepDraft.Switch(StepKind.Tta, tta.Enabled),
         _ => throw new NotSupportedException($"step {step.GetType().Name} has no form"),
     };
-
-    private static StepDraft WithOneCycle(StepDraft fit, bool oneCycle)
-    {
-        fit.OneCycle = oneCycle;
-        return fit;
-    }
 }

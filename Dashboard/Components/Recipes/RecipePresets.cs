@@ -1,6 +1,9 @@
 namespace Dashboard.Components.Recipes;
 
-/// <summary>Ready-made drafts: fast.ai lesson 1's sequence, and a run small enough to finish in a minute on a CPU.</summary>
+/// <summary>
+/// Ready-made drafts: fast.ai lesson 1's sequence (fastai 0.7), fastai v2's one-cycle and fine_tune versions of it,
+/// and a run small enough to finish in a minute on a CPU.
+/// </summary>
 public static class RecipePresets
 {
     public static RecipeDraft Lesson1(string dataset = "demo") => new()
@@ -18,6 +21,32 @@ public static class RecipePresets
             StepDraft.Fit("1e-4, 1e-3, 1e-2", cycles: 3, cycleLength: 1, cycleMult: 2),
             StepDraft.Switch(StepKind.Tta, true),
         ],
+    };
+
+    /// <summary>
+    /// fastai v2's lesson: <c>fit_one_cycle(4)</c> on the head (fastai's default rate, 1e-3), save, unfreeze, then
+    /// <c>fit_one_cycle(2, slice(1e-6, 1e-4))</c> over the three layer groups. No precompute: v2 has none.
+    /// </summary>
+    public static RecipeDraft OneCycle(string dataset = "demo") => new()
+    {
+        Name = "one cycle (fastai v2)", Dataset = dataset, Arch = "resnet18", Size = 224, BatchSize = 32, Augment = "side_on", MaxZoom = 1.1,
+        Precompute = false, Seed = 0,
+        Steps =
+        [
+            StepDraft.LrFind(),
+            StepDraft.Fit("1e-3", cycles: 4, oneCycle: true),
+            StepDraft.Named(StepKind.Save, "stage-1"),
+            StepDraft.Switch(StepKind.Unfreeze, true),
+            StepDraft.Fit("1e-6, 1e-5, 1e-4", cycles: 2, oneCycle: true),
+        ],
+    };
+
+    /// <summary>fastai v2's <c>fine_tune(4)</c>: one frozen epoch, then four unfrozen, from base rate 2e-3.</summary>
+    public static RecipeDraft FineTune(string dataset = "demo") => new()
+    {
+        Name = "fine_tune (fastai v2)", Dataset = dataset, Arch = "resnet18", Size = 224, BatchSize = 32, Augment = "side_on", MaxZoom = 1.1,
+        Precompute = false, Seed = 0,
+        Steps = [StepDraft.LrFind(), StepDraft.FineTune(epochs: 4)],
     };
 
     public static RecipeDraft QuickDemo(string dataset = "demo") => new()

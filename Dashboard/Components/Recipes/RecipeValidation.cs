@@ -74,6 +74,8 @@ public static partial class RecipeValidation
             "" => "",
             "lr" => "learning rate(s)",
             "maxIterations" => "max iterations",
+            "baseLr" => "base learning rate",
+            "freezeEpochs" => "freeze epochs",
             "cycleLen" => "cycle length",
             "cycleMult" => "cycle mult",
             "name" => "checkpoint name",

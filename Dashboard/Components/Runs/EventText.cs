@@ -11,7 +11,7 @@ public static class EventText
         RunStarted s => $"Started {s.Architecture} on {s.Classes.Count} classes ({s.TrainCount} train, {s.ValidCount} valid images) at {s.ImageSize} px on {s.Device}",
         PrecomputeCompleted p => $"Precomputed activations of {p.TrainCount} + {p.ValidCount} images in {Seconds(p.Seconds)}{(p.FromCache ? " (from cache)" : "")}. {p.Note}",
         LrFindBatchEnded b => $"lr_find batch {b.Iteration + 1}: lr {Rate(b.LearningRate)}, loss {Loss(b.Loss)}",
-        LrFindCompleted f => $"lr_find done: suggestion {Rate(f.Suggestion)}, min-loss rate / 10 {Rate(f.MinLossLearningRateOverTen)}",
+        LrFindCompleted f => $"lr_find done: {Suggestions(f)}",
         ScheduleComputed s => $"Fit {s.FitIndex + 1} planned: {Iterations(s)} iterations{Restarts(s)}",
         FitStarted f => $"Fit {f.FitIndex + 1} started: {f.Epochs} epoch(s) × {f.BatchesPerEpoch} batches, lr {Rates(f.LearningRates)}, "
             + $"{(f.Precomputed ? "on precomputed activations" : "full forward pass")}, {f.FrozenGroups} frozen layer group(s)",
@@ -43,6 +43,9 @@ public static class EventText
 
     public static string Seconds(double seconds) => TimeSpan.FromSeconds(seconds) is var span && span.TotalMinutes >= 1
         ? $"{(int)span.TotalMinutes}m {span.Seconds}s" : $"{seconds.ToString("0.0", CultureInfo.InvariantCulture)}s";
+
+    private static string Suggestions(LrFindCompleted f) => f.Suggestions.Count == 0 ? "no suggestion (the curve is too short)"
+        : "suggestions " + string.Join(", ", f.Suggestions.Select(s => $"{s.Method} {Rate(s.LearningRate)}{(s.Method == f.Chosen ? " (chosen)" : "")}"));
 
     private static int Iterations(ScheduleComputed s) => s.LearningRatesPerGroup.Count == 0 ? 0 : s.LearningRatesPerGroup[^1].Count;
 

@@ -3,22 +3,31 @@ using Dashboard.Training.Events;
 
 namespace Dashboard.Components.Runs;
 
-/// <summary>The learning-rate finder's curve as it grows, then its suggestions once it completes.</summary>
+/// <summary>
+/// The learning-rate finder's curve as it grows, then its suggestions once it completes: a vertical line per method,
+/// the chosen one drawn solid and wider.
+/// </summary>
 public sealed class LrFindView
 {
+    private static readonly Dictionary<string, string> MethodColors = new()
+    {
+        ["valley"] = "#d32f2f", ["slide"] = "#6a1b9a", ["minimum"] = "#757575", ["steep"] = "#ef6c00",
+    };
+    private List<LiveTrace> suggestionLines = [];
+
     public LiveTrace Raw { get; } = new("loss") { Color = "#90caf9" };
     public LiveTrace Smoothed { get; } = new("smoothed loss") { Color = "#1565c0", Width = 2.5 };
-    public LiveTrace? SuggestionLine { get; private set; }
-    public LiveTrace? MinOverTenLine { get; private set; }
+    public IReadOnlyList<LrSuggestion> Suggestions { get; private set; } = [];
+    /// <summary>The method whose rate is offered; null until the sweep completes.</summary>
+    public string? Chosen { get; private set; }
+    /// <summary>The chosen method's rate; null until the sweep completes, or when that method gave none.</summary>
     public double? Suggestion { get; private set; }
-    public double? MinLossLearningRateOverTen { get; private set; }
     /// <summary>Changes when the axes should be redrawn (a new sweep, or suggestions arrived).</summary>
     public int Version { get; private set; }
     public IList<object>? YRange { get; private set; }
     public int Sweeps { get; private set; }
 
-    public IReadOnlyList<LiveTrace> Traces =>
-        SuggestionLine is null || MinOverTenLine is null ? [Raw, Smoothed] : [Raw, Smoothed, SuggestionLine, MinOverTenLine];
+    public IReadOnlyList<LiveTrace> Traces => [Raw, Smoothed, .. suggestionLines];
 
     public void Apply(LrFindBatchEnded batch)
     {
@@ -34,22 +43,21 @@ public sealed class LrFindView
             Raw.Replace(finder.LearningRates, finder.Losses);
             Smoothed.Replace(finder.LearningRates, finder.SmoothedLosses);
         }
-        Suggestion = finder.Suggestion;
-        MinLossLearningRateOverTen = finder.MinLossLearningRateOverTen;
+        (Suggestions, Chosen) = (finder.Suggestions, finder.Chosen);
+        Suggestion = double.IsFinite(finder.Suggestion) ? finder.Suggestion : null;
         var (low, high) = VisibleLossRange(finder.SmoothedLosses, finder.Losses);
         YRange = [low, high];
-        SuggestionLine = Vertical($"suggestion {finder.Suggestion:0.###e0}", finder.Suggestion, low, high, "#d32f2f", "dash");
-        MinOverTenLine = Vertical($"min loss / 10: {finder.MinLossLearningRateOverTen:0.###e0}", finder.MinLossLearningRateOverTen, low, high, "#757575", "dot");
+        suggestionLines = finder.Suggestions.Select(s => Line(s, s.Method == finder.Chosen, low, high)).ToList();
         Version++;
     }
 
     private void StartSweep()
     {
         Sweeps++;
-        if (Raw.Count == 0 && SuggestionLine is null) return;
+        if (Raw.Count == 0 && Chosen is null) return;
         Raw.Replace([], []);
         Smoothed.Replace([], []);
-        (SuggestionLine, MinOverTenLine, Suggestion, MinLossLearningRateOverTen, YRange) = (null, null, null, null, null);
+        (suggestionLines, Suggestions, Chosen, Suggestion, YRange) = ([], [], null, null, null);
         Version++;
     }
 
@@ -68,11 +76,15 @@ public sealed class LrFindView
         return (low - pad, high + pad);
     }
 
-    private static LiveTrace Vertical(string name, double x, double low, double high, string color, string dash)
+    private static LiveTrace Line(LrSuggestion suggestion, bool chosen, double low, double high)
     {
-        var line = new LiveTrace(name) { Color = color, Dash = dash, Width = 2 };
-        line.Add(x, low);
-        line.Add(x, high);
+        var name = $"{suggestion.Method}{(chosen ? " (chosen)" : "")}: {EventText.Rate(suggestion.LearningRate)}";
+        var line = new LiveTrace(name)
+        {
+            Color = MethodColors.GetValueOrDefault(suggestion.Method, "#424242"), Dash = chosen ? null : "dot", Width = chosen ? 3 : 1.5,
+        };
+        line.Add(suggestion.LearningRate, low);
+        line.Add(suggestion.LearningRate, high);
         return line;
     }
 }

@@ -8,14 +8,16 @@ namespace Dashboard.Components.Runs;
 /// <summary>
 /// Everything the run page shows, rebuilt by applying the run's events in sequence order. An event whose sequence
 /// was already applied is ignored, so stored history and live notifications can overlap safely.
+/// <paramref name="recipeLayerGroups"/> is the recipe's largest learning-rate count, for when the run has not said yet.
 /// </summary>
-public sealed class RunView(IReadOnlyList<int> lrFindIterations)
+public sealed class RunView(IReadOnlyList<int> lrFindIterations, int? recipeLayerGroups = null)
 {
     public const int LogCapacity = 100;
     private readonly Queue<LogLine> log = new();
     private readonly List<EpochEnded> epochs = [];
     private readonly List<Saved> saved = [];
     private readonly SortedDictionary<int, BestEpochSaved> bestByFit = [];
+    private LayersFrozen? frozen;
 
     public long LastSequence { get; private set; }
     public int Batches { get; private set; }
@@ -34,13 +36,19 @@ public sealed class RunView(IReadOnlyList<int> lrFindIterations)
     public ConfusionMatrixComputed? Confusion { get; private set; }
     public TopLossesComputed? TopLosses { get; private set; }
     public RunCompleted? Completed { get; private set; }
+    /// <summary>The model's layer groups, as the run's freezing reports them (else as the recipe's rates imply); null when unknown.</summary>
+    public int? LayerGroups => frozen?.TotalGroups ?? recipeLayerGroups;
     /// <summary>The last <see cref="LogCapacity"/> events other than single batches, newest first.</summary>
     public IEnumerable<LogLine> Log => log.Reverse();
 
-    /// <summary>A view for a stored run; its recipe says how long each lr_find sweep will be.</summary>
+    /// <summary>A view for a stored run; its recipe says how long each lr_find sweep will be, and how many rates a fit takes.</summary>
     public static RunView For(RunSummary run)
     {
-        try { return new RunView(RecipeParser.Parse(run.RecipeJson).Steps.OfType<LrFindStep>().Select(s => s.MaxIterations).ToArray()); }
+        try
+        {
+            var steps = RecipeParser.Parse(run.RecipeJson).Steps;
+            return new RunView(steps.OfType<LrFindStep>().Select(s => s.MaxIterations).ToArray(), steps.OfType<FitStep>().Max(f => (int?)f.LearningRates.Count));
+        }
         catch (RecipeException) { return new RunView([]); }
     }
 
@@ -67,6 +75,7 @@ public sealed class RunView(IReadOnlyList<int> lrFindIterations)
             case FitCompleted fit: Progress.Finish($"fit {fit.FitIndex + 1} done"); break;
             case FitStopped fit: Progress.Finish($"fit {fit.FitIndex + 1} stopped"); break;
             case FitFailed fit: Progress.Finish($"fit {fit.FitIndex + 1} failed"); break;
+            case LayersFrozen layers: frozen = layers; break;
             case Saved checkpoint: saved.Add(checkpoint); break;
             case BestEpochSaved best: bestByFit[best.FitIndex] = best; saved.Add(new Saved(best.Name, best.Path)); break;
             case TtaCompleted tta: Tta = tta; break;
