@@ -43,6 +43,38 @@ public class ResumeTests
         finally { Directory.Delete(folder, true); }
     }
 
+    [Theory]
+    [InlineData(1, 1)] // stopped at the end of the frozen fit: the unfrozen one starts afresh
+    [InlineData(2, 0)] // stopped inside the unfrozen fit: it continues, its start not repeated
+    public void An_interrupted_fine_tune_resumes_in_the_fit_where_it_stopped(int stopAfterEpochs, int fitsStartedOnResume)
+    {
+        const string fineTune = """
+            { "data": { "path": "synthetic" }, "arch": "resnet18", "seed": 0,
+              "steps": [ {"fineTune": {"epochs": 3, "baseLr": 0.01, "freezeEpochs": 1}} ] }
+            """;
+        var folder = Directory.CreateTempSubdirectory("resume-").FullName;
+        try
+        {
+            using var data = new SyntheticLearnerData();
+            var environment = new RecipeEnvironment((_, _) => data, (_, _) => new TinyBackbone(),
+                new LearnerOptions { ModelsFolder = Path.Combine(folder, "models"), ActivationCacheFolder = Path.Combine(folder, "cache") }, torch.CPU);
+            var store = new ResumeStore(Path.Combine(folder, "run"));
+            using var stop = new CancellationTokenSource();
+
+            Assert.ThrowsAny<OperationCanceledException>(() =>
+                new RecipeRunner(environment).Run(RecipeParser.Parse(fineTune), new StopAfterEpochs(stop, stopAfterEpochs), stop.Token, store));
+            var second = new RecordingEventSink();
+            var result = new RecipeRunner(environment).Run(RecipeParser.Parse(fineTune), second, default, store);
+
+            Assert.Equal([0, 1, 2, 3], result.Epochs.Select(e => e.Epoch));
+            Assert.Equal([0, 1, 1, 1], result.Epochs.Select(e => e.Fit));
+            Assert.Equal(fitsStartedOnResume, second.Events.OfType<FitStarted>().Count());
+            Assert.All(second.Events.OfType<EpochEnded>(), e => Assert.Equal(1, e.FitIndex));
+            Assert.All(second.Events.OfType<FitStarted>(), f => Assert.Equal(0, f.FrozenGroups));
+        }
+        finally { Directory.Delete(folder, true); }
+    }
+
     private sealed class StopAfterEpochs(CancellationTokenSource stop, int epochs) : ITrainingEventSink
     {
         private int seen;

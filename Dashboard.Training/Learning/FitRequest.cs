@@ -6,7 +6,7 @@ namespace Dashboard.Training.Learning;
 /// <summary>
 /// fastai's <c>fit(lr, cycles, cycle_len, cycle_mult)</c>: with no cycle length, <see cref="Cycles"/> epochs at a constant rate;
 /// with one, SGDR cycles; with <see cref="OneCycle"/>, one cycle over <see cref="Cycles"/> epochs.
-/// <see cref="LearningRates"/> holds one rate for all layer groups or one per group (early body, late body, head).
+/// <see cref="LearningRates"/> holds one rate for all layer groups or one per group (for a ResNet: early body, late body, head).
 /// </summary>
 public sealed record FitRequest
 {
@@ -28,6 +28,9 @@ public sealed record FitRequest
     public int CycleMult { get; init; }
     public bool OneCycle { get; init; }
 
+    /// <summary>fastai v2 <c>fit_one_cycle</c> settings when <see cref="OneCycle"/> (null: its defaults).</summary>
+    public OneCycleOptions? OneCycleSettings { get; init; }
+
     /// <summary>Keep the fit's best epoch as a checkpoint (null: do not).</summary>
     public SaveBestOptions? SaveBest { get; init; }
 
@@ -38,7 +41,7 @@ public sealed record FitRequest
     public int Epochs => OneCycle || CycleLength is null ? Cycles : FitSchedules.CycleEpochs(Cycles, CycleLength.Value, CycleMult).Sum();
 
     public SchedulePlan Plan(int batchesPerEpoch) =>
-        OneCycle ? FitSchedules.OneCycle(Cycles, batchesPerEpoch)
+        OneCycle ? FitSchedules.OneCycle(Cycles, batchesPerEpoch, OneCycleSettings)
         : CycleLength is int length ? FitSchedules.Sgdr(Cycles, length, CycleMult, batchesPerEpoch)
         : FitSchedules.Constant(Cycles, batchesPerEpoch);
 

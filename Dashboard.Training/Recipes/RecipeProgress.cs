@@ -28,6 +28,15 @@ internal sealed class RecipeProgress
         Fits++;
     }
 
+    /// <summary>A resume point written at a fit's last epoch: that fit ended, but before its end was counted.</summary>
+    private void CountFitEnded(StepFit fit)
+    {
+        var saveBest = fit.Request.SaveBest;
+        if (saveBest is not null && BestOfCurrentFit(saveBest) is { } best)
+            Best.Add(new BestEpochSummary(Fits, best.Epoch, saveBest.Name, saveBest.MonitorName, best.ValidLoss, best.Accuracy));
+        Fits++;
+    }
+
     /// <summary>The best epoch so far of the fit being resumed, by the fit's monitor (null without saveBest).</summary>
     public EpochMetrics? BestOfCurrentFit(SaveBestOptions? saveBest)
     {
@@ -55,7 +64,9 @@ internal sealed class RecipeProgress
     /// <summary>Puts the learner and this progress back where the record says; returns the epoch to resume the step at.</summary>
     public int Restore(Learner learner, ResumeStore store, ResumeRecord record, Recipe recipe, CancellationToken cancellation)
     {
-        bool insideFit = recipe.Steps[record.StepIndex] is FitStep fit && record.EpochInStep < RecipeRunner.ToRequest(fit).Epochs;
+        var fits = StepFits.Of(recipe.Steps[record.StepIndex], learner.GroupCount);
+        bool stepDone = record.EpochInStep >= StepFits.Epochs(fits);
+        bool insideFit = !stepDone && StepFits.Locate(fits, record.EpochInStep).EpochInFit > 0;
         var learnerProgress = insideFit ? record.Learner with { FitsStarted = record.Learner.FitsStarted - 1 } : record.Learner;
         learner.Restore(store.WeightsPath, learnerProgress, cancellation);
         Epochs.AddRange(record.Epochs);
@@ -63,8 +74,9 @@ internal sealed class RecipeProgress
         Best.AddRange(record.Best ?? []);
         LrFind = record.LrFind;
         Fits = record.Fits;
-        StepIndex = insideFit ? record.StepIndex : record.StepIndex + 1;
-        EpochInStep = insideFit ? record.EpochInStep : 0;
+        if (!insideFit) CountFitEnded(fits[StepFits.Locate(fits, record.EpochInStep - 1).Fit]);
+        StepIndex = stepDone ? record.StepIndex + 1 : record.StepIndex;
+        EpochInStep = stepDone ? 0 : record.EpochInStep;
         return EpochInStep;
     }
 }

@@ -54,11 +54,7 @@ public sealed class RecipeRunner(RecipeEnvironment environment)
                     Suggestion = finder.Suggestion,
                 }, cancellation));
                 break;
-            case FitStep fit:
-                var request = ToRequest(fit) with { BestSoFar = resumeEpoch > 0 ? progress.BestOfCurrentFit(fit.SaveBest) : null };
-                progress.FitEnded(learner.Fit(request, cancellation, resumeEpoch), fit.SaveBest);
-                break;
-            case FineTuneStep: throw new NotSupportedException("the fineTune step is parsed but not run yet");
+            case FitStep or FineTuneStep: RunFits(learner, StepFits.Of(step, learner.GroupCount), progress, cancellation, resumeEpoch); break;
             case PrecomputeStep precompute: learner.SetPrecompute(precompute.Enabled, cancellation); break;
             case SaveStep save: progress.Saved.Add(learner.Save(save.Name)); break;
             case LoadStep load: learner.Load(load.Name); break;
@@ -69,6 +65,20 @@ public sealed class RecipeRunner(RecipeEnvironment environment)
             case TtaStep { Enabled: true }: progress.Tta = learner.Tta(cancellation); break;
             case TtaStep: break;
             default: throw new NotSupportedException($"step {step.GetType().Name} has no runner");
+        }
+    }
+
+    /// <summary>The step's fits from where it resumes; a fit resumed midway keeps its freezing and best epoch so far.</summary>
+    private static void RunFits(Learner learner, IReadOnlyList<StepFit> fits, RecipeProgress progress, CancellationToken cancellation, int resumeEpoch)
+    {
+        var (first, epochInFirst) = StepFits.Locate(fits, resumeEpoch);
+        for (int f = first; f < fits.Count && !cancellation.IsCancellationRequested; f++)
+        {
+            int resumeAt = f == first ? epochInFirst : 0;
+            var fit = fits[f];
+            if (resumeAt == 0) fit.Before?.Invoke(learner);
+            var request = fit.Request with { BestSoFar = resumeAt > 0 ? progress.BestOfCurrentFit(fit.Request.SaveBest) : null };
+            progress.FitEnded(learner.Fit(request, cancellation, resumeAt), fit.Request.SaveBest);
         }
     }
 
