@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the tests need on a fresh Debian 12 machine (if missing), then runs every test.
 # Tests that need root, a package or PyTorch fail under CI=true when it is missing, and are skipped elsewhere.
+# PyTorch (Debian's python3-torch, python3-torchvision) is the reference the bench tests compare against.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

@@ -7,12 +7,14 @@ namespace Dashboard.Bench;
 /// <summary>
 /// <c>bench [--out FILE.json] [--short] [--python PATH] [--script PATH] [--compute-threads N] [--decode-threads N]</c>:
 /// measures the training pipeline against PyTorch, precompute, lr_find and compute, prints tables, writes JSON.
+/// <c>bench accuracy …</c> is the accuracy comparison instead (see <see cref="Accuracy.AccuracyCommand"/>).
 /// </summary>
 public static class BenchCommand
 {
     public static int Run(string[] args, TextWriter? output = null)
     {
         output ??= Console.Out;
+        if (args.Length > 0 && args[0] == "accuracy") return Accuracy.AccuracyCommand.Run(args[1..], output);
         BenchOptions options;
         try { options = Parse(args); }
         catch (FormatException e)

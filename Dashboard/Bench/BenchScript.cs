@@ -1,14 +1,17 @@
 namespace Dashboard.Bench;
 
-/// <summary>Finds the PyTorch reference script: as given, else in a <c>bench/</c> folder above the app or the working folder.</summary>
+/// <summary>Finds a PyTorch reference script: as given, else in a <c>bench/</c> folder above the app or the working folder.</summary>
 public static class BenchScript
 {
-    public static string? Locate(BenchOptions options)
+    public static string? Locate(BenchOptions options) => Locate(options.Script, BenchOptions.ScriptRelativePath);
+
+    /// <param name="given">A script path given on the command line, or null to search for <paramref name="relativePath"/>.</param>
+    public static string? Locate(string? given, string relativePath)
     {
-        if (options.Script is not null) return File.Exists(options.Script) ? Path.GetFullPath(options.Script) : null;
+        if (given is not null) return File.Exists(given) ? Path.GetFullPath(given) : null;
         return new[] { AppContext.BaseDirectory, Environment.CurrentDirectory }
             .SelectMany(Ancestors)
-            .Select(folder => Path.Combine(folder, BenchOptions.ScriptRelativePath))
+            .Select(folder => Path.Combine(folder, relativePath))
             .FirstOrDefault(File.Exists);
     }
 
