@@ -73,11 +73,28 @@ public class AugmentationTests
     }
 
     [Fact]
-    public void Lighting_table_is_identity_at_one_and_scales_brightness()
+    public void Lighting_is_fastai_07s_brightness_added_and_contrast_about_the_image_mean()
     {
-        Assert.Equal(Enumerable.Range(0, 256).Select(v => (byte)v), Lighting.Table(1, 1));
-        Assert.Equal(210, Lighting.Table(1.05, 1)[200]);
-        Assert.Equal(255, Lighting.Table(1.05, 1)[255]);
+        Assert.Equal(Enumerable.Range(0, 256).Select(v => (byte)v), Lighting.Table(0, 1, 0.3));
+        Assert.Equal(213, Lighting.Table(0.05, 1, 0.3)[200]);                   // 200/255 + 0.05 = 0.834 → 213
+        Assert.Equal(255, Lighting.Table(0.05, 1, 0.3)[255]);                   // clamped
+        Assert.Equal(51, Lighting.Table(0, 1.05, 0.2)[51]);                     // the mean itself does not move
+        Assert.Equal(212, Lighting.Table(0, 1.05, 0.2)[204]);                   // (0.8 − 0.2)·1.05 + 0.2 = 0.83 → 211.65
+        using var image = new Image<Rgb24>(2, 1);
+        (image[0, 0], image[1, 0]) = (new Rgb24(0, 0, 0), new Rgb24(255, 255, 255));
+        Assert.Equal(0.5, Lighting.Mean(image), 12);
+    }
+
+    [Fact]
+    public void Zoom_and_rotation_apply_three_times_in_four_as_fastai_07s_random_scale_and_rotate()
+    {
+        var random = new Random(11);
+        var draws = Enumerable.Range(0, 4000).Select(_ => AugmentationParameters.Draw(AugmentationOptions.SideOn(), random)).ToArray();
+
+        Assert.InRange(draws.Count(p => p.Zoom != 1) / 4000.0, 0.72, 0.78);
+        Assert.InRange(draws.Count(p => p.RotationDegrees != 0) / 4000.0, 0.72, 0.78);
+        Assert.InRange(draws.Count(p => p.FlipHorizontal) / 4000.0, 0.47, 0.53);
+        Assert.All(draws, p => Assert.True(p.ChangesLighting));
     }
 
     [Theory]
@@ -107,8 +124,8 @@ public class AugmentationTests
             var p = AugmentationParameters.Draw(options, random);
             Assert.InRange(p.Zoom, 1, 1.3);
             Assert.InRange(p.RotationDegrees, -10, 10);
-            Assert.InRange(p.Brightness, 0.95, 1.05);
-            Assert.InRange(p.Contrast, 0.95, 1.05);
+            Assert.InRange(p.Brightness, -0.05, 0.05);
+            Assert.InRange(p.Contrast, 1 / 1.05, 1.05);
             Assert.False(p.FlipVertical);
             Assert.Equal(0, p.QuarterTurns);
         }

@@ -11,6 +11,7 @@ public sealed class AugmentationOptions
     public const double DefaultMaxZoom = 1.1;
     public const double DefaultMaxRotationDegrees = 10;
     public const double DefaultMaxLighting = 0.05;
+    public const double DefaultTransformProbability = 0.75;
 
     /// <summary>Settings name: <c>none</c>, <c>side_on</c> or <c>top_down</c>.</summary>
     public string Name
@@ -26,8 +27,14 @@ public sealed class AugmentationOptions
 
     public double MaxRotationDegrees { get; set; } = DefaultMaxRotationDegrees;
 
-    /// <summary>Brightness and contrast each vary by a factor in [1 − this, 1 + this].</summary>
+    /// <summary>Brightness shifts by up to ± this; contrast scales about the image mean by up to 1 + this (or 1/(1 + this)).</summary>
     public double MaxLighting { get; set; } = DefaultMaxLighting;
+
+    /// <summary>How often the zoom applies (fastai 0.7's <c>RandomScale</c>, p = 0.75); otherwise the crop is at full scale.</summary>
+    public double ZoomProbability { get; set; } = DefaultTransformProbability;
+
+    /// <summary>How often the rotation applies (fastai 0.7's <c>RandomRotate</c>, p = 0.75).</summary>
+    public double RotationProbability { get; set; } = DefaultTransformProbability;
 
     public bool IsEnabled => Preset != AugmentationPreset.None;
 
@@ -53,6 +60,8 @@ public sealed class AugmentationOptions
             throw new ArgumentOutOfRangeException(nameof(MaxZoom), MaxZoom, "MaxZoom must be between 1 and 4.");
         if (!(MaxRotationDegrees >= 0 && MaxRotationDegrees <= 180))
             throw new ArgumentOutOfRangeException(nameof(MaxRotationDegrees), MaxRotationDegrees, "MaxRotationDegrees must be between 0 and 180.");
+        if (!(ZoomProbability is >= 0 and <= 1) || !(RotationProbability is >= 0 and <= 1))
+            throw new ArgumentOutOfRangeException(nameof(ZoomProbability), "ZoomProbability and RotationProbability must be between 0 and 1.");
         if (!(MaxLighting >= 0 && MaxLighting < 1))
             throw new ArgumentOutOfRangeException(nameof(MaxLighting), MaxLighting, "MaxLighting must be at least 0 and below 1.");
     }
