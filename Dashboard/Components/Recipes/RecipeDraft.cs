@@ -28,7 +28,7 @@ public sealed class StepDraft
     public int MaxIterations { get; set; } = 100;
     /// <summary>The lr_find method whose rate is offered: valley, slide, minimum or steep.</summary>
     public string Suggestion { get; set; } = LrSuggestion.DefaultMethod;
-    /// <summary>One learning rate, or three (early body, late body, head) separated by commas.</summary>
+    /// <summary>One learning rate, or one per layer group of the architecture, separated by commas.</summary>
     public string LearningRates { get; set; } = "0.01";
     public int Cycles { get; set; } = 1;
     public int? CycleLength { get; set; }

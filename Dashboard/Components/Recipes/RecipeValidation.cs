@@ -1,3 +1,4 @@
+using Dashboard.Training.Models;
 using System.Text.RegularExpressions;
 using Dashboard.Training.Recipes;
 
@@ -95,6 +96,12 @@ public static partial class RecipeValidation
     public static string Problem(RecipeException e) =>
         e.Message.StartsWith(e.Field + ": ", StringComparison.Ordinal) ? e.Message[(e.Field.Length + 2)..] : e.Message;
 
+    private static string RatesNeeded(string arch)
+    {
+        int groups = Backbones.Architectures.Contains(arch) ? Backbones.LayerGroupCount(arch) : Backbones.LayerGroupCount("resnet18");
+        return $"enter a learning rate, or {groups} separated by commas ({RecipeChecks.LayerGroupNames(groups)})";
+    }
+
     private static Dictionary<string, string> LocalErrors(RecipeDraft draft)
     {
         var errors = new Dictionary<string, string>();
@@ -106,7 +113,7 @@ public static partial class RecipeValidation
         {
             var step = draft.Steps[i];
             if (step.Kind == StepKind.Fit && RecipeDraftJson.ParseRates(step.LearningRates) is not { Count: > 0 })
-                errors[$"steps[{i}].lr"] = "enter a learning rate, or 3 separated by commas (early body, late body, head)";
+                errors[$"steps[{i}].lr"] = RatesNeeded(draft.Arch);
             if (step.Kind is StepKind.Save or StepKind.Load && string.IsNullOrWhiteSpace(step.Name))
                 errors[$"steps[{i}].name"] = "enter a checkpoint name";
         }
