@@ -128,18 +128,4 @@ public class FreezingTests
     /// <summary>Every tensor of the body's state (weights and buffers, any type) as bytes.</summary>
     private static Dictionary<string, byte[]> BodyState(Learner learner) =>
         learner.Model.Body.state_dict().ToDictionary(e => e.Key, e => e.Value.detach().cpu().bytes.ToArray());
-
-    /// <summary>Two convolutions without BatchNorm.</summary>
-    private sealed class PlainBackbone : Dashboard.Training.Models.Backbone
-    {
-        private readonly nn.Module<Tensor, Tensor> early = nn.Conv2d(3, 8, 3, stride: 2, padding: 1);
-        private readonly nn.Module<Tensor, Tensor> late = nn.Conv2d(8, 16, 3, stride: 2, padding: 1);
-
-        public PlainBackbone() : base(nameof(PlainBackbone)) => RegisterComponents();
-
-        public override string Architecture => "plain";
-        public override int FeatureChannels => 16;
-        public override IReadOnlyList<nn.Module> LayerGroups => [early, late];
-        public override Tensor ForwardGroup(int group, Tensor input) => group == 0 ? early.forward(input) : late.forward(input);
-    }
 }

@@ -1,8 +1,6 @@
-using Dashboard.Tests.Learning;
 using Dashboard.Training.Events;
 using Dashboard.Training.Learning;
 using Dashboard.Training.Recipes;
-using TorchSharp;
 
 namespace Dashboard.Tests.Recipes;
 
@@ -12,31 +10,24 @@ public class FineTuneTests
     [Fact]
     public void Fine_tune_is_a_frozen_one_cycle_fit_then_an_unfrozen_one_at_half_the_rate_spread_over_the_groups()
     {
-        var folder = Directory.CreateTempSubdirectory("finetune-").FullName;
-        try
-        {
-            using var data = new SyntheticLearnerData();
-            var environment = new RecipeEnvironment((_, _) => data, (_, _) => new TinyBackbone(),
-                new LearnerOptions { ModelsFolder = Path.Combine(folder, "models"), ActivationCacheFolder = Path.Combine(folder, "cache") }, torch.CPU);
-            var events = new RecordingEventSink();
+        using var setup = new SyntheticRecipeSetup();
+        var events = new RecordingEventSink();
 
-            var result = new RecipeRunner(environment).Run(RecipeParser.Parse("""
-                { "data": { "path": "synthetic" }, "arch": "resnet18", "seed": 0,
-                  "steps": [ {"fineTune": {"epochs": 3, "baseLr": 0.01, "freezeEpochs": 1}} ] }
-                """), events);
+        var result = setup.Run("""
+            { "data": { "path": "synthetic" }, "arch": "resnet18", "seed": 0,
+              "steps": [ {"fineTune": {"epochs": 3, "baseLr": 0.01, "freezeEpochs": 1}} ] }
+            """, events);
 
-            var fits = events.Events.OfType<FitStarted>().ToArray();
-            Assert.Equal([(1, 2), (3, 0)], fits.Select(f => (f.Epochs, f.FrozenGroups)));
-            Assert.Equal([0.001, 0.001, 0.01], fits[0].LearningRates);
-            Assert.Equal([5e-5, 5e-4, 5e-3], fits[1].LearningRates.Select(r => Math.Round(r, 12)));  // slice(0.005 / 100, 0.005)
-            var schedules = events.Events.OfType<ScheduleComputed>().ToArray();
-            var headFrozen = schedules[0].LearningRatesPerGroup[^1];
-            Assert.Equal(0.01 / 25, headFrozen[0], 12);                           // fit_one_cycle starts at lr_max / div
-            Assert.Equal(headFrozen.Max(), headFrozen[^1], 12);                   // pct_start 0.99: still rising at the end of one epoch
-            var headUnfrozen = schedules[1].LearningRatesPerGroup[^1];
-            Assert.Equal(5e-3 / 5, headUnfrozen[0], 12);                         // div 5 for the unfrozen fit
-            Assert.Equal(4, result.Epochs.Count);
-        }
-        finally { Directory.Delete(folder, true); }
+        var fits = events.Events.OfType<FitStarted>().ToArray();
+        Assert.Equal([(1, 2), (3, 0)], fits.Select(f => (f.Epochs, f.FrozenGroups)));
+        Assert.Equal([0.001, 0.001, 0.01], fits[0].LearningRates);
+        Assert.Equal([5e-5, 5e-4, 5e-3], fits[1].LearningRates.Select(r => Math.Round(r, 12)));  // slice(0.005 / 100, 0.005)
+        var schedules = events.Events.OfType<ScheduleComputed>().ToArray();
+        var headFrozen = schedules[0].LearningRatesPerGroup[^1];
+        Assert.Equal(0.01 / 25, headFrozen[0], 12);                           // fit_one_cycle starts at lr_max / div
+        Assert.Equal(headFrozen.Max(), headFrozen[^1], 12);                   // pct_start 0.99: still rising at the end of one epoch
+        var headUnfrozen = schedules[1].LearningRatesPerGroup[^1];
+        Assert.Equal(5e-3 / 5, headUnfrozen[0], 12);                         // div 5 for the unfrozen fit
+        Assert.Equal(4, result.Epochs.Count);
     }
 }

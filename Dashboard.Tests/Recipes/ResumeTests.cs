@@ -1,8 +1,6 @@
-using Dashboard.Tests.Learning;
 using Dashboard.Training.Events;
 using Dashboard.Training.Learning;
 using Dashboard.Training.Recipes;
-using TorchSharp;
 
 namespace Dashboard.Tests.Recipes;
 
@@ -16,31 +14,22 @@ public class ResumeTests
     [Fact]
     public void An_interrupted_recipe_resumes_from_its_last_epoch_to_the_same_number_of_epochs()
     {
-        var folder = Directory.CreateTempSubdirectory("resume-").FullName;
-        try
-        {
-            using var data = new SyntheticLearnerData();
-            var environment = new RecipeEnvironment((_, _) => data, (_, _) => new TinyBackbone(),
-                new LearnerOptions { ModelsFolder = Path.Combine(folder, "models"), ActivationCacheFolder = Path.Combine(folder, "cache") }, torch.CPU);
-            var store = new ResumeStore(Path.Combine(folder, "run"));
-            using var stop = new CancellationTokenSource();
-            var first = new StopAfterEpochs(stop, epochs: 2);
+        using var setup = new SyntheticRecipeSetup();
+        using var stop = new CancellationTokenSource();
 
-            Assert.ThrowsAny<OperationCanceledException>(() => new RecipeRunner(environment).Run(RecipeParser.Parse(Recipe), first, stop.Token, store));
-            var record = store.TryRead()!;
-            Assert.Equal((2, 1), (record.StepIndex, record.EpochInStep));
+        Assert.ThrowsAny<OperationCanceledException>(() => setup.Run(Recipe, new StopAfterEpochs(stop, epochs: 2), stop.Token, setup.Resume));
+        var record = setup.Resume.TryRead()!;
+        Assert.Equal((2, 1), (record.StepIndex, record.EpochInStep));
 
-            var second = new RecordingEventSink();
-            var result = new RecipeRunner(environment).Run(RecipeParser.Parse(Recipe), second, default, store);
+        var second = new RecordingEventSink();
+        var result = setup.Run(Recipe, second, default, setup.Resume);
 
-            Assert.Equal(Enumerable.Range(0, 4), result.Epochs.Select(e => e.Epoch));
-            Assert.Equal(new[] { 0, 1, 1, 1 }, result.Epochs.Select(e => e.Fit));
-            Assert.Equal(new[] { 2, 3 }, second.Events.OfType<EpochEnded>().Select(e => e.Epoch));
-            Assert.All(second.Events.OfType<EpochEnded>(), e => Assert.Equal(1, e.FitIndex));
-            Assert.Empty(second.Events.OfType<FitStarted>());
-            Assert.NotNull(result.Final.TtaAccuracy);
-        }
-        finally { Directory.Delete(folder, true); }
+        Assert.Equal(Enumerable.Range(0, 4), result.Epochs.Select(e => e.Epoch));
+        Assert.Equal(new[] { 0, 1, 1, 1 }, result.Epochs.Select(e => e.Fit));
+        Assert.Equal(new[] { 2, 3 }, second.Events.OfType<EpochEnded>().Select(e => e.Epoch));
+        Assert.All(second.Events.OfType<EpochEnded>(), e => Assert.Equal(1, e.FitIndex));
+        Assert.Empty(second.Events.OfType<FitStarted>());
+        Assert.NotNull(result.Final.TtaAccuracy);
     }
 
     [Theory]
@@ -52,27 +41,18 @@ public class ResumeTests
             { "data": { "path": "synthetic" }, "arch": "resnet18", "seed": 0,
               "steps": [ {"fineTune": {"epochs": 3, "baseLr": 0.01, "freezeEpochs": 1}} ] }
             """;
-        var folder = Directory.CreateTempSubdirectory("resume-").FullName;
-        try
-        {
-            using var data = new SyntheticLearnerData();
-            var environment = new RecipeEnvironment((_, _) => data, (_, _) => new TinyBackbone(),
-                new LearnerOptions { ModelsFolder = Path.Combine(folder, "models"), ActivationCacheFolder = Path.Combine(folder, "cache") }, torch.CPU);
-            var store = new ResumeStore(Path.Combine(folder, "run"));
-            using var stop = new CancellationTokenSource();
+        using var setup = new SyntheticRecipeSetup();
+        using var stop = new CancellationTokenSource();
 
-            Assert.ThrowsAny<OperationCanceledException>(() =>
-                new RecipeRunner(environment).Run(RecipeParser.Parse(fineTune), new StopAfterEpochs(stop, stopAfterEpochs), stop.Token, store));
-            var second = new RecordingEventSink();
-            var result = new RecipeRunner(environment).Run(RecipeParser.Parse(fineTune), second, default, store);
+        Assert.ThrowsAny<OperationCanceledException>(() => setup.Run(fineTune, new StopAfterEpochs(stop, stopAfterEpochs), stop.Token, setup.Resume));
+        var second = new RecordingEventSink();
+        var result = setup.Run(fineTune, second, default, setup.Resume);
 
-            Assert.Equal([0, 1, 2, 3], result.Epochs.Select(e => e.Epoch));
-            Assert.Equal([0, 1, 1, 1], result.Epochs.Select(e => e.Fit));
-            Assert.Equal(fitsStartedOnResume, second.Events.OfType<FitStarted>().Count());
-            Assert.All(second.Events.OfType<EpochEnded>(), e => Assert.Equal(1, e.FitIndex));
-            Assert.All(second.Events.OfType<FitStarted>(), f => Assert.Equal(0, f.FrozenGroups));
-        }
-        finally { Directory.Delete(folder, true); }
+        Assert.Equal([0, 1, 2, 3], result.Epochs.Select(e => e.Epoch));
+        Assert.Equal([0, 1, 1, 1], result.Epochs.Select(e => e.Fit));
+        Assert.Equal(fitsStartedOnResume, second.Events.OfType<FitStarted>().Count());
+        Assert.All(second.Events.OfType<EpochEnded>(), e => Assert.Equal(1, e.FitIndex));
+        Assert.All(second.Events.OfType<FitStarted>(), f => Assert.Equal(0, f.FrozenGroups));
     }
 
     private sealed class StopAfterEpochs(CancellationTokenSource stop, int epochs) : ITrainingEventSink
