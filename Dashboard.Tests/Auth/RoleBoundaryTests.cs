@@ -63,6 +63,9 @@ public partial class RoleBoundaryTests
             .WithUrl(new Uri(host.BaseAddress, TrainingHub.Path), o => o.AccessTokenProvider = () => Task.FromResult<string?>(token)).Build();
         await signedIn.StartAsync();
         Assert.Empty(await signedIn.InvokeAsync<IReadOnlyList<RunSummary>>(nameof(TrainingHub.Runs), 0, 10));
+        var stored = host.Get<RunStore>().Create("listed", Dashboard.Tests.Server.TinyRecipes.Quick, "admin");
+        var listed = await signedIn.InvokeAsync<IReadOnlyList<RunSummary>>(nameof(TrainingHub.Runs), 0, 10);
+        Assert.Equal([(stored.Id, "listed", "admin")], listed.Select(r => (r.Id, r.Name, r.Owner)));
     }
 
     [Fact]

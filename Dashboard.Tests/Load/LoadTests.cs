@@ -21,10 +21,9 @@ public class LoadTests(ITestOutputHelper output)
 
         output.WriteLine(log.ToString());
         output.WriteLine(LoadCommand.Table(report));
-        Assert.Equal(50, report.Options.Clients);
-        Assert.Equal(10, report.Options.Pollers);
         Assert.True(report.Epochs >= 1);
         Assert.True(report.EveryClientGotEveryEpoch, $"{report.ClientsWithEveryEpoch} of {report.Options.Clients} clients saw every epoch");
+        Assert.Equal(report.Options.Clients, report.ClientsWithEveryEpoch);
         Assert.NotEmpty(report.DelaysMilliseconds);
         Assert.True(report.Polls > 0);
         Assert.True(report.Watched > 0 && report.AloneBefore > 0 && report.AloneAfter > 0);
