@@ -63,10 +63,12 @@ public sealed class RunPageTests : IAsyncLifetime
         var page = Render();
         page.WaitForAssertion(() => Assert.Equal("1", Points(page, "chart-loss")));
 
-        context.Notifier.Publish(batch);
-        Publish(new BatchEnded(0, 1, 0, 0.009, 1.8));
+        context.Notifier.Publish(batch); // seen again: must not add a point
+        Publish(new EpochEnded(0, 0, 2.0, 1.5, 0.4321, 1));
 
-        page.WaitForAssertion(() => Assert.Equal("2", Points(page, "chart-loss")));
+        // The epoch is published after the duplicate, so once it shows, the duplicate has been handled too.
+        page.WaitForAssertion(() => Assert.Contains("accuracy 43.21%", page.Find("#event-log").TextContent));
+        Assert.Equal("2", Points(page, "chart-loss")); // the batch once, and the epoch's validation point
     }
 
     [Fact]
