@@ -7,7 +7,10 @@ using Dashboard.Training.Recipes;
 
 namespace Dashboard.Cli;
 
-/// <summary><c>run RECIPE.json --out RESULT.json</c>: validates the recipe, trains, prints progress, writes the result.</summary>
+/// <summary>
+/// <c>run RECIPE.json --out RESULT.json</c>: validates the recipe, trains, prints progress, writes the result. Exit codes:
+/// 0 trained, 1 the run failed (data, divergence, memory), 2 the command line or the recipe is wrong (nothing trained).
+/// </summary>
 public static class RecipeCommand
 {
     private static readonly JsonSerializerOptions ResultJson = new(JsonSerializerDefaults.Web) { WriteIndented = true };
@@ -31,7 +34,13 @@ public static class RecipeCommand
             TorchDevices.Resolve(new TorchOptions()));
         try
         {
-            var result = new RecipeRunner(environment).Run(recipe, new ConsoleProgress(Console.Out, Console.IsOutputRedirected), cancel.Token);
+            RecipeResult result;
+            try { result = new RecipeRunner(environment).Run(recipe, new ConsoleProgress(Console.Out, Console.IsOutputRedirected), cancel.Token); }
+            catch (RecipeException e)
+            {
+                Console.Error.WriteLine($"error: {args[0]}: {e.Message}"); // a step the model cannot take, found before training
+                return 2;
+            }
             if (output != null) AtomicFile.Write(output, stream => JsonSerializer.Serialize(stream, result, ResultJson));
             Console.WriteLine($"final accuracy {result.Final.Accuracy:P2}" + (result.Final.TtaAccuracy is double tta ? $", TTA {tta:P2}" : "") + $" in {result.Seconds:F0} s");
             return 0;

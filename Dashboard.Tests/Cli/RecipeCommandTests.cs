@@ -1,0 +1,66 @@
+using System.Diagnostics;
+using System.Text.Json;
+
+namespace Dashboard.Tests.Cli;
+
+/// <summary><c>run RECIPE.json --out RESULT.json</c> as a real process: exit codes, messages on stderr, the result file.</summary>
+public sealed class RecipeCommandTests : IDisposable
+{
+    private readonly DirectoryInfo folder = Directory.CreateTempSubdirectory("cli-run-");
+
+    public void Dispose() => folder.Delete(recursive: true);
+
+    [Fact]
+    public void A_valid_recipe_trains_exits_0_and_writes_the_result()
+    {
+        var output = Path.Combine(folder.FullName, "result.json");
+
+        var (exit, _, stderr) = Run("""
+            { "data": { "path": "demo", "size": 16, "batchSize": 128 }, "arch": "resnet18", "precompute": true, "seed": 0,
+              "steps": [ {"fit": {"lr": 0.01, "cycles": 2, "saveBest": "best"}} ] }
+            """, "--out", output);
+
+        Assert.True(exit == 0, stderr);
+        using var result = JsonDocument.Parse(File.ReadAllText(output));
+        Assert.Equal(2, result.RootElement.GetProperty("epochs").GetArrayLength());
+        Assert.InRange(result.RootElement.GetProperty("final").GetProperty("accuracy").GetDouble(), 0, 1);
+        Assert.Equal("best", result.RootElement.GetProperty("best")[0].GetProperty("name").GetString());
+    }
+
+    [Fact]
+    public void An_invalid_recipe_exits_2_naming_the_field_and_writes_nothing()
+    {
+        var output = Path.Combine(folder.FullName, "result.json");
+
+        var (exit, _, stderr) = Run("""{"data":{"path":"demo"},"steps":[{"fit":{"lr":-1}}]}""", "--out", output);
+
+        Assert.Equal(2, exit);
+        Assert.Contains("$.steps[0].fit.lr", stderr);
+        Assert.False(File.Exists(output));
+    }
+
+    [Fact]
+    public void A_run_that_fails_exits_1_with_the_reason()
+    {
+        var missing = Path.Combine(folder.FullName, "no-such-dataset");
+
+        var (exit, _, stderr) = Run($$$"""{"data":{"path":"{{{missing}}}"},"steps":[{"fit":{"lr":0.01}}]}""");
+
+        Assert.Equal(1, exit);
+        Assert.Contains(missing, stderr);
+    }
+
+    private (int Exit, string Stdout, string Stderr) Run(string recipe, params string[] options)
+    {
+        var recipePath = Path.Combine(folder.FullName, "recipe.json");
+        File.WriteAllText(recipePath, recipe);
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "Dashboard.dll"), "run", recipePath, "--data-folder", folder.FullName }.Concat(options))
+            start.ArgumentList.Add(argument);
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(TimeSpan.FromMinutes(5))) { process.Kill(entireProcessTree: true); throw new TimeoutException("the run command did not end"); }
+        return (process.ExitCode, stdout.Result, stderr.Result);
+    }
+}
