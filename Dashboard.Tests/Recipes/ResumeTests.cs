@@ -55,6 +55,29 @@ public class ResumeTests
         Assert.All(second.Events.OfType<FitStarted>(), f => Assert.Equal(0, f.FrozenGroups));
     }
 
+    [Fact]
+    public void A_run_stopped_before_its_first_epoch_ended_has_no_resume_point_and_starts_over()
+    {
+        using var setup = new SyntheticRecipeSetup();
+        using var stop = new CancellationTokenSource();
+
+        Assert.ThrowsAny<OperationCanceledException>(() => setup.Run(Recipe, new StopAtFirstBatch(stop), stop.Token, setup.Resume));
+        Assert.Null(setup.Resume.TryRead());
+        var second = new RecordingEventSink();
+        var result = setup.Run(Recipe, second, default, setup.Resume);
+
+        Assert.Equal(Enumerable.Range(0, 4), result.Epochs.Select(e => e.Epoch));
+        Assert.Equal([0, 1], second.Events.OfType<FitStarted>().Select(f => f.FitIndex));
+    }
+
+    private sealed class StopAtFirstBatch(CancellationTokenSource stop) : ITrainingEventSink
+    {
+        public void Emit(TrainingEvent e)
+        {
+            if (e is BatchEnded) stop.Cancel();
+        }
+    }
+
     private sealed class StopAfterEpochs(CancellationTokenSource stop, int epochs) : ITrainingEventSink
     {
         private int seen;
