@@ -28,7 +28,8 @@ public sealed class DashboardBrowserTests : IAsyncLifetime
         await DatasetsPageShowsTheDemoAsync();
         var tiny = await SubmitAsync("e2e tiny", precompute: true, lrFindIterations: 20, cycles: 2);
         await ChartsFillInAsync(tiny);
-        var longer = await SubmitAsync("e2e longer", precompute: false, lrFindIterations: 200, cycles: 3);
+        // Long enough (60 epochs) to be still running after the reload on any machine; the test stops it.
+        var longer = await SubmitAsync("e2e longer", precompute: false, lrFindIterations: 200, cycles: 60);
         await HistorySurvivesAReloadAndStopStopsAsync(longer);
         await RunsListComparesBothAsync(tiny, longer);
     }
