@@ -12,10 +12,7 @@ public class AnonymousAccessTests
     [Fact]
     public async Task With_sign_in_on_every_api_route_and_page_refuses_an_anonymous_caller()
     {
-        await using var host = await DashboardHost.StartAsync(settings: new Dictionary<string, string?>
-        {
-            ["Dashboard:Auth:Enabled"] = "true", ["Dashboard:Auth:InitialAdminUser"] = "admin", ["Dashboard:Auth:InitialAdminPassword"] = "admin-password-1",
-        });
+        await using var host = await DashboardHost.StartWithSignInAsync();
         var run = host.Get<RunStore>().Create("secret", TinyRecipes.Quick, "admin");
         using var handler = new HttpClientHandler { AllowAutoRedirect = false };
         using var anonymous = new HttpClient(handler) { BaseAddress = host.BaseAddress };
@@ -58,10 +55,7 @@ public class TokenTests
     [Fact]
     public async Task Issuing_a_new_token_revokes_the_old_one()
     {
-        await using var host = await DashboardHost.StartAsync(settings: new Dictionary<string, string?>
-        {
-            ["Dashboard:Auth:Enabled"] = "true", ["Dashboard:Auth:InitialAdminUser"] = "admin", ["Dashboard:Auth:InitialAdminPassword"] = "admin-password-1",
-        });
+        await using var host = await DashboardHost.StartWithSignInAsync();
         var users = host.Get<Dashboard.Auth.UserStore>();
         var first = users.IssueToken("admin");
         var second = users.IssueToken("admin");

@@ -13,13 +13,10 @@ namespace Dashboard.Tests.Auth;
 
 public partial class RoleBoundaryTests
 {
-    private const string AdminPassword = "admin-password-1";
+    private const string AdminPassword = DashboardHost.AdminPassword;
     private const string Rejected = """{"data":{"path":"demo"},"steps":[{"fit":{"lr":-1}}]}""";
 
-    private static Task<DashboardHost> StartSecuredAsync() => DashboardHost.StartAsync(settings: new Dictionary<string, string?>
-    {
-        ["Dashboard:Auth:Enabled"] = "true", ["Dashboard:Auth:InitialAdminUser"] = "admin", ["Dashboard:Auth:InitialAdminPassword"] = AdminPassword,
-    });
+    private static Task<DashboardHost> StartSecuredAsync() => DashboardHost.StartWithSignInAsync();
 
     [Fact]
     public async Task Each_role_reaches_exactly_what_it_may()

@@ -35,6 +35,15 @@ public sealed class DashboardHost : IAsyncDisposable
         return new DashboardHost(app, dataFolder, ownsFolder);
     }
 
+    /// <summary>The password of the first admin, "admin", of a host started with <see cref="StartWithSignInAsync"/>.</summary>
+    public const string AdminPassword = "admin-password-1";
+
+    /// <summary>A host with sign-in on and one admin ("admin", <see cref="AdminPassword"/>).</summary>
+    public static Task<DashboardHost> StartWithSignInAsync() => StartAsync(settings: new Dictionary<string, string?>
+    {
+        ["Dashboard:Auth:Enabled"] = "true", ["Dashboard:Auth:InitialAdminUser"] = "admin", ["Dashboard:Auth:InitialAdminPassword"] = AdminPassword,
+    });
+
     public T Get<T>() where T : notnull => app.Services.GetRequiredService<T>();
 
     public HttpClient Client() => new() { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };

@@ -11,10 +11,7 @@ public class HealthTests
     [Fact]
     public async Task Health_is_ready_once_the_host_started_even_for_anonymous_callers_with_sign_in_on()
     {
-        await using var host = await DashboardHost.StartAsync(settings: new Dictionary<string, string?>
-        {
-            ["Dashboard:Auth:Enabled"] = "true", ["Dashboard:Auth:InitialAdminUser"] = "admin", ["Dashboard:Auth:InitialAdminPassword"] = "a-long-test-password",
-        });
+        await using var host = await DashboardHost.StartWithSignInAsync();
         using var client = host.Client();
 
         var response = await client.GetAsync(HealthEndpoint.Path);
