@@ -5,6 +5,9 @@ namespace Dashboard.Training.Events;
 /// <summary>A recipe began: the data and model it uses.</summary>
 public sealed record RunStarted(string Architecture, IReadOnlyList<string> Classes, int TrainCount, int ValidCount, int ImageSize, string Device) : TrainingEvent;
 
+/// <summary>The precision a learner computes in: requested, used, and why they differ when they do.</summary>
+public sealed record PrecisionChosen(string Requested, string Used, string? Note) : TrainingEvent;
+
 /// <summary>The frozen body's activations are cached; augmentation is off while training on them.</summary>
 public sealed record PrecomputeCompleted(int TrainCount, int ValidCount, double Seconds, bool FromCache, string Note) : TrainingEvent;
 

@@ -8,6 +8,7 @@ namespace Dashboard.Training.Events;
 /// </summary>
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
 [JsonDerivedType(typeof(RunStarted), "runStarted")]
+[JsonDerivedType(typeof(PrecisionChosen), "precisionChosen")]
 [JsonDerivedType(typeof(PrecomputeCompleted), "precomputeCompleted")]
 [JsonDerivedType(typeof(LrFindBatchEnded), "lrFindBatchEnded")]
 [JsonDerivedType(typeof(LrFindCompleted), "lrFindCompleted")]

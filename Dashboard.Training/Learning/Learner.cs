@@ -1,6 +1,7 @@
 using Dashboard.Training.Events;
 using Dashboard.Training.Learning.Callbacks;
 using Dashboard.Training.Models;
+using Dashboard.Training.Precision;
 using Dashboard.Training.Schedules;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -30,6 +31,7 @@ public sealed class Learner : IDisposable
         torch.manual_seed(options.Seed);
         Model = new TransferModel(body, data.Classes.Count, options.Head);
         Model.to(Device);
+        Precision = ChoosePrecision(options.Precision);
         Freeze();
     }
 
@@ -38,6 +40,9 @@ public sealed class Learner : IDisposable
     public LearnerOptions Options { get; }
     public Device Device { get; }
     public ITrainingEventSink Events { get; }
+
+    /// <summary>The precision the learner computes in: the requested one resolved for this machine (fp32 when autocast is unavailable).</summary>
+    public TrainingPrecision Precision { get; }
     public int FrozenGroups => Model.FrozenGroups;
     public int GroupCount => Model.LayerGroups.Count;
 
@@ -52,6 +57,17 @@ public sealed class Learner : IDisposable
     public bool Precompute { get; private set; }
 
     public LearnerProgress Progress => new(EpochsCompleted, FitsStarted, FrozenGroups, Precompute, BatchNormFrozen);
+
+    private TrainingPrecision ChoosePrecision(TrainingPrecision requested)
+    {
+        var hardware = new PrecisionHardware(Device.type == DeviceType.CUDA, PrecisionHardware.ReadCpuFlags());
+        var chosen = PrecisionChoice.Resolve(requested, hardware);
+        var unavailable = chosen == TrainingPrecision.Fp32 ? null : Autocast.Unavailable();
+        var used = unavailable is null ? chosen : TrainingPrecision.Fp32;
+        Events.Emit(new PrecisionChosen(TrainingPrecisionNames.NameOf(requested), TrainingPrecisionNames.NameOf(used),
+            unavailable is null ? null : $"{unavailable}: training in fp32 instead"));
+        return used;
+    }
 
     /// <summary>Adds a callback to every later fit (e.g. the recipe runner's resume-point writer).</summary>
     public void AddCallback(LearnerCallback callback) => callbacks.Add(callback);
@@ -201,7 +217,23 @@ public sealed class Learner : IDisposable
 
     internal IBatchSource ValidSource() => Precompute ? activations!.Valid : Data.Valid();
 
-    internal Tensor Forward(Tensor inputs) => Precompute ? Model.Classify(inputs) : Model.forward(inputs);
+    /// <summary>Logits of a batch of the current mode (images, or cached activations), computed in the run's precision, as fp32.</summary>
+    internal Tensor Forward(Tensor inputs) => Precompute ? InPrecision(() => Model.Classify(inputs)) : ForwardImages(inputs);
+
+    /// <summary>Logits of images through the whole model, in the run's precision, as fp32.</summary>
+    internal Tensor ForwardImages(Tensor images) => InPrecision(() => Model.forward(images));
+
+    /// <summary>
+    /// Runs a forward pass inside the run's autocast scope and hands back fp32 (losses, softmax and cached activations
+    /// stay fp32); backward runs outside the scope, as PyTorch requires.
+    /// </summary>
+    internal Tensor InPrecision(Func<Tensor> forward)
+    {
+        Tensor output;
+        using (Autocast.Enter(Device, Precision)) output = forward();
+        if (output.dtype == ScalarType.Float32) return output;
+        using (output) return output.to_type(ScalarType.Float32);
+    }
 
     /// <summary>Counts an epoch the fit loop finished (sweeps count none).</summary>
     internal void CountEpoch() => EpochsCompleted++;

@@ -15,6 +15,9 @@ public sealed record LearnerOptions
     public double AdamBeta2 { get; init; } = 0.99;
     public HeadOptions Head { get; init; } = new();
 
+    /// <summary>The number format to compute in (resolved against the machine: see <see cref="Precision.PrecisionChoice"/>).</summary>
+    public Precision.TrainingPrecision Precision { get; init; } = Training.Precision.TrainingPrecision.Fp32;
+
     /// <summary>
     /// fastai v2's <c>train_bn</c>: BatchNorm layers of frozen groups keep training (parameters and running statistics).
     /// Off by default, as fastai 0.7: a frozen group is frozen entirely and its BatchNorm layers run in eval mode.

@@ -20,7 +20,7 @@ public static class LearnerPredictions
         {
             using var scope = torch.NewDisposeScope();
             using var owned = batch;
-            var probabilities = torch.nn.functional.softmax(learner.Model.forward(owned.Inputs.to(learner.Device)), 1).cpu();
+            var probabilities = torch.nn.functional.softmax(learner.ForwardImages(owned.Inputs.to(learner.Device)), 1).cpu();
             int classes = (int)probabilities.shape[1];
             var flat = probabilities.data<float>().ToArray();
             for (int i = 0; i < owned.Count; i++) rows.Add(flat.AsSpan(i * classes, classes).ToArray());

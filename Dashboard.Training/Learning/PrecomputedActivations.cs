@@ -57,7 +57,7 @@ public sealed class PrecomputedActivations : IDisposable
         foreach (var batch in source.Epoch(0, cancellation))
         {
             using var owned = batch;
-            features.Add(learner.Model.PooledFeatures(owned.Inputs.to(learner.Device)).cpu());
+            features.Add(learner.InPrecision(() => learner.Model.PooledFeatures(owned.Inputs.to(learner.Device))).cpu());
             targets.Add(owned.Targets.cpu().clone());
         }
         return (cat(features, 0).MoveToOuterDisposeScope(), cat(targets, 0).MoveToOuterDisposeScope());

@@ -9,9 +9,9 @@ public sealed record RecipeData(string Path, int Size = 224, int BatchSize = 32,
 /// A whole lesson-1 session as data: the dataset, the architecture and the steps to run in order.
 /// Built by <see cref="RecipeParser"/>, which validates every field before any training starts.
 /// </summary>
-/// <see cref="TrainFrozenBatchNorm"/> is fastai v2's <c>train_bn</c> (off: fastai 0.7, frozen groups' BatchNorm frozen).
+/// <see cref="Precision"/>: fp32, bf16, fp16 or auto. <see cref="TrainFrozenBatchNorm"/> is fastai v2's <c>train_bn</c> (off: fastai 0.7, frozen groups' BatchNorm frozen).
 public sealed record Recipe(RecipeData Data, string Arch, bool Precompute, int Seed, IReadOnlyList<RecipeStep> Steps, string? Weights = null, string Optimizer = "sgd",
-    bool TrainFrozenBatchNorm = false);
+    bool TrainFrozenBatchNorm = false, string Precision = "fp32");
 
 /// <summary>One step of a recipe.</summary>
 public abstract record RecipeStep;

@@ -22,7 +22,7 @@ public static class RecipeParser
 
     private static Recipe Read(JsonFields root)
     {
-        root.AllowOnly("data", "arch", "precompute", "seed", "steps", "weights", "optimizer", "trainFrozenBatchNorm");
+        root.AllowOnly("data", "arch", "precompute", "seed", "steps", "weights", "optimizer", "trainFrozenBatchNorm", "precision");
         var recipe = new Recipe(
             ReadData(root.Object("data")),
             root.OneOf("arch", Architectures, "resnet18"),
@@ -31,7 +31,8 @@ public static class RecipeParser
             root.Array("steps").Select(RecipeStepReader.Read).ToArray(),
             root.OptionalString("weights"),
             root.OneOf("optimizer", Optimizers, "sgd"),
-            root.Bool("trainFrozenBatchNorm", false));
+            root.Bool("trainFrozenBatchNorm", false),
+            root.OneOf("precision", [.. Precision.TrainingPrecisionNames.ByName.Keys], "fp32"));
         if (recipe.Steps.Count == 0) throw new RecipeException("$.steps", "needs at least one step");
         if (recipe.Arch != "resnet18" && recipe.Weights is null)
             throw new RecipeException("$.weights", $"{recipe.Arch} needs a weights file (.pth or .safetensors); only resnet18 ships pretrained");

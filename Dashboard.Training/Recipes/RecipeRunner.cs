@@ -20,6 +20,7 @@ public sealed class RecipeRunner(RecipeEnvironment environment)
             Seed = recipe.Seed,
             Optimizer = recipe.Optimizer == "adam" ? OptimizerKind.Adam : OptimizerKind.Sgd,
             TrainFrozenBatchNorm = recipe.TrainFrozenBatchNorm,
+            Precision = Precision.TrainingPrecisionNames.ByName[recipe.Precision],
         };
         var body = environment.CreateBackbone(recipe.Arch, recipe.Weights);
         events.Emit(new RunStarted(recipe.Arch, data.Classes, data.Train(false).ItemCount, data.Valid().ItemCount, recipe.Data.Size, environment.Device.ToString()));

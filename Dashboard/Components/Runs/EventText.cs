@@ -9,6 +9,7 @@ public static class EventText
     public static string Describe(TrainingEvent e) => e switch
     {
         RunStarted s => $"Started {s.Architecture} on {s.Classes.Count} classes ({s.TrainCount} train, {s.ValidCount} valid images) at {s.ImageSize} px on {s.Device}",
+        PrecisionChosen p => $"Computing in {p.Used}" + (p.Requested == p.Used ? "" : $" (asked for {p.Requested})") + (p.Note is null ? "" : $": {p.Note}"),
         PrecomputeCompleted p => $"Precomputed activations of {p.TrainCount} + {p.ValidCount} images in {Seconds(p.Seconds)}{(p.FromCache ? " (from cache)" : "")}. {p.Note}",
         LrFindBatchEnded b => $"lr_find batch {b.Iteration + 1}: lr {Rate(b.LearningRate)}, loss {Loss(b.Loss)}",
         LrFindCompleted f => $"lr_find done: {Suggestions(f)}",
