@@ -35,7 +35,7 @@ public static class RunEndpoints
         return app;
     }
 
-    private static Results<Created<SubmittedRun>, BadRequest<ApiError>, JsonHttpResult<ApiError>> Submit(RunQueue queue, ClaimsPrincipal user, JsonElement recipe, string? name)
+    private static Results<Created<SubmittedRun>, BadRequest<ApiError>, QueueFullProblem> Submit(RunQueue queue, ClaimsPrincipal user, JsonElement recipe, string? name)
     {
         try
         {
@@ -43,7 +43,7 @@ public static class RunEndpoints
             return TypedResults.Created($"/api/runs/{run.Id}", new SubmittedRun(run.Id, run.Status));
         }
         catch (RecipeException e) { return TypedResults.BadRequest(new ApiError(e.Message, e.Field)); }
-        catch (QueueFullException e) { return TypedResults.Json(new ApiError(e.Message), statusCode: StatusCodes.Status503ServiceUnavailable); }
+        catch (QueueFullException e) { return new QueueFullProblem(e); }
     }
 
     private static Results<Ok<RunDetails>, NotFound> Details(RunStore store, RunMetricsCache metrics, string id) =>
@@ -53,11 +53,15 @@ public static class RunEndpoints
         store.Event(id, sequence)?.Event is ThumbnailsCaptured captured && index >= 0 && index < captured.Pngs.Count
             ? TypedResults.File(captured.Pngs[index], "image/png") : TypedResults.NotFound();
 
-    private static Results<Accepted, NotFound, ForbidHttpResult, Conflict<ApiError>> Resume(RunStore store, RunCommands commands, ClaimsPrincipal user, IOptions<AuthOptions> auth, string id)
+    private static Results<Accepted, NotFound, ForbidHttpResult, Conflict<ApiError>, QueueFullProblem> Resume(RunStore store, RunCommands commands, ClaimsPrincipal user, IOptions<AuthOptions> auth, string id)
     {
         if (store.Find(id) is not { } run) return TypedResults.NotFound();
         if (!UserPrincipal.MayControl(user, run.Owner, auth.Value.Enabled)) return TypedResults.Forbid();
-        return commands.Resume(id) ? TypedResults.Accepted($"/api/runs/{id}") : TypedResults.Conflict(new ApiError("only an interrupted, stopped or failed run can be resumed"));
+        try
+        {
+            return commands.Resume(id) ? TypedResults.Accepted($"/api/runs/{id}") : TypedResults.Conflict(new ApiError("only an interrupted, stopped or failed run can be resumed"));
+        }
+        catch (QueueFullException e) { return new QueueFullProblem(e); }
     }
 
     private static Results<Accepted, NotFound, ForbidHttpResult, Conflict<ApiError>> Stop(RunStore store, RunCommands commands, ClaimsPrincipal user, IOptions<AuthOptions> auth, string id)

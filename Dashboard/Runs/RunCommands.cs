@@ -32,7 +32,7 @@ public sealed class RunCommands(RunStore store, RunNotifier notifier, RunCancell
         if (!queue.Requeue(runId))
         {
             store.SetStatus(runId, run.Status, run.Message);
-            throw new QueueFullException(0);
+            throw new QueueFullException(queue.Capacity);
         }
         notifier.Publish(store.Find(runId)!);
         return true;

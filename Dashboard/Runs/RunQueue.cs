@@ -17,6 +17,9 @@ public sealed class RunQueue(RunStore store, RunNotifier notifier, DatasetPathPo
 
     public ChannelReader<string> Reader => pending.Reader;
 
+    /// <summary>How many runs may wait.</summary>
+    public int Capacity => options.Value.QueueCapacity;
+
     /// <summary>Validates and enqueues; throws <see cref="RecipeException"/> for a bad recipe, <see cref="QueueFullException"/> when full.</summary>
     public RunSummary Submit(string recipeJson, string? name = null, string? owner = null)
     {
