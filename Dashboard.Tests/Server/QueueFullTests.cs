@@ -51,4 +51,38 @@ public class QueueFullTests
         Assert.Equal(RunStatus.Stopped, host.Get<RunStore>().Find(stopped)!.Status);
         await StopAsync(client, running);
     }
+
+    [Fact]
+    public async Task Stopped_queued_runs_give_their_queue_slots_back()
+    {
+        await using var host = await DashboardHost.StartAsync(settings: new Dictionary<string, string?> { ["Dashboard:QueueCapacity"] = "2" });
+        using var client = host.Client();
+        var running = await SubmitAsync(client, TinyRecipes.Long);
+        await ApiWaits.WaitForStatusAsync(client, running, s => s == RunStatus.Running, TimeSpan.FromMinutes(1));
+        foreach (var queued in new[] { await SubmitAsync(client, TinyRecipes.Quick), await SubmitAsync(client, TinyRecipes.Quick) })
+            await StopAsync(client, queued);
+
+        var waiting = new[] { await SubmitAsync(client, TinyRecipes.Quick), await SubmitAsync(client, TinyRecipes.Quick) };
+
+        Assert.All(waiting, id => Assert.Equal(RunStatus.Queued, host.Get<RunStore>().Find(id)!.Status));
+        await AssertQueueFullProblemAsync(await client.PostAsync("/api/runs", ApiWaits.Json(TinyRecipes.Quick)));
+        foreach (var id in waiting) await StopAsync(client, id);
+        await StopAsync(client, running);
+    }
+
+    [Fact]
+    public async Task A_refused_submission_stores_nothing()
+    {
+        await using var host = await DashboardHost.StartAsync(settings: OneSlot);
+        using var client = host.Client();
+        var running = await SubmitAsync(client, TinyRecipes.Long);
+        await ApiWaits.WaitForStatusAsync(client, running, s => s == RunStatus.Running, TimeSpan.FromMinutes(1));
+        var waiting = await SubmitAsync(client, TinyRecipes.Quick);
+
+        await AssertQueueFullProblemAsync(await client.PostAsync("/api/runs?name=refused", ApiWaits.Json(TinyRecipes.Quick)));
+
+        Assert.Equal(new[] { waiting, running }, host.Get<RunStore>().List().Select(r => r.Id));
+        await StopAsync(client, waiting);
+        await StopAsync(client, running);
+    }
 }

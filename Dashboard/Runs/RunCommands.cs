@@ -28,12 +28,7 @@ public sealed class RunCommands(RunStore store, RunNotifier notifier, RunCancell
     {
         var run = store.Find(runId);
         if (run is null || !RunStatus.IsResumable(run.Status)) return false;
-        store.SetStatus(runId, RunStatus.Queued, "queued to resume");
-        if (!queue.Requeue(runId))
-        {
-            store.SetStatus(runId, run.Status, run.Message);
-            throw new QueueFullException(queue.Capacity);
-        }
+        if (!queue.Resume(runId, run.Status)) return false;
         notifier.Publish(store.Find(runId)!);
         return true;
     }

@@ -99,6 +99,13 @@ public sealed class RunStore
     public IReadOnlyList<RunSummary> List(int skip = 0, int take = 50) =>
         Query("ORDER BY created_at DESC LIMIT $take OFFSET $skip", ("$take", take), ("$skip", skip));
 
+    public int CountWithStatus(string status)
+    {
+        using var connection = database.Open();
+        using var command = SqliteDatabase.Command(connection, "SELECT COUNT(*) FROM runs WHERE status = $status", ("$status", status));
+        return Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     public IReadOnlyList<RunSummary> WithStatus(string status) => Query("WHERE status = $status ORDER BY created_at", ("$status", status));
 
     private List<RunSummary> Query(string clause, params (string, object?)[] parameters)
