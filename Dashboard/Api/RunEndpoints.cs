@@ -18,7 +18,6 @@ public static class RunEndpoints
         public string Id => Run.Id;
         public string Status => Run.Status;
     }
-    public sealed record ApiError(string Error, string? Field = null);
 
     public static IEndpointRouteBuilder MapRunApi(this IEndpointRouteBuilder app)
     {
@@ -27,7 +26,7 @@ public static class RunEndpoints
         api.MapGet("/", (RunStore store, int? skip, int? take) => store.List(Math.Max(0, skip ?? 0), Math.Clamp(take ?? 50, 1, 500)))
             .WithSummary("Runs, newest first.");
         api.MapGet("/{id}", Details).WithSummary("One run with its status and metrics.");
-        api.MapGet("/{id}/events", (RunStore store, string id, long? after) => store.Events(id, after ?? 0))
+        api.MapGet("/{id}/events", Events)
             .WithSummary("A run's stored events after a sequence number.");
         api.MapGet("/{id}/thumbnails/{sequence:long}/{index:int}.png", Thumbnail).WithSummary("One augmented training thumbnail of a ThumbnailsCaptured event.");
         api.MapPost("/{id}/stop", Stop).WithSummary("Stop a running or queued run.").RequireAuthorization(Policies.CanTrain);
@@ -35,39 +34,45 @@ public static class RunEndpoints
         return app;
     }
 
-    private static Results<Created<SubmittedRun>, BadRequest<ApiError>, QueueFullProblem> Submit(RunQueue queue, ClaimsPrincipal user, JsonElement recipe, string? name)
+    private static Results<Created<SubmittedRun>, ProblemHttpResult, QueueFullProblem> Submit(RunQueue queue, ClaimsPrincipal user, JsonElement recipe, string? name)
     {
         try
         {
             var run = queue.Submit(recipe.GetRawText(), name, user.Identity?.Name);
             return TypedResults.Created($"/api/runs/{run.Id}", new SubmittedRun(run.Id, run.Status));
         }
-        catch (RecipeException e) { return TypedResults.BadRequest(new ApiError(e.Message, e.Field)); }
+        catch (RecipeException e) { return ApiProblems.InvalidRecipe(e); }
         catch (QueueFullException e) { return new QueueFullProblem(e); }
     }
 
-    private static Results<Ok<RunDetails>, NotFound> Details(RunStore store, RunMetricsCache metrics, string id) =>
-        store.Find(id) is { } run ? TypedResults.Ok(new RunDetails(run, metrics.For(id))) : TypedResults.NotFound();
+    private static Results<Ok<RunDetails>, ProblemHttpResult> Details(RunStore store, RunMetricsCache metrics, string id) =>
+        store.Find(id) is { } run ? TypedResults.Ok(new RunDetails(run, metrics.For(id))) : ApiProblems.RunNotFound(id);
 
-    private static Results<FileContentHttpResult, NotFound> Thumbnail(RunStore store, string id, long sequence, int index) =>
-        store.Event(id, sequence)?.Event is ThumbnailsCaptured captured && index >= 0 && index < captured.Pngs.Count
-            ? TypedResults.File(captured.Pngs[index], "image/png") : TypedResults.NotFound();
+    private static Results<Ok<IReadOnlyList<RunEvent>>, ProblemHttpResult> Events(RunStore store, string id, long? after) =>
+        store.Find(id) is null ? ApiProblems.RunNotFound(id) : TypedResults.Ok(store.Events(id, after ?? 0));
 
-    private static Results<Accepted, NotFound, ForbidHttpResult, Conflict<ApiError>, QueueFullProblem> Resume(RunStore store, RunCommands commands, ClaimsPrincipal user, IOptions<AuthOptions> auth, string id)
+    private static Results<FileContentHttpResult, ProblemHttpResult> Thumbnail(RunStore store, string id, long sequence, int index)
     {
-        if (store.Find(id) is not { } run) return TypedResults.NotFound();
+        if (store.Find(id) is null) return ApiProblems.RunNotFound(id);
+        return store.Event(id, sequence)?.Event is ThumbnailsCaptured captured && index >= 0 && index < captured.Pngs.Count
+            ? TypedResults.File(captured.Pngs[index], "image/png") : ApiProblems.NotFound($"Run '{id}' has no thumbnail {index} at event {sequence}.");
+    }
+
+    private static Results<Accepted, ForbidHttpResult, ProblemHttpResult, QueueFullProblem> Resume(RunStore store, RunCommands commands, ClaimsPrincipal user, IOptions<AuthOptions> auth, string id)
+    {
+        if (store.Find(id) is not { } run) return ApiProblems.RunNotFound(id);
         if (!UserPrincipal.MayControl(user, run.Owner, auth.Value.Enabled)) return TypedResults.Forbid();
         try
         {
-            return commands.Resume(id) ? TypedResults.Accepted($"/api/runs/{id}") : TypedResults.Conflict(new ApiError("only an interrupted, stopped or failed run can be resumed"));
+            return commands.Resume(id) ? TypedResults.Accepted($"/api/runs/{id}") : ApiProblems.Conflict("Only an interrupted, stopped or failed run can be resumed.");
         }
         catch (QueueFullException e) { return new QueueFullProblem(e); }
     }
 
-    private static Results<Accepted, NotFound, ForbidHttpResult, Conflict<ApiError>> Stop(RunStore store, RunCommands commands, ClaimsPrincipal user, IOptions<AuthOptions> auth, string id)
+    private static Results<Accepted, ForbidHttpResult, ProblemHttpResult> Stop(RunStore store, RunCommands commands, ClaimsPrincipal user, IOptions<AuthOptions> auth, string id)
     {
-        if (store.Find(id) is not { } run) return TypedResults.NotFound();
+        if (store.Find(id) is not { } run) return ApiProblems.RunNotFound(id);
         if (!UserPrincipal.MayControl(user, run.Owner, auth.Value.Enabled)) return TypedResults.Forbid();
-        return commands.Stop(id) ? TypedResults.Accepted($"/api/runs/{id}") : TypedResults.Conflict(new ApiError("the run is not queued or running"));
+        return commands.Stop(id) ? TypedResults.Accepted($"/api/runs/{id}") : ApiProblems.Conflict("The run is not queued or running.");
     }
 }
