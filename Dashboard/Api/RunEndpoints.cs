@@ -22,7 +22,8 @@ public static class RunEndpoints
     public static IEndpointRouteBuilder MapRunApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/runs").WithTags("Runs").DisableAntiforgery().RequireAuthorization(Policies.CanWatch);
-        api.MapPost("/", Submit).WithSummary("Submit a recipe; answers the new run's id.").RequireAuthorization(Policies.CanTrain);
+        api.MapPost("/", Submit).Accepts<JsonElement>("application/json")
+            .WithSummary("Submit a recipe (JSON; comments and trailing commas allowed, as in recipe files); answers the new run's id.").RequireAuthorization(Policies.CanTrain);
         api.MapGet("/", (RunStore store, int? skip, int? take) => store.List(Math.Max(0, skip ?? 0), Math.Clamp(take ?? 50, 1, 500)))
             .WithSummary("Runs, newest first.");
         api.MapGet("/{id}", Details).WithSummary("One run with its status and metrics.");
@@ -34,11 +35,14 @@ public static class RunEndpoints
         return app;
     }
 
-    private static Results<Created<SubmittedRun>, ProblemHttpResult, QueueFullProblem> Submit(RunQueue queue, ClaimsPrincipal user, JsonElement recipe, string? name)
+    /// <summary>Reads the body as text, so the recipe parser (the one the CLI and the form use) is the only JSON reader.</summary>
+    private static async Task<Results<Created<SubmittedRun>, ProblemHttpResult, QueueFullProblem>> Submit(RunQueue queue, ClaimsPrincipal user, HttpRequest request, string? name)
     {
+        using var body = new StreamReader(request.Body);
+        var recipe = await body.ReadToEndAsync(request.HttpContext.RequestAborted);
         try
         {
-            var run = queue.Submit(recipe.GetRawText(), name, user.Identity?.Name);
+            var run = queue.Submit(recipe, name, user.Identity?.Name);
             return TypedResults.Created($"/api/runs/{run.Id}", new SubmittedRun(run.Id, run.Status));
         }
         catch (RecipeException e) { return ApiProblems.InvalidRecipe(e); }
