@@ -61,4 +61,21 @@ public class ApiErrorTests
         Assert.Equal(HttpStatusCode.Accepted, (await client.PostAsync($"/api/runs/{id}/stop", null)).StatusCode);
         await ApiWaits.WaitForStatusAsync(client, id, s => !RunStatus.IsActive(s), TimeSpan.FromMinutes(1));
     }
+
+    [Theory]
+    [InlineData("1e9", "1000000000")]
+    [InlineData("0", "0")]
+    [InlineData("-0.5", "-0.5")]
+    public async Task A_learning_rate_out_of_range_says_the_range_it_must_be_in(string lr, string shown)
+    {
+        await using var host = await DashboardHost.StartAsync();
+        using var client = host.Client();
+
+        var response = await client.PostAsync("/api/runs", ApiWaits.Json($$$"""{"data":{"path":"demo"},"steps":[{"fit":{"lr":{{{lr}}}}}]}"""));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("$.steps[0].fit.lr", problem.GetProperty("field").GetString());
+        Assert.Equal($"$.steps[0].fit.lr: a learning rate must be > 0 and ≤ 10, not {shown}", problem.GetProperty("detail").GetString());
+    }
 }
