@@ -1,8 +1,12 @@
+using Dashboard.Training.Events;
+
 namespace Dashboard.Runs;
 
 /// <summary>What a user can ask of an existing run.</summary>
 public sealed class RunCommands(RunStore store, RunNotifier notifier, RunCancellations cancellations, RunQueue queue)
 {
+    public const string StoppedWhileQueued = "stopped before it started";
+
     /// <summary>
     /// Cancels a queued run, or stops a running one at its next batch. False when the run is not active. A stop that
     /// meets the worker starting the run still wins: the worker registers the run's cancellation before it moves the
@@ -12,8 +16,9 @@ public sealed class RunCommands(RunStore store, RunNotifier notifier, RunCancell
     {
         var run = store.Find(runId);
         if (run is null || !RunStatus.IsActive(run.Status)) return false;
-        if (store.SetStatus(runId, RunStatus.Stopped, "stopped before it started", onlyFrom: RunStatus.Queued))
+        if (store.SetStatus(runId, RunStatus.Stopped, StoppedWhileQueued, onlyFrom: RunStatus.Queued))
         {
+            notifier.Publish(store.Append(runId, new RunEnded(RunStatus.Stopped, StoppedWhileQueued)));
             notifier.Publish(store.Find(runId)!);
             return true;
         }
