@@ -6,9 +6,10 @@ namespace Dashboard.Runs;
 public sealed class RunCommands(RunStore store, RunNotifier notifier, RunCancellations cancellations, RunQueue queue)
 {
     public const string StoppedWhileQueued = "stopped before it started";
+    public const string StoppingMessage = "stopping at the next batch";
 
     /// <summary>
-    /// Cancels a queued run, or stops a running one at its next batch. False when the run is not active. A stop that
+    /// Cancels a queued run, or stops a running one at its next batch (it shows as stopping until then). False when the run is not active. A stop that
     /// meets the worker starting the run still wins: the worker registers the run's cancellation before it moves the
     /// run from queued to running, and both moves are conditional on the status they expect.
     /// </summary>
@@ -22,7 +23,9 @@ public sealed class RunCommands(RunStore store, RunNotifier notifier, RunCancell
             notifier.Publish(store.Find(runId)!);
             return true;
         }
-        return cancellations.Cancel(runId);
+        if (!cancellations.Cancel(runId)) return false;
+        if (store.SetStatus(runId, RunStatus.Stopping, StoppingMessage, onlyFrom: RunStatus.Running)) notifier.Publish(store.Find(runId)!);
+        return true;
     }
 
     /// <summary>

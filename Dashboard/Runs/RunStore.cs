@@ -37,7 +37,7 @@ public sealed class RunStore
         var sql = status switch
         {
             RunStatus.Running => "UPDATE runs SET status = $status, message = $message, started_at = COALESCE(started_at, $now), ended_at = NULL WHERE id = $id",
-            RunStatus.Queued => "UPDATE runs SET status = $status, message = $message WHERE id = $id",
+            RunStatus.Queued or RunStatus.Stopping => "UPDATE runs SET status = $status, message = $message WHERE id = $id",
             _ => "UPDATE runs SET status = $status, message = $message, ended_at = $now WHERE id = $id",
         };
         if (onlyFrom is not null) sql += " AND status = $from";

@@ -33,7 +33,7 @@ public sealed class RunWorker(RunStore store, RunQueue queue, RunNotifier notifi
 
     private void RecoverAfterRestart()
     {
-        foreach (var run in store.WithStatus(RunStatus.Running)) End(run.Id, RunStatus.Interrupted, InterruptedMessage);
+        foreach (var run in store.WithStatus(RunStatus.Running).Concat(store.WithStatus(RunStatus.Stopping))) End(run.Id, RunStatus.Interrupted, InterruptedMessage);
         foreach (var run in store.WithStatus(RunStatus.Queued)) queue.Requeue(run.Id);
     }
 
