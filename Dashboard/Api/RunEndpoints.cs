@@ -24,8 +24,8 @@ public static class RunEndpoints
         var api = app.MapGroup("/api/runs").WithTags("Runs").DisableAntiforgery().RequireAuthorization(Policies.CanWatch);
         api.MapPost("/", Submit).Accepts<JsonElement>("application/json")
             .WithSummary("Submit a recipe (JSON; comments and trailing commas allowed, as in recipe files); answers the new run's id.").RequireAuthorization(Policies.CanTrain);
-        api.MapGet("/", (RunStore store, int? skip, int? take) => store.List(Math.Max(0, skip ?? 0), Math.Clamp(take ?? 50, 1, 500)))
-            .WithSummary("Runs, newest first.");
+        api.MapGet("/", (RunStore store, int? skip, int? take) => TypedResults.Ok(RunList.Read(store, skip, take)))
+            .WithSummary("One page of runs, newest first, without their recipes, with the total count.");
         api.MapGet("/{id}", Details).WithSummary("One run with its status and metrics.");
         api.MapGet("/{id}/events", Events)
             .WithSummary("A run's stored events after a sequence number.");

@@ -99,10 +99,14 @@ public sealed class RunStore
     public IReadOnlyList<RunSummary> List(int skip = 0, int take = 50) =>
         Query("ORDER BY created_at DESC LIMIT $take OFFSET $skip", ("$take", take), ("$skip", skip));
 
-    public int CountWithStatus(string status)
+    public int CountWithStatus(string status) => Count("WHERE status = $status", ("$status", status));
+
+    public int Count() => Count("");
+
+    private int Count(string clause, params (string, object?)[] parameters)
     {
         using var connection = database.Open();
-        using var command = SqliteDatabase.Command(connection, "SELECT COUNT(*) FROM runs WHERE status = $status", ("$status", status));
+        using var command = SqliteDatabase.Command(connection, "SELECT COUNT(*) FROM runs " + clause, parameters);
         return Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
