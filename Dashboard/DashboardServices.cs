@@ -29,6 +29,9 @@ public static class DashboardServices
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddSignalR();
         services.AddOpenApi();
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ApiExceptionHandler>();
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true); // binding errors reach ApiExceptionHandler with their message
         services.AddMudServices();
         services.AddDashboardUi();
         return services;
@@ -38,6 +41,7 @@ public static class DashboardServices
     {
         if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/Error", createScopeForErrors: true);
         ProcessEnvironmentReport.Log(app.Logger);
+        app.UseWhen(ApiExceptionHandler.IsApi, api => api.UseExceptionHandler().UseStatusCodePages());
         app.UseDashboardAuth();
         app.UseAntiforgery();
         app.MapStaticAssets();

@@ -22,7 +22,7 @@ public sealed class NewRunFormTests : IAsyncLifetime
 
         form.WaitForAssertion(() =>
         {
-            Assert.Contains("a learning rate must be positive", form.Find(FitRates).TextContent);
+            Assert.Contains("a learning rate must be > 0 and ≤ 10, not -0.01", form.Find(FitRates).TextContent);
             Assert.True(form.Find("#submit-run").HasAttribute("disabled"));
         });
     }

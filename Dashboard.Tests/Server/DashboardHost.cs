@@ -5,7 +5,7 @@ using Microsoft.Extensions.Hosting;
 namespace Dashboard.Tests.Server;
 
 /// <summary>
-/// The real dashboard on real Kestrel (<see cref="LoopbackDashboard"/>, Development environment), with its own
+/// The real dashboard on real Kestrel (<see cref="LoopbackDashboard"/>, Development environment unless told), with its own
 /// temporary data folder (deleted on dispose) unless one is given (restart tests reuse a folder).
 /// </summary>
 public sealed class DashboardHost : IAsyncDisposable
@@ -26,11 +26,11 @@ public sealed class DashboardHost : IAsyncDisposable
     public string DataFolder { get; }
     public IServiceProvider Services => app.Services;
 
-    public static async Task<DashboardHost> StartAsync(string? dataFolder = null, IDictionary<string, string?>? settings = null)
+    public static async Task<DashboardHost> StartAsync(string? dataFolder = null, IDictionary<string, string?>? settings = null, string? environment = null)
     {
         bool ownsFolder = dataFolder is null;
         dataFolder ??= Directory.CreateTempSubdirectory("dashboard-host-").FullName;
-        var app = LoopbackDashboard.Build(dataFolder, settings, Environments.Development);
+        var app = LoopbackDashboard.Build(dataFolder, settings, environment ?? Environments.Development);
         await app.StartAsync();
         return new DashboardHost(app, dataFolder, ownsFolder);
     }

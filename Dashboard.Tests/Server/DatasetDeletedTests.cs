@@ -39,6 +39,8 @@ public sealed class DatasetDeletedTests : IDisposable
         Assert.Contains("moved or deleted during the run", run.GetProperty("run").GetProperty("message").GetString());
         Assert.Contains(store.Events(id), e => e.Event is EpochEnded { Epoch: 0 });
         Assert.IsType<RunStarted>(store.Events(id)[0].Event);
+        var ended = Assert.IsType<RunEnded>(store.Events(id)[^1].Event);
+        Assert.Equal((RunStatus.Failed, run.GetProperty("run").GetProperty("message").GetString()), (ended.Status, ended.Message));
     }
 
     private static void CopyFolder(string from, string to)

@@ -21,6 +21,9 @@ public class RestartTests
         var interrupted = host.Get<RunStore>().Find(crashed.Id)!;
         Assert.Equal(RunStatus.Interrupted, interrupted.Status);
         Assert.Equal(RunWorker.InterruptedMessage, interrupted.Message);
-        Assert.IsType<EpochEnded>(Assert.Single(host.Get<RunStore>().Events(crashed.Id)).Event);
+        var events = host.Get<RunStore>().Events(crashed.Id);
+        Assert.IsType<EpochEnded>(events[0].Event);
+        Assert.Equal(new RunEnded(RunStatus.Interrupted, RunWorker.InterruptedMessage) { At = events[^1].Event.At }, events[^1].Event);
+        Assert.Equal(2, events.Count);
     }
 }

@@ -37,7 +37,7 @@ public class RunApiTests
         Assert.Equal("image/png", png.Content.Headers.ContentType?.MediaType);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/runs/{id}/thumbnails/{thumbnails.Sequence}/99.png")).StatusCode);
         var list = await client.GetFromJsonAsync<JsonElement>("/api/runs");
-        Assert.Contains(list.EnumerateArray(), r => r.GetProperty("id").GetString() == id);
+        Assert.Contains(list.GetProperty("runs").EnumerateArray(), r => r.GetProperty("id").GetString() == id);
     }
 
     [Fact]
@@ -81,5 +81,25 @@ public class RunApiTests
 
         Assert.Contains("\"/api/runs\"", document);
         Assert.Contains("\"/api/runs/{id}/stop\"", document);
+    }
+
+    [Fact]
+    public async Task The_run_list_pages_summaries_without_recipes_with_a_total_and_the_detail_keeps_the_recipe()
+    {
+        await using var host = await DashboardHost.StartAsync();
+        using var client = host.Client();
+        var store = host.Get<RunStore>();
+        var ids = Enumerable.Range(0, 3).Select(i => store.Create($"run {i}", TinyRecipes.Quick).Id).ToArray(); // stored only: the worker never sees them
+
+        var first = await client.GetFromJsonAsync<JsonElement>("/api/runs?take=2");
+        var second = await client.GetFromJsonAsync<JsonElement>("/api/runs?skip=2&take=2");
+
+        Assert.Equal(3, first.GetProperty("total").GetInt32());
+        Assert.Equal(2, first.GetProperty("runs").GetArrayLength());
+        Assert.Equal(ids[2], first.GetProperty("runs")[0].GetProperty("id").GetString());
+        Assert.Equal(ids[0], Assert.Single(second.GetProperty("runs").EnumerateArray()).GetProperty("id").GetString());
+        Assert.All(first.GetProperty("runs").EnumerateArray(), r => Assert.False(r.TryGetProperty("recipeJson", out _)));
+        var detail = await client.GetFromJsonAsync<JsonElement>($"/api/runs/{ids[0]}");
+        Assert.Equal(TinyRecipes.Quick, detail.GetProperty("run").GetProperty("recipeJson").GetString());
     }
 }

@@ -87,3 +87,6 @@ public sealed record TopLoss(string Kind, string Item, string Actual, string Pre
 public sealed record TopLossesComputed(IReadOnlyList<TopLoss> Items) : TrainingEvent;
 
 public sealed record RunCompleted(double? Accuracy, double? TtaAccuracy, double Seconds) : TrainingEvent;
+
+/// <summary>The run ended without completing: <see cref="Status"/> is "failed", "stopped" or "interrupted", with why.</summary>
+public sealed record RunEnded(string Status, string? Message) : TrainingEvent;

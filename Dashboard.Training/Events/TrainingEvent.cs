@@ -29,6 +29,7 @@ namespace Dashboard.Training.Events;
 [JsonDerivedType(typeof(ConfusionMatrixComputed), "confusionMatrixComputed")]
 [JsonDerivedType(typeof(TopLossesComputed), "topLossesComputed")]
 [JsonDerivedType(typeof(RunCompleted), "runCompleted")]
+[JsonDerivedType(typeof(RunEnded), "runEnded")]
 public abstract record TrainingEvent
 {
     public DateTimeOffset At { get; init; } = DateTimeOffset.UtcNow;

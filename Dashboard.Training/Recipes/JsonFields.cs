@@ -100,19 +100,27 @@ internal sealed class JsonFields
     /// <summary>One learning rate in (0, 10]; <paramref name="fallback"/> when absent.</summary>
     public double Rate(string name, double fallback) => Has(name) ? Rate(Required(name), $"{Path}.{name}") : fallback;
 
+    /// <summary>The largest learning rate a recipe may ask for.</summary>
+    public const double MaxRate = 10;
+
     private static double Rate(JsonElement value, string path)
     {
-        double rate = Number(value, path, double.MinValue, 10);
-        return rate > 0 ? rate : throw new RecipeException(path, $"a learning rate must be positive, not {rate}");
+        double rate = Number(value, path);
+        return rate > 0 && rate <= MaxRate ? rate
+            : throw new RecipeException(path, $"a learning rate must be > 0 and ≤ {Text(MaxRate)}, not {Text(rate)}");
     }
 
     private static double Number(JsonElement value, string path, double min, double max)
     {
-        if (value.ValueKind != JsonValueKind.Number) throw new RecipeException(path, "must be a number");
-        double number = value.GetDouble();
-        if (number < min || number > max) throw new RecipeException(path, $"must be between {min} and {max}, not {number}");
+        double number = Number(value, path);
+        if (number < min || number > max) throw new RecipeException(path, $"must be between {Text(min)} and {Text(max)}, not {Text(number)}");
         return number;
     }
+
+    private static double Number(JsonElement value, string path) =>
+        value.ValueKind == JsonValueKind.Number ? value.GetDouble() : throw new RecipeException(path, "must be a number");
+
+    private static string Text(double number) => number.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private JsonElement Required(string name) =>
         element.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null

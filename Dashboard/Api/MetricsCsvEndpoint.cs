@@ -28,6 +28,6 @@ public static class MetricsCsvEndpoint
 
     private static IResult Csv(RunStore store, RunMetricsCache metrics, string id) =>
         store.Find(id) is null
-            ? Results.NotFound()
+            ? ApiProblems.RunNotFound(id)
             : Results.File(Encoding.UTF8.GetBytes(Format(metrics.For(id))), "text/csv", $"run-{id}-metrics.csv");
 }

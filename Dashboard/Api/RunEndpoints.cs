@@ -18,16 +18,16 @@ public static class RunEndpoints
         public string Id => Run.Id;
         public string Status => Run.Status;
     }
-    public sealed record ApiError(string Error, string? Field = null);
 
     public static IEndpointRouteBuilder MapRunApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/runs").WithTags("Runs").DisableAntiforgery().RequireAuthorization(Policies.CanWatch);
-        api.MapPost("/", Submit).WithSummary("Submit a recipe; answers the new run's id.").RequireAuthorization(Policies.CanTrain);
-        api.MapGet("/", (RunStore store, int? skip, int? take) => store.List(Math.Max(0, skip ?? 0), Math.Clamp(take ?? 50, 1, 500)))
-            .WithSummary("Runs, newest first.");
+        api.MapPost("/", Submit).Accepts<JsonElement>("application/json")
+            .WithSummary("Submit a recipe (JSON; comments and trailing commas allowed, as in recipe files); answers the new run's id.").RequireAuthorization(Policies.CanTrain);
+        api.MapGet("/", (RunStore store, int? skip, int? take) => TypedResults.Ok(RunList.Read(store, skip, take)))
+            .WithSummary("One page of runs, newest first, without their recipes, with the total count.");
         api.MapGet("/{id}", Details).WithSummary("One run with its status and metrics.");
-        api.MapGet("/{id}/events", (RunStore store, string id, long? after) => store.Events(id, after ?? 0))
+        api.MapGet("/{id}/events", Events)
             .WithSummary("A run's stored events after a sequence number.");
         api.MapGet("/{id}/thumbnails/{sequence:long}/{index:int}.png", Thumbnail).WithSummary("One augmented training thumbnail of a ThumbnailsCaptured event.");
         api.MapPost("/{id}/stop", Stop).WithSummary("Stop a running or queued run.").RequireAuthorization(Policies.CanTrain);
@@ -35,35 +35,48 @@ public static class RunEndpoints
         return app;
     }
 
-    private static Results<Created<SubmittedRun>, BadRequest<ApiError>, JsonHttpResult<ApiError>> Submit(RunQueue queue, ClaimsPrincipal user, JsonElement recipe, string? name)
+    /// <summary>Reads the body as text, so the recipe parser (the one the CLI and the form use) is the only JSON reader.</summary>
+    private static async Task<Results<Created<SubmittedRun>, ProblemHttpResult, QueueFullProblem>> Submit(RunQueue queue, ClaimsPrincipal user, HttpRequest request, string? name)
     {
+        using var body = new StreamReader(request.Body);
+        var recipe = await body.ReadToEndAsync(request.HttpContext.RequestAborted);
         try
         {
-            var run = queue.Submit(recipe.GetRawText(), name, user.Identity?.Name);
+            var run = queue.Submit(recipe, name, user.Identity?.Name);
             return TypedResults.Created($"/api/runs/{run.Id}", new SubmittedRun(run.Id, run.Status));
         }
-        catch (RecipeException e) { return TypedResults.BadRequest(new ApiError(e.Message, e.Field)); }
-        catch (QueueFullException e) { return TypedResults.Json(new ApiError(e.Message), statusCode: StatusCodes.Status503ServiceUnavailable); }
+        catch (RecipeException e) { return ApiProblems.InvalidRecipe(e); }
+        catch (QueueFullException e) { return new QueueFullProblem(e); }
     }
 
-    private static Results<Ok<RunDetails>, NotFound> Details(RunStore store, RunMetricsCache metrics, string id) =>
-        store.Find(id) is { } run ? TypedResults.Ok(new RunDetails(run, metrics.For(id))) : TypedResults.NotFound();
+    private static Results<Ok<RunDetails>, ProblemHttpResult> Details(RunStore store, RunMetricsCache metrics, string id) =>
+        store.Find(id) is { } run ? TypedResults.Ok(new RunDetails(run, metrics.For(id))) : ApiProblems.RunNotFound(id);
 
-    private static Results<FileContentHttpResult, NotFound> Thumbnail(RunStore store, string id, long sequence, int index) =>
-        store.Event(id, sequence)?.Event is ThumbnailsCaptured captured && index >= 0 && index < captured.Pngs.Count
-            ? TypedResults.File(captured.Pngs[index], "image/png") : TypedResults.NotFound();
+    private static Results<Ok<IReadOnlyList<RunEvent>>, ProblemHttpResult> Events(RunStore store, string id, long? after) =>
+        store.Find(id) is null ? ApiProblems.RunNotFound(id) : TypedResults.Ok(store.Events(id, after ?? 0));
 
-    private static Results<Accepted, NotFound, ForbidHttpResult, Conflict<ApiError>> Resume(RunStore store, RunCommands commands, ClaimsPrincipal user, IOptions<AuthOptions> auth, string id)
+    private static Results<FileContentHttpResult, ProblemHttpResult> Thumbnail(RunStore store, string id, long sequence, int index)
     {
-        if (store.Find(id) is not { } run) return TypedResults.NotFound();
-        if (!UserPrincipal.MayControl(user, run.Owner, auth.Value.Enabled)) return TypedResults.Forbid();
-        return commands.Resume(id) ? TypedResults.Accepted($"/api/runs/{id}") : TypedResults.Conflict(new ApiError("only an interrupted, stopped or failed run can be resumed"));
+        if (store.Find(id) is null) return ApiProblems.RunNotFound(id);
+        return store.Event(id, sequence)?.Event is ThumbnailsCaptured captured && index >= 0 && index < captured.Pngs.Count
+            ? TypedResults.File(captured.Pngs[index], "image/png") : ApiProblems.NotFound($"Run '{id}' has no thumbnail {index} at event {sequence}.");
     }
 
-    private static Results<Accepted, NotFound, ForbidHttpResult, Conflict<ApiError>> Stop(RunStore store, RunCommands commands, ClaimsPrincipal user, IOptions<AuthOptions> auth, string id)
+    private static Results<Accepted, ForbidHttpResult, ProblemHttpResult, QueueFullProblem> Resume(RunStore store, RunCommands commands, ClaimsPrincipal user, IOptions<AuthOptions> auth, string id)
     {
-        if (store.Find(id) is not { } run) return TypedResults.NotFound();
+        if (store.Find(id) is not { } run) return ApiProblems.RunNotFound(id);
         if (!UserPrincipal.MayControl(user, run.Owner, auth.Value.Enabled)) return TypedResults.Forbid();
-        return commands.Stop(id) ? TypedResults.Accepted($"/api/runs/{id}") : TypedResults.Conflict(new ApiError("the run is not queued or running"));
+        try
+        {
+            return commands.Resume(id) ? TypedResults.Accepted($"/api/runs/{id}") : ApiProblems.Conflict("Only an interrupted, stopped or failed run can be resumed.");
+        }
+        catch (QueueFullException e) { return new QueueFullProblem(e); }
+    }
+
+    private static Results<Accepted, ForbidHttpResult, ProblemHttpResult> Stop(RunStore store, RunCommands commands, ClaimsPrincipal user, IOptions<AuthOptions> auth, string id)
+    {
+        if (store.Find(id) is not { } run) return ApiProblems.RunNotFound(id);
+        if (!UserPrincipal.MayControl(user, run.Owner, auth.Value.Enabled)) return TypedResults.Forbid();
+        return commands.Stop(id) ? TypedResults.Accepted($"/api/runs/{id}") : ApiProblems.Conflict("The run is not queued or running.");
     }
 }

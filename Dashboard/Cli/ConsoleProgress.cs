@@ -46,6 +46,7 @@ public sealed class ConsoleProgress(TextWriter writer, bool redirected) : ITrain
         BatchNormFreezeChanged b => b.Frozen ? "bn_freeze: body BatchNorm statistics frozen" : "bn_freeze off",
         Loaded l => $"loaded {l.Name}",
         TtaCompleted t => $"TTA: accuracy {t.Accuracy:P2} → {t.TtaAccuracy:P2}",
+        RunEnded r => $"run {r.Status}{(r.Message is null ? "" : $": {r.Message}")}",
         _ => null,
     };
 

@@ -13,8 +13,10 @@ public sealed class TrainingHub(RunStore store, RunNotifier notifier) : Hub
 {
     public const string Path = "/hubs/training";
 
+    /// <summary>Ends with a <see cref="HubException"/> when the run does not exist.</summary>
     public async IAsyncEnumerable<RunEvent> Follow(string runId, long afterSequence, [EnumeratorCancellation] CancellationToken cancellation)
     {
+        if (store.Find(runId) is null) throw new HubException($"There is no run '{runId}'.");
         var live = Channel.CreateUnbounded<RunEvent>(new UnboundedChannelOptions { SingleReader = true });
         using var subscription = notifier.SubscribeEvents(runId, e => live.Writer.TryWrite(e));
         using var statusSubscription = notifier.SubscribeRuns(run =>

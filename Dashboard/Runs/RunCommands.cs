@@ -1,10 +1,15 @@
+using Dashboard.Training.Events;
+
 namespace Dashboard.Runs;
 
 /// <summary>What a user can ask of an existing run.</summary>
 public sealed class RunCommands(RunStore store, RunNotifier notifier, RunCancellations cancellations, RunQueue queue)
 {
+    public const string StoppedWhileQueued = "stopped before it started";
+    public const string StoppingMessage = "stopping at the next batch";
+
     /// <summary>
-    /// Cancels a queued run, or stops a running one at its next batch. False when the run is not active. A stop that
+    /// Cancels a queued run, or stops a running one at its next batch (it shows as stopping until then). False when the run is not active. A stop that
     /// meets the worker starting the run still wins: the worker registers the run's cancellation before it moves the
     /// run from queued to running, and both moves are conditional on the status they expect.
     /// </summary>
@@ -12,12 +17,15 @@ public sealed class RunCommands(RunStore store, RunNotifier notifier, RunCancell
     {
         var run = store.Find(runId);
         if (run is null || !RunStatus.IsActive(run.Status)) return false;
-        if (store.SetStatus(runId, RunStatus.Stopped, "stopped before it started", onlyFrom: RunStatus.Queued))
+        if (store.SetStatus(runId, RunStatus.Stopped, StoppedWhileQueued, onlyFrom: RunStatus.Queued))
         {
+            notifier.Publish(store.Append(runId, new RunEnded(RunStatus.Stopped, StoppedWhileQueued)));
             notifier.Publish(store.Find(runId)!);
             return true;
         }
-        return cancellations.Cancel(runId);
+        if (!cancellations.Cancel(runId)) return false;
+        if (store.SetStatus(runId, RunStatus.Stopping, StoppingMessage, onlyFrom: RunStatus.Running)) notifier.Publish(store.Find(runId)!);
+        return true;
     }
 
     /// <summary>
@@ -28,12 +36,7 @@ public sealed class RunCommands(RunStore store, RunNotifier notifier, RunCancell
     {
         var run = store.Find(runId);
         if (run is null || !RunStatus.IsResumable(run.Status)) return false;
-        store.SetStatus(runId, RunStatus.Queued, "queued to resume");
-        if (!queue.Requeue(runId))
-        {
-            store.SetStatus(runId, run.Status, run.Message);
-            throw new QueueFullException(0);
-        }
+        if (!queue.Resume(runId, run.Status)) return false;
         notifier.Publish(store.Find(runId)!);
         return true;
     }

@@ -5,35 +5,58 @@ using Microsoft.Extensions.Options;
 namespace Dashboard.Runs;
 
 /// <summary>
-/// Accepts recipes: validates them (fields, and paths against the data roots), stores the run as queued and hands its id to the worker through a bounded channel.
-/// A full queue refuses the submission instead of growing without limit.
+/// Accepts recipes: validates them (fields, and paths against the data roots), stores the run as queued and hands its id to the worker through a channel.
+/// A full queue refuses the submission instead of growing without limit. Only runs still waiting (stored as queued) count against the capacity:
+/// a queued run that was stopped gives its slot back at once, although its id stays in the channel until the worker skips it.
 /// </summary>
 public sealed class RunQueue(RunStore store, RunNotifier notifier, DatasetPathPolicy paths, IOptions<DashboardOptions> options)
 {
-    private readonly Channel<string> pending = Channel.CreateBounded<string>(new BoundedChannelOptions(options.Value.QueueCapacity)
-    {
-        SingleReader = true, FullMode = BoundedChannelFullMode.Wait,
-    });
+    private readonly Channel<string> pending = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Lock admission = new();
 
     public ChannelReader<string> Reader => pending.Reader;
+
+    /// <summary>How many runs may wait.</summary>
+    public int Capacity => options.Value.QueueCapacity;
 
     /// <summary>Validates and enqueues; throws <see cref="RecipeException"/> for a bad recipe, <see cref="QueueFullException"/> when full.</summary>
     public RunSummary Submit(string recipeJson, string? name = null, string? owner = null)
     {
         var recipe = RecipeParser.Parse(recipeJson);
         paths.Check(recipe);
-        var run = store.Create(string.IsNullOrWhiteSpace(name) ? DefaultName(recipe) : name.Trim(), recipeJson, owner);
-        if (!pending.Writer.TryWrite(run.Id))
+        RunSummary run;
+        lock (admission)
         {
-            store.SetStatus(run.Id, RunStatus.Failed, "the run queue is full; try again when a run has finished");
-            throw new QueueFullException(options.Value.QueueCapacity);
+            EnsureRoom();
+            run = store.Create(string.IsNullOrWhiteSpace(name) ? DefaultName(recipe) : name.Trim(), recipeJson, owner);
+            pending.Writer.TryWrite(run.Id);
         }
         notifier.Publish(run);
         return run;
     }
 
-    /// <summary>Puts a stored queued run back in line (after a restart).</summary>
-    public bool Requeue(string runId) => pending.Writer.TryWrite(runId);
+    /// <summary>
+    /// Queues an ended run again when there is room and it still has <paramref name="fromStatus"/>; false when its status
+    /// changed meanwhile. Throws <see cref="QueueFullException"/> when full.
+    /// </summary>
+    public bool Resume(string runId, string fromStatus)
+    {
+        lock (admission)
+        {
+            EnsureRoom();
+            if (!store.SetStatus(runId, RunStatus.Queued, "queued to resume", onlyFrom: fromStatus)) return false;
+            pending.Writer.TryWrite(runId);
+            return true;
+        }
+    }
+
+    /// <summary>Puts a stored queued run back in line (after a restart); it already holds its slot.</summary>
+    public void Requeue(string runId) => pending.Writer.TryWrite(runId);
+
+    private void EnsureRoom()
+    {
+        if (store.CountWithStatus(RunStatus.Queued) >= Capacity) throw new QueueFullException(Capacity);
+    }
 
     private static string DefaultName(Recipe recipe) => $"{recipe.Arch} on {Path.GetFileName(recipe.Data.Path.TrimEnd('/'))} @{recipe.Data.Size}px";
 }

@@ -5,12 +5,14 @@ public static class RunStatus
 {
     public const string Queued = "queued";
     public const string Running = "running";
+    /// <summary>Running, asked to stop: it ends at its next batch.</summary>
+    public const string Stopping = "stopping";
     public const string Finished = "finished";
     public const string Failed = "failed";
     public const string Stopped = "stopped";
     public const string Interrupted = "interrupted";
 
-    public static bool IsActive(string status) => status is Queued or Running;
+    public static bool IsActive(string status) => status is Queued or Running or Stopping;
 
     /// <summary>Ended before its last step: it may continue from its last epoch resume point.</summary>
     public static bool IsResumable(string status) => status is Interrupted or Stopped or Failed;

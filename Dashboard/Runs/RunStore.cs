@@ -37,7 +37,7 @@ public sealed class RunStore
         var sql = status switch
         {
             RunStatus.Running => "UPDATE runs SET status = $status, message = $message, started_at = COALESCE(started_at, $now), ended_at = NULL WHERE id = $id",
-            RunStatus.Queued => "UPDATE runs SET status = $status, message = $message WHERE id = $id",
+            RunStatus.Queued or RunStatus.Stopping => "UPDATE runs SET status = $status, message = $message WHERE id = $id",
             _ => "UPDATE runs SET status = $status, message = $message, ended_at = $now WHERE id = $id",
         };
         if (onlyFrom is not null) sql += " AND status = $from";
@@ -98,6 +98,17 @@ public sealed class RunStore
     /// <summary>Newest first, one page at a time.</summary>
     public IReadOnlyList<RunSummary> List(int skip = 0, int take = 50) =>
         Query("ORDER BY created_at DESC LIMIT $take OFFSET $skip", ("$take", take), ("$skip", skip));
+
+    public int CountWithStatus(string status) => Count("WHERE status = $status", ("$status", status));
+
+    public int Count() => Count("");
+
+    private int Count(string clause, params (string, object?)[] parameters)
+    {
+        using var connection = database.Open();
+        using var command = SqliteDatabase.Command(connection, "SELECT COUNT(*) FROM runs " + clause, parameters);
+        return Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
 
     public IReadOnlyList<RunSummary> WithStatus(string status) => Query("WHERE status = $status ORDER BY created_at", ("$status", status));
 

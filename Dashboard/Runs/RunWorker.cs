@@ -33,7 +33,7 @@ public sealed class RunWorker(RunStore store, RunQueue queue, RunNotifier notifi
 
     private void RecoverAfterRestart()
     {
-        foreach (var run in store.WithStatus(RunStatus.Running)) ChangeStatus(run.Id, RunStatus.Interrupted, InterruptedMessage);
+        foreach (var run in store.WithStatus(RunStatus.Running).Concat(store.WithStatus(RunStatus.Stopping))) End(run.Id, RunStatus.Interrupted, InterruptedMessage);
         foreach (var run in store.WithStatus(RunStatus.Queued)) queue.Requeue(run.Id);
     }
 
@@ -56,7 +56,16 @@ public sealed class RunWorker(RunStore store, RunQueue queue, RunNotifier notifi
         cancellations.Unregister(run.Id);
         if (result != null) store.SetResult(run.Id, result.Final.Accuracy, result.Final.TtaAccuracy);
         bool hostStopping = stoppingToken.IsCancellationRequested && status == RunStatus.Stopped;
-        ChangeStatus(run.Id, hostStopping ? RunStatus.Interrupted : status, hostStopping ? InterruptedMessage : message);
+        if (hostStopping) End(run.Id, RunStatus.Interrupted, InterruptedMessage);
+        else if (status == RunStatus.Finished) ChangeStatus(run.Id, status, message);
+        else End(run.Id, status, message);
+    }
+
+    /// <summary>A run that ends without completing says so in its event stream (stored before the status, so a follower sees it), then in its status.</summary>
+    private void End(string runId, string status, string? message)
+    {
+        Store(runId, new RunEnded(status, message));
+        ChangeStatus(runId, status, message);
     }
 
     /// <summary>A resumed run keeps its history up to the resume point's last epoch; what came after is discarded, not duplicated.</summary>

@@ -31,6 +31,7 @@ public static class EventText
         ConfusionMatrixComputed c => $"Confusion matrix over {c.Classes.Count} classes",
         TopLossesComputed t => $"Top losses: {t.Items.Count} validation images",
         RunCompleted r => $"Run completed in {Seconds(r.Seconds)}: accuracy {Percent(r.Accuracy)}, TTA {Percent(r.TtaAccuracy)}",
+        RunEnded r => $"Run {r.Status}{(string.IsNullOrEmpty(r.Message) ? "" : $": {r.Message}")}",
         _ => e.GetType().Name,
     };
 

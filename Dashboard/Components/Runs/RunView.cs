@@ -82,6 +82,7 @@ public sealed class RunView(IReadOnlyList<int> lrFindIterations, int? recipeLaye
             case ConfusionMatrixComputed confusion: Confusion = confusion; break;
             case TopLossesComputed topLosses: TopLosses = topLosses; break;
             case RunCompleted completed: Completed = completed; Progress.Finish("run completed"); break;
+            case RunEnded ended: Progress.Finish($"run {ended.Status}"); break;
         }
     }
 
