@@ -75,6 +75,7 @@ public static class ImageDecoder
 
     private static SKSizeI ScaledSize(SKCodec codec, int minShorterSide)
     {
+        if (minShorterSide <= 0) return codec.Info.Size;
         foreach (var scale in JpegScales)
         {
             var size = codec.GetScaledDimensions(scale);
