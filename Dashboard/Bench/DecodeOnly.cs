@@ -10,6 +10,22 @@ namespace Dashboard.Bench;
 /// </summary>
 public static class DecodeOnly
 {
+    /// <summary>
+    /// The loader alone on freshly generated <see cref="BenchOptions.LargeImageWidth"/>×<see cref="BenchOptions.LargeImageHeight"/>
+    /// JPEGs at <see cref="BenchOptions.LargeSize"/> px, every batch after the warm-up timed.
+    /// </summary>
+    public static double LargeImagesPerSecond(BenchOptions options, ThreadPlan threads)
+    {
+        var large = options with
+        {
+            ImageWidth = options.LargeImageWidth, ImageHeight = options.LargeImageHeight, Classes = 1,
+            TrainImagesPerClass = options.LargeImages, ValidImagesPerClass = 1,
+        };
+        using var dataset = BenchDataset.Create(large);
+        var measured = options.LargeImages / options.BatchSize - options.WarmupBatches;
+        return ImagesPerSecond(dataset, options, new SizeRun(options.LargeSize, measured, 1), threads);
+    }
+
     public static double ImagesPerSecond(BenchDataset dataset, BenchOptions options, SizeRun run, ThreadPlan threads)
     {
         var loader = new DataLoader(FolderDataset.Load(dataset.Root).Train, new LoaderOptions
