@@ -3,8 +3,6 @@ using Dashboard.Bench;
 using Dashboard.Bench.Accuracy;
 using Dashboard.Tests.Data;
 using Dashboard.Training.Recipes;
-using SixLabors.ImageSharp;
-using SixLabors.ImageSharp.PixelFormats;
 
 namespace Dashboard.Tests.Bench;
 
@@ -136,14 +134,11 @@ public sealed class AccuracyBenchTests : IDisposable
 
     private static void NoisyJpeg(string path, Rgb24 colour, Random random)
     {
-        using var image = new Image<Rgb24>(48, 40);
-        image.ProcessPixelRows(rows =>
-        {
-            for (int y = 0; y < rows.Height; y++)
-                foreach (ref var pixel in rows.GetRowSpan(y))
-                    pixel = new Rgb24(Jitter(colour.R, random), Jitter(colour.G, random), Jitter(colour.B, random));
-        });
-        image.SaveAsJpeg(path);
+        using var image = TestImages.Solid(48, 40, colour);
+        for (int y = 0; y < image.Height; y++)
+            for (int x = 0; x < image.Width; x++)
+                TestImages.Set(image, x, y, new Rgb24(Jitter(colour.R, random), Jitter(colour.G, random), Jitter(colour.B, random)));
+        TestImages.Save(image, path, SkiaSharp.SKEncodedImageFormat.Jpeg, quality: 75);
     }
 
     private static byte Jitter(byte value, Random random) => (byte)Math.Clamp(value + random.Next(-50, 51), 0, 255);

@@ -9,7 +9,7 @@ public sealed class BenchSmokeTests : IDisposable
     private static readonly string[] PositiveFigures =
     [
         "oursImagesPerSecond224", "oursImagesPerSecond128", "oursComputeOnlyImagesPerSecond224", "oursDecodeOnlyImagesPerSecond128",
-        "oursCpuMillisecondsPerImage224",
+        "oursCpuMillisecondsPerImage224", "loaderImagesPerSecond224", "loaderImagesPerSecond224Large", "oursPipelineEfficiency224",
         "precomputeSeconds", "headEpochSeconds", "frozenEpochSeconds", "precomputeSpeedup", "unfrozenEpochSeconds", "frozenToUnfrozenEpochRatio", "lrFindSeconds", "lrFindIterations",
         "forwardGflops", "forwardGflops128", "matmulGflops", "computeFraction", "cores", "computeThreads", "decodeThreads",
     ];
@@ -61,6 +61,8 @@ public sealed class BenchSmokeTests : IDisposable
         var json = BenchJson.Build(report);
         foreach (var key in PytorchFigures) Assert.Null(json[key]);
         Assert.StartsWith("unavailable", (string?)json["pytorch"]);
+        Assert.Equal((100.0, 12.0), ((double)json["loaderImagesPerSecond224"]!, (double)json["loaderImagesPerSecond224Large"]!));
+        Assert.False(json.ContainsKey("loaderImagesPerSecond128Large"));
         Assert.Contains("| 224 px | 10.0 | unavailable | null | unavailable | null | 200 | unavailable |", BenchTable.Format(report));
     }
 
@@ -70,6 +72,6 @@ public sealed class BenchSmokeTests : IDisposable
         var sizes = options.Sizes.Select(run => new SizeFigures(run.Size, ours, pytorch, pytorch)).ToList();
         var precompute = new PrecomputeFigures(128, 12, 1, 0.01, 2, 5, new LrFindFigures(0.5, 10, Precomputed: true));
         var environment = new BenchEnvironment(ThreadPlan.For(2), ".NET", "0.107", null, 1, 1, TrainingEnvironmentAtStart: true);
-        return new BenchReport(options, environment, sizes, precompute, sizes.ToDictionary(size => size.Size, _ => 50.0), 100, 10, Short: true);
+        return new BenchReport(options, environment, sizes, precompute, sizes.ToDictionary(size => size.Size, _ => 50.0), 100, 10, Short: true, LargeLoaderImagesPerSecond: 12);
     }
 }

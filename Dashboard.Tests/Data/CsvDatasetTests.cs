@@ -1,5 +1,4 @@
 using Dashboard.Training.Data;
-using SixLabors.ImageSharp.PixelFormats;
 
 namespace Dashboard.Tests.Data;
 

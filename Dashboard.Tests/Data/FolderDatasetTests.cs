@@ -1,5 +1,4 @@
 using Dashboard.Training.Data;
-using SixLabors.ImageSharp.PixelFormats;
 
 namespace Dashboard.Tests.Data;
 
@@ -51,7 +50,7 @@ public sealed class FolderDatasetTests : IDisposable
         TestImages.GrayPng(temp.File("train", "a", "g.png"), 77);
         TestImages.GrayPng(temp.File("valid", "a", "g.png"), 77);
         using var image = FolderDataset.Load(temp.Path).Train[0].Source.Load();
-        Assert.Equal(new Rgb24(77, 77, 77), image[3, 3]);
+        Assert.Equal(new Rgb24(77, 77, 77), TestImages.At(image, 3, 3));
     }
 
     [Fact]

@@ -1,6 +1,5 @@
 using Dashboard.Training.Data;
 using Dashboard.Training.Data.Idx;
-using SixLabors.ImageSharp.PixelFormats;
 using Xunit.Abstractions;
 
 namespace Dashboard.Tests.Data;
@@ -25,7 +24,7 @@ public sealed class IdxDatasetTests(ITestOutputHelper output) : IDisposable
         using var image = data.Train[7].Source.Load();
         Assert.Equal((IdxTestFiles.Side, IdxTestFiles.Side), (image.Width, image.Height));
         var gray = IdxTestFiles.PixelOf(7, 0);
-        Assert.Equal(new Rgb24(gray, gray, gray), image[1, 2]);
+        Assert.Equal(new Rgb24(gray, gray, gray), TestImages.At(image, 1, 2));
     }
 
     [Fact]

@@ -1,5 +1,3 @@
-using SixLabors.ImageSharp.PixelFormats;
-
 namespace Dashboard.Tests.Data;
 
 /// <summary>Builds train/valid class-folder datasets of small solid PNGs.</summary>

@@ -118,7 +118,7 @@ public class ThumbnailTests
         var png = captured[0].Pngs[0];
         Assert.Equal(f.Options.ThumbnailCount, captured[0].Pngs.Count);
         Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, png[..4]);
-        using var image = SixLabors.ImageSharp.Image.Load(png);
+        using var image = SkiaSharp.SKBitmap.Decode(png);
         Assert.Equal(f.Options.ThumbnailSize, image.Width);
     }
 }

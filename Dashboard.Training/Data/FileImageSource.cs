@@ -1,17 +1,12 @@
-using SixLabors.ImageSharp;
-using SixLabors.ImageSharp.Formats;
-using SixLabors.ImageSharp.PixelFormats;
+using SkiaSharp;
 
 namespace Dashboard.Training.Data;
 
-/// <summary>An image file in any format ImageSharp reads (PNG, JPEG, BMP, GIF, WebP, TIFF…).</summary>
+/// <summary>An image file in any format SkiaSharp reads (JPEG, PNG, WebP, GIF's first frame, BMP, ICO…).</summary>
 public sealed record FileImageSource(string Path) : ImageSource
 {
     public override string Name => Path;
 
-    public override Image<Rgb24> Load(Configuration? configuration = null)
-    {
-        var options = new DecoderOptions { Configuration = configuration ?? Configuration.Default };
-        return Image.Load<Rgb24>(options, Path);
-    }
+    public override SKBitmap Load(int minShorterSide = 0, long maxPixels = LoaderOptions.DefaultMaxPixels) =>
+        ImageDecoder.Decode(Path, minShorterSide, maxPixels);
 }

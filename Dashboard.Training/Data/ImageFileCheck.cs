@@ -1,26 +1,18 @@
-using SixLabors.ImageSharp;
-
 namespace Dashboard.Training.Data;
 
 /// <summary>
-/// Checks image files cheaply at scan time by reading only their headers (<see cref="Image.Identify(string)"/>),
-/// so corrupt and non-image files are reported and left out instead of failing a training run later.
+/// Checks image files cheaply at scan time by reading only their headers (<see cref="ImageDecoder.HeaderProblem"/>),
+/// so corrupt, non-image and oversized files are reported and left out instead of failing a training run later.
+/// Files whose header is fine but whose pixels are truncated are caught when decoded (the loader's skipped files).
 /// </summary>
 public static class ImageFileCheck
 {
     /// <summary>Null when the file looks like a readable image, otherwise why it does not.</summary>
-    public static string? Problem(string path)
+    public static string? Problem(string path, long maxPixels = LoaderOptions.DefaultMaxPixels)
     {
-        try
-        {
-            var info = Image.Identify(path);
-            return info.Width > 0 && info.Height > 0 ? null : "image has no pixels";
-        }
-        catch (UnknownImageFormatException) { return "not an image (unknown format)"; }
-        catch (ImageFormatException e) { return "corrupt image: " + e.Message; }
+        try { return ImageDecoder.HeaderProblem(path, maxPixels); }
         catch (IOException e) { return "unreadable: " + e.Message; }
         catch (UnauthorizedAccessException e) { return "unreadable: " + e.Message; }
-        catch (NotSupportedException e) { return "unsupported image: " + e.Message; }
     }
 
     /// <summary>Checks the files in parallel; readable paths keep their order, the others come back as skipped.</summary>

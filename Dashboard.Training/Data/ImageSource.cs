@@ -1,5 +1,4 @@
-using SixLabors.ImageSharp;
-using SixLabors.ImageSharp.PixelFormats;
+using SkiaSharp;
 
 namespace Dashboard.Training.Data;
 
@@ -10,8 +9,10 @@ public abstract record ImageSource
     public abstract string Name { get; }
 
     /// <summary>
-    /// Decodes the image as 3-channel RGB (grayscale is repeated into R, G and B). The caller disposes it.
-    /// <paramref name="configuration"/> lets loaders decode single-threaded; null means ImageSharp's default.
+    /// Decodes the image upright as opaque RGBA (grayscale repeated into R, G and B). The caller disposes it.
+    /// A source may decode smaller (a JPEG at 1/2, 1/4 or 1/8) while the shorter side stays at least
+    /// <paramref name="minShorterSide"/> (0 = full size). Images over <paramref name="maxPixels"/> are refused,
+    /// unreadable ones throw <see cref="ImageDecodeException"/>.
     /// </summary>
-    public abstract Image<Rgb24> Load(Configuration? configuration = null);
+    public abstract SKBitmap Load(int minShorterSide = 0, long maxPixels = LoaderOptions.DefaultMaxPixels);
 }

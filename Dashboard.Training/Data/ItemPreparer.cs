@@ -1,22 +1,24 @@
 using Dashboard.Training.Data.Augment;
-using SixLabors.ImageSharp;
 
 namespace Dashboard.Training.Data;
 
-/// <summary>Decodes one item, applies the training or validation transform and packs it as CHW floats; disposes every image.</summary>
+/// <summary>
+/// Decodes one item (as small as the output allows), applies the training or validation transform in one affine
+/// draw and packs it as CHW floats with the lighting applied on the way; disposes every bitmap. One call owns its
+/// SkiaSharp objects, so calls may run on any number of threads.
+/// </summary>
 public sealed class ItemPreparer
 {
-    /// <summary>ImageSharp running each operation on one thread: the loader parallelises across images instead.</summary>
-    private static readonly Configuration SingleThreaded = CreateSingleThreaded();
-
     private readonly int size;
     private readonly AugmentationOptions augmentation;
+    private readonly long maxPixels;
 
-    public ItemPreparer(int size, AugmentationOptions augmentation)
+    public ItemPreparer(int size, AugmentationOptions augmentation, long maxPixels = LoaderOptions.DefaultMaxPixels)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(size, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxPixels, 1);
         augmentation.Validate();
-        (this.size, this.augmentation) = (size, augmentation);
+        (this.size, this.augmentation, this.maxPixels) = (size, augmentation, maxPixels);
     }
 
     public int FloatsPerImage => PixelPacking.FloatsPerImage(size, size);
@@ -26,21 +28,16 @@ public sealed class ItemPreparer
     {
         try
         {
-            using var image = item.Source.Load(SingleThreaded);
-            ImageTransforms.Apply(image, augmentation, size, random);
-            PixelPacking.CopyChw(image, buffer, offset);
+            using var source = item.Source.Load(ImageTransforms.SourceShorterSide(size, augmentation), maxPixels);
+            var parameters = AugmentationParameters.Draw(augmentation, random);
+            using var image = ImageTransforms.Geometry(source, size, parameters);
+            PixelPacking.CopyChw(image, buffer, offset, Lighting.TableFor(image, parameters));
             return null;
         }
-        catch (Exception e) when (e is ImageFormatException or IOException or UnauthorizedAccessException or NotSupportedException)
+        catch (ImageDecodeException e) { return e.Problem; }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return "cannot be decoded: " + e.Message;
+            return "cannot be read: " + e.Message;
         }
-    }
-
-    private static Configuration CreateSingleThreaded()
-    {
-        var configuration = Configuration.Default.Clone();
-        configuration.MaxDegreeOfParallelism = 1;
-        return configuration;
     }
 }

@@ -11,6 +11,7 @@ public sealed class LoaderOptions
     public const int DefaultPrefetch = 2;
     public const int MaxDecodeThreads = 64;
     public const int DefaultDecodeNice = 10;
+    public const long DefaultMaxPixels = 40_000_000;
     private const int CoresPerDecodeThread = 4;
     private const int MaxNice = 19;
 
@@ -45,6 +46,12 @@ public sealed class LoaderOptions
     /// </summary>
     public int DecodeNice { get; set; } = DefaultDecodeNice;
 
+    /// <summary>
+    /// Images with more pixels than this (width × height, from the header) are refused before any pixel memory is
+    /// allocated and reported as skipped: a hostile 60000×60000 PNG would otherwise ask for 14 GB.
+    /// </summary>
+    public long MaxPixels { get; set; } = DefaultMaxPixels;
+
     /// <summary>Batches prepared ahead of the consumer (at least 1); bounds the loader's memory.</summary>
     public int Prefetch { get; set; } = DefaultPrefetch;
 
@@ -62,6 +69,7 @@ public sealed class LoaderOptions
         ArgumentOutOfRangeException.ThrowIfLessThan(DecodeThreads, 1, nameof(DecodeThreads));
         ArgumentOutOfRangeException.ThrowIfGreaterThan(DecodeThreads, MaxDecodeThreads, nameof(DecodeThreads));
         ArgumentOutOfRangeException.ThrowIfLessThan(Prefetch, 1, nameof(Prefetch));
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxPixels, 1, nameof(MaxPixels));
         ArgumentOutOfRangeException.ThrowIfLessThan(DecodeNice, 0, nameof(DecodeNice));
         ArgumentOutOfRangeException.ThrowIfGreaterThan(DecodeNice, MaxNice, nameof(DecodeNice));
         Augmentation.Validate();

@@ -1,7 +1,5 @@
+using SkiaSharp;
 using TorchSharp;
-using SixLabors.ImageSharp;
-using SixLabors.ImageSharp.PixelFormats;
-using SixLabors.ImageSharp.Processing;
 using static TorchSharp.torch;
 
 namespace Dashboard.Training.Data;
@@ -10,6 +8,7 @@ namespace Dashboard.Training.Data;
 public static class TensorThumbnails
 {
     public const int MaxCount = 32;
+    private const int RgbaBytes = 4;
 
     public static IReadOnlyList<byte[]> Pngs(Tensor images, int count, int size)
     {
@@ -18,17 +17,18 @@ public static class TensorThumbnails
         using var scope = NewDisposeScope();
         // Scalars disposed here, never left to the finalizer mid-call (see TorchScalars).
         using Scalar low = 0.ToScalar(), high = 1.ToScalar(), full = 255.ToScalar();
-        var bytes = images[..count].detach().cpu().clamp(low, high).mul(full).round().to(ScalarType.Byte).permute(0, 2, 3, 1).contiguous().data<byte>().ToArray();
-        int height = (int)images.shape[2], width = (int)images.shape[3];
-        return Enumerable.Range(0, count).Select(i => Png(bytes.AsSpan(i * height * width * 3, height * width * 3), width, height, size)).ToArray();
+        var rgb = images[..count].detach().cpu().clamp(low, high).mul(full).round().to(ScalarType.Byte).permute(0, 2, 3, 1);
+        var rgba = cat([rgb, full_like(rgb[.., .., .., ..1], 255)], dim: 3).contiguous().data<byte>().ToArray();
+        int height = (int)images.shape[2], width = (int)images.shape[3], bytes = height * width * RgbaBytes;
+        return Enumerable.Range(0, count).Select(i => Png(rgba.AsSpan(i * bytes, bytes), width, height, size)).ToArray();
     }
 
-    private static byte[] Png(ReadOnlySpan<byte> rgb, int width, int height, int size)
+    private static byte[] Png(ReadOnlySpan<byte> rgba, int width, int height, int size)
     {
-        using var image = Image.LoadPixelData<Rgb24>(rgb, width, height);
-        if (width != size || height != size) image.Mutate(x => x.Resize(size, size));
-        using var stream = new MemoryStream();
-        image.SaveAsPng(stream);
-        return stream.ToArray();
+        using var image = new SKBitmap(new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Opaque));
+        rgba.CopyTo(image.GetPixelSpan());
+        if (width == size && height == size) return PngEncoding.Encode(image);
+        using var resized = image.Resize(new SKImageInfo(size, size, SKColorType.Rgba8888, SKAlphaType.Opaque), PngEncoding.Downscale);
+        return PngEncoding.Encode(resized);
     }
 }

@@ -69,7 +69,7 @@ public static class DatasetImageEndpoints
     private static IResult Image(Func<byte[]> render)
     {
         try { return Results.Bytes(render(), Png); }
-        catch (Exception e) when (e is IOException or SixLabors.ImageSharp.ImageFormatException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ImageDecodeException)
         {
             return Results.NotFound("the image could not be read");
         }

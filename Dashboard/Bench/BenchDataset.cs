@@ -1,7 +1,5 @@
-using SixLabors.ImageSharp;
-using SixLabors.ImageSharp.Formats.Jpeg;
-using SixLabors.ImageSharp.PixelFormats;
 using Dashboard.Training.Data;
+using SkiaSharp;
 
 namespace Dashboard.Bench;
 
@@ -23,7 +21,6 @@ public sealed class BenchDataset : IDisposable
     public static BenchDataset Create(BenchOptions options)
     {
         var dataset = new BenchDataset(Directory.CreateTempSubdirectory("dashboard-bench-").FullName);
-        var encoder = new JpegEncoder { Quality = options.JpegQuality };
         var jobs = Enumerable.Range(0, options.Classes).SelectMany(label =>
             Enumerable.Range(0, options.TrainImagesPerClass).Select(i => (FolderDataset.TrainFolder, label, i))
                 .Concat(Enumerable.Range(0, options.ValidImagesPerClass).Select(i => (FolderDataset.ValidFolder, label, i))));
@@ -31,7 +28,8 @@ public sealed class BenchDataset : IDisposable
         {
             var folder = Directory.CreateDirectory(Path.Combine(dataset.Root, job.Item1, $"class{job.label}")).FullName;
             using var image = Draw(options.ImageWidth, options.ImageHeight, new Random(ImageSeed(options.Seed, job.Item1 == FolderDataset.TrainFolder, job.label, job.i)));
-            image.SaveAsJpeg(Path.Combine(folder, $"{job.i:D4}.jpg"), encoder);
+            using var jpeg = image.Encode(SKEncodedImageFormat.Jpeg, options.JpegQuality);
+            File.WriteAllBytes(Path.Combine(folder, $"{job.i:D4}.jpg"), jpeg.ToArray());
         });
         return dataset;
     }
@@ -40,21 +38,18 @@ public sealed class BenchDataset : IDisposable
     private static int ImageSeed(int seed, bool train, int label, int index) =>
         unchecked(((seed * 31 + (train ? 1 : 2)) * 1_000_003 + label) * 10_007 + index);
 
-    private static Image<Rgb24> Draw(int width, int height, Random random)
+    private static SKBitmap Draw(int width, int height, Random random)
     {
-        var image = new Image<Rgb24>(width, height);
+        var image = new SKBitmap(new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Opaque));
         var shapes = Enumerable.Range(0, ShapesPerImage).Select(_ => Shape.Random(width, height, random)).ToArray();
-        image.ProcessPixelRows(accessor =>
-        {
-            for (var y = 0; y < accessor.Height; y++)
+        var pixels = image.GetPixelSpan();
+        for (var y = 0; y < height; y++)
+            for (var x = 0; x < width; x++)
             {
-                var row = accessor.GetRowSpan(y);
-                for (var x = 0; x < row.Length; x++)
-                {
-                    row[x] = Noisy(ColourAt(shapes, x, y, width, height), random);
-                }
+                var colour = Noisy(ColourAt(shapes, x, y, width, height), random);
+                var at = 4 * (y * width + x);
+                (pixels[at], pixels[at + 1], pixels[at + 2], pixels[at + 3]) = (colour.R, colour.G, colour.B, byte.MaxValue);
             }
-        });
         return image;
     }
 
@@ -68,6 +63,8 @@ public sealed class BenchDataset : IDisposable
 
     private static Rgb24 Gradient(int x, int y, int width, int height) =>
         new((byte)(x * byte.MaxValue / width), (byte)(y * byte.MaxValue / height), (byte)((x + y) * byte.MaxValue / (width + height)));
+
+    private readonly record struct Rgb24(byte R, byte G, byte B);
 
     private static Rgb24 Noisy(Rgb24 colour, Random random)
     {

@@ -34,6 +34,7 @@ public static class BenchJson
             ["batchSize"] = options.BatchSize, ["warmupBatches"] = options.WarmupBatches, ["augmentation"] = options.Augmentation,
             ["trainImages"] = options.Classes * options.TrainImagesPerClass, ["validImages"] = options.Classes * options.ValidImagesPerClass,
             ["sourceImage"] = $"{options.ImageWidth}x{options.ImageHeight} JPEG",
+            ["largeSourceImage"] = $"{options.LargeImageWidth}x{options.LargeImageHeight} JPEG", ["largeImages"] = options.LargeImages,
             ["cores"] = threads.Cores, ["computeThreads"] = threads.ComputeThreads, ["decodeThreads"] = threads.DecodeThreads,
             ["pytorchThreads"] = threads.ComputeThreads, ["pytorchWorkers"] = threads.DecodeThreads,
             ["oursStartedWithTrainingEnvironment"] = environment.TrainingEnvironmentAtStart, ["trainingEnvironment"] = ProcessEnvironment.Describe(),
@@ -55,6 +56,8 @@ public static class BenchJson
         json[$"oursComputeOnlyImagesPerSecond{s}"] = size.Ours.ComputeOnlyImagesPerSecond;
         json[$"oursPipelineEfficiency{s}"] = size.Ours.PipelineEfficiency;
         json[$"oursDecodeOnlyImagesPerSecond{s}"] = size.Ours.DecodeOnlyImagesPerSecond;
+        json[$"loaderImagesPerSecond{s}"] = size.Ours.DecodeOnlyImagesPerSecond;
+        if (s == report.Options.LargeSize) json[$"loaderImagesPerSecond{s}Large"] = report.LargeLoaderImagesPerSecond;
         json[$"oursCpuMillisecondsPerImage{s}"] = ours.CpuMillisecondsPerImage;
         json[$"pytorchCpuMillisecondsPerImage{s}"] = pytorch?.CpuMillisecondsPerImage;
         json[$"oursDataWaitFraction{s}"] = ours.DataWaitFraction;

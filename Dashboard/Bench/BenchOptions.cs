@@ -29,6 +29,15 @@ public sealed record BenchOptions
     public int ImageWidth { get; init; } = 500;
     public int ImageHeight { get; init; } = 375;
     public int JpegQuality { get; init; } = 90;
+
+    /// <summary>
+    /// The loader alone on camera-size JPEGs (<see cref="LargeImageWidth"/>×<see cref="LargeImageHeight"/>) at
+    /// <see cref="LargeSize"/> px: what decoding at a reduced libjpeg-turbo scale buys. The first batch is the warm-up.
+    /// </summary>
+    public int LargeImageWidth { get; init; } = 4000;
+    public int LargeImageHeight { get; init; } = 3000;
+    public int LargeImages { get; init; } = 96;
+    public int LargeSize { get; init; } = 224;
     public int BatchSize { get; init; } = 32;
     public int WarmupBatches { get; init; } = 1;
     public IReadOnlyList<SizeRun> Sizes { get; init; } = [new(224, 8, 3), new(128, 12, 4)];
@@ -63,7 +72,7 @@ public sealed record BenchOptions
 
     public static BenchOptions Short() => new()
     {
-        TrainImagesPerClass = 4, ValidImagesPerClass = 2, BatchSize = 4, Sizes = [new(224, 1, 1), new(128, 1, 1)],
+        TrainImagesPerClass = 4, ValidImagesPerClass = 2, BatchSize = 4, LargeImages = 8, Sizes = [new(224, 1, 1), new(128, 1, 1)],
         PrecomputeSize = 128, PrecomputeTrainImages = 8, HeadEpochs = 1, LrFindIterations = 10,
         MatmulSize = 512, MatmulRepeats = 2, ForwardRepeats = 1, PythonTimeout = TimeSpan.FromSeconds(60),
     };
@@ -77,6 +86,8 @@ public sealed record BenchOptions
         if (Sizes.Any(run => run.Size < 1 || run.MeasuredBatches < 1 || run.ComputeOnlyBatches < 1))
             throw new ArgumentException("Each size needs a positive size and at least one timed batch of each kind.", nameof(Sizes));
         ArgumentOutOfRangeException.ThrowIfLessThan(PrecomputeTrainImages, Classes, nameof(PrecomputeTrainImages));
+        if (LargeImages < (WarmupBatches + 1) * BatchSize)
+            throw new ArgumentException($"{LargeImages} large images cannot fill the warm-up and one timed batch of {BatchSize}.", nameof(LargeImages));
         var needed = Sizes.Max(run => (WarmupBatches + run.MeasuredBatches) * BatchSize);
         if (Classes * TrainImagesPerClass < needed)
             throw new ArgumentException($"{Classes * TrainImagesPerClass} training images cannot fill {needed / BatchSize} batches of {BatchSize}.", nameof(TrainImagesPerClass));

@@ -23,6 +23,9 @@ public static class BenchRunner
         progress.Say($"{threads}; load average {loadAtStart?.ToString() ?? "n/a"}; generating JPEGs…");
         using var dataset = BenchDataset.Create(options);
         var sizes = options.Sizes.Select(run => MeasureSize(dataset, options, run, threads, progress)).ToList();
+        progress.Say($"loader alone on {options.LargeImageWidth}×{options.LargeImageHeight} JPEGs at {options.LargeSize} px…");
+        var largeLoader = DecodeOnly.LargeImagesPerSecond(options, threads);
+        progress.Say($"loader alone on large JPEGs {largeLoader:F1} images/s");
         progress.Say($"precompute and lr_find at {options.PrecomputeSize} px…");
         var precompute = PrecomputeBench.Measure(dataset, options, threads);
         progress.Say("compute figures…");
@@ -31,7 +34,7 @@ public static class BenchRunner
         var pytorch = sizes.Select(size => size.Pytorch.Versions).FirstOrDefault(versions => versions is not null);
         var environment = new BenchEnvironment(threads, RuntimeInformation.FrameworkDescription,
             typeof(torch).Assembly.GetName().Version?.ToString() ?? "?", pytorch, loadAtStart, MachineLoad.OneMinute(), ProcessEnvironment.Missing().Count == 0);
-        return new BenchReport(options, environment, sizes, precompute, forward, matmul, clock.Elapsed.TotalSeconds, isShort);
+        return new BenchReport(options, environment, sizes, precompute, forward, matmul, clock.Elapsed.TotalSeconds, isShort, largeLoader);
     }
 
     private static SizeFigures MeasureSize(BenchDataset dataset, BenchOptions options, SizeRun run, ThreadPlan threads, BenchProgress progress)

@@ -54,6 +54,9 @@ public static class BenchTable
                 $"| {size.Ours.PipelineEfficiency:P0} | {ours.DataWaitFraction:P1} | {Figure(pytorch?.DataWaitFraction, "P1")} " +
                 $"| {ours.AllocatedKilobytesPerBatch:F0} KB | {report.TrainGflops(size):F1} |");
         }
+        var options = report.Options;
+        Line(text, $"\nLoader alone at {options.LargeSize} px on {options.LargeImageWidth}×{options.LargeImageHeight} JPEGs " +
+            $"({options.LargeImages} images, decoded at a reduced libjpeg-turbo scale): {report.LargeLoaderImagesPerSecond:F1} img/s");
     }
 
     private static string Figure(double? value, string format, string missing = Unavailable) =>

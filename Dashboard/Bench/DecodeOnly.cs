@@ -10,6 +10,25 @@ namespace Dashboard.Bench;
 /// </summary>
 public static class DecodeOnly
 {
+    /// <summary>
+    /// The loader alone on <see cref="BenchOptions.LargeImageWidth"/>×<see cref="BenchOptions.LargeImageHeight"/> JPEGs
+    /// at <see cref="BenchOptions.LargeSize"/> px, every batch after the warm-up timed. One image is generated and
+    /// copied (drawing 12 MP of noise takes longer than decoding it); every copy is decoded on its own.
+    /// </summary>
+    public static double LargeImagesPerSecond(BenchOptions options, ThreadPlan threads)
+    {
+        var large = options with
+        {
+            ImageWidth = options.LargeImageWidth, ImageHeight = options.LargeImageHeight, Classes = 1,
+            TrainImagesPerClass = 1, ValidImagesPerClass = 1,
+        };
+        using var dataset = BenchDataset.Create(large);
+        var first = Directory.EnumerateFiles(dataset.TrainFolder, "*.jpg", SearchOption.AllDirectories).Single();
+        for (var i = 1; i < options.LargeImages; i++) File.Copy(first, Path.Combine(Path.GetDirectoryName(first)!, $"{i:D4}.jpg"));
+        var measured = options.LargeImages / options.BatchSize - options.WarmupBatches;
+        return ImagesPerSecond(dataset, options, new SizeRun(options.LargeSize, measured, 1), threads);
+    }
+
     public static double ImagesPerSecond(BenchDataset dataset, BenchOptions options, SizeRun run, ThreadPlan threads)
     {
         var loader = new DataLoader(FolderDataset.Load(dataset.Root).Train, new LoaderOptions

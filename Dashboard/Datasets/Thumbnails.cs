@@ -1,9 +1,7 @@
 using Dashboard.Training.Data;
 using Dashboard.Training.Data.Augment;
 using Microsoft.Extensions.Caching.Memory;
-using SixLabors.ImageSharp;
-using SixLabors.ImageSharp.Formats.Png;
-using SixLabors.ImageSharp.Processing;
+using SkiaSharp;
 
 namespace Dashboard.Datasets;
 
@@ -14,7 +12,6 @@ namespace Dashboard.Datasets;
 public sealed class Thumbnails : IDisposable
 {
     public const int DefaultSize = 128;
-    private static readonly PngEncoder Encoder = new() { CompressionLevel = PngCompressionLevel.BestSpeed };
     private readonly MemoryCache previews = new(new MemoryCacheOptions { SizeLimit = 64L * 1024 * 1024 });
 
     public static int ClampSize(int? size) => Math.Clamp(size ?? DefaultSize, AugmentationPreview.MinThumbSize, AugmentationPreview.MaxThumbSize);
@@ -22,12 +19,13 @@ public sealed class Thumbnails : IDisposable
     /// <summary>The image as PNG, shrunk (never enlarged) to fit a square of <paramref name="maxSize"/> pixels.</summary>
     public static byte[] Png(ImageSource source, int maxSize)
     {
-        using var image = source.Load();
-        if (image.Width > maxSize || image.Height > maxSize)
-            image.Mutate(x => x.Resize(new ResizeOptions { Mode = ResizeMode.Max, Size = new Size(maxSize, maxSize) }));
-        using var stream = new MemoryStream();
-        image.Save(stream, Encoder);
-        return stream.ToArray();
+        using var image = source.Load(minShorterSide: maxSize);
+        if (image.Width <= maxSize && image.Height <= maxSize) return PngEncoding.Encode(image);
+        var scale = (double)maxSize / Math.Max(image.Width, image.Height);
+        var fitted = new SKImageInfo(Math.Max(1, (int)Math.Round(image.Width * scale)), Math.Max(1, (int)Math.Round(image.Height * scale)),
+            SKColorType.Rgba8888, SKAlphaType.Premul);
+        using var resized = image.Resize(fitted, PngEncoding.Downscale);
+        return PngEncoding.Encode(resized);
     }
 
     /// <summary>The <paramref name="index"/>-th of <paramref name="count"/> augmented copies (same arguments, same bytes).</summary>

@@ -1,18 +1,13 @@
 using Dashboard.Training.Data.Idx;
-using SixLabors.ImageSharp;
-using SixLabors.ImageSharp.Formats.Png;
-using SixLabors.ImageSharp.PixelFormats;
+using SkiaSharp;
 
 namespace DemoDatasetMaker;
 
 /// <summary>Writes picked images as 8-bit grayscale PNGs into <c>&lt;split&gt;/&lt;class&gt;/NNNN.png</c> and lists their sources.</summary>
 public static class DemoWriter
 {
-    private static readonly PngEncoder Encoder = new()
-    {
-        ColorType = PngColorType.Grayscale, BitDepth = PngBitDepth.Bit8,
-        CompressionLevel = PngCompressionLevel.BestCompression, SkipMetadata = true,
-    };
+    private const int BestZlibLevel = 9;
+    private static readonly SKPngEncoderOptions Encoder = new(SKPngEncoderFilterFlags.AllFilters, BestZlibLevel);
 
     /// <summary>Writes the split's PNGs and returns its <c>sources.csv</c> rows.</summary>
     public static IEnumerable<string> WriteSplit(string output, string split, GrayImageSet images, IReadOnlyList<PickedImage> picked)
@@ -28,7 +23,11 @@ public static class DemoWriter
     private static void WritePng(string path, GrayImageSet images, int index)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        using var image = Image.LoadPixelData<L8>(images.Pixels(index), images.Columns, images.Rows);
-        image.Save(path, Encoder);
+        // A Gray8 pixmap encodes as an 8-bit grayscale PNG.
+        using var image = new SKBitmap(new SKImageInfo(images.Columns, images.Rows, SKColorType.Gray8, SKAlphaType.Opaque));
+        images.Pixels(index).CopyTo(image.GetPixelSpan());
+        using var pixels = image.PeekPixels();
+        using var png = pixels.Encode(Encoder) ?? throw new InvalidOperationException($"PNG encoding failed for {path}");
+        File.WriteAllBytes(path, png.ToArray());
     }
 }

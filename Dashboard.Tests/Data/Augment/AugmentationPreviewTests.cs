@@ -1,8 +1,6 @@
 using Dashboard.Training.Data;
 using Dashboard.Training.Data.Augment;
-using SixLabors.ImageSharp;
-using SixLabors.ImageSharp.Formats.Png;
-using SixLabors.ImageSharp.PixelFormats;
+using SkiaSharp;
 
 namespace Dashboard.Tests.Data.Augment;
 
@@ -20,8 +18,9 @@ public sealed class AugmentationPreviewTests : IDisposable
         Assert.Equal(4, pngs.Count);
         foreach (var png in pngs)
         {
-            Assert.Equal(PngFormat.Instance, Image.DetectFormat(png));
-            using var image = Image.Load<Rgb24>(png);
+            using var codec = SKCodec.Create(new SKMemoryStream(png));
+            Assert.Equal(SKEncodedImageFormat.Png, codec.EncodedFormat);
+            using var image = SKBitmap.Decode(png);
             Assert.Equal((24, 24), (image.Width, image.Height));
         }
         Assert.Equal(pngs, AugmentationPreview.Pngs(source, AugmentationOptions.TopDown(), 4, 24, 5));

@@ -1,5 +1,5 @@
 using System.Numerics;
-using SixLabors.ImageSharp;
+using SkiaSharp;
 
 namespace Dashboard.Training.Data.Augment;
 
@@ -10,11 +10,22 @@ namespace Dashboard.Training.Data.Augment;
 /// </summary>
 public static class AugmentationMatrix
 {
-    public static Matrix3x2 Build(Size source, int size, AugmentationParameters p)
+    /// <summary>Output pixels per source pixel: below 1 the draw shrinks.</summary>
+    public static double Scale(int width, int height, int size, AugmentationParameters p) => size / (Math.Min(width, height) / p.Zoom);
+
+    /// <summary>The matrix for Skia, whose pixel centres sit at half-integer coordinates (pixel i covers [i, i + 1]).</summary>
+    public static SKMatrix ForSkia(int width, int height, int size, AugmentationParameters p)
     {
-        var window = Math.Min(source.Width, source.Height) / p.Zoom;
-        var centreX = p.CropX * (source.Width - window) + window / 2 - 0.5;
-        var centreY = p.CropY * (source.Height - window) + window / 2 - 0.5;
+        var m = Matrix3x2.CreateTranslation(-0.5f, -0.5f) * Build(width, height, size, p) * Matrix3x2.CreateTranslation(0.5f, 0.5f);
+        return new SKMatrix(m.M11, m.M21, m.M31, m.M12, m.M22, m.M32, 0, 0, 1);
+    }
+
+    /// <summary>Source pixel centres → output pixel centres, both at integer coordinates.</summary>
+    public static Matrix3x2 Build(int width, int height, int size, AugmentationParameters p)
+    {
+        var window = Math.Min(width, height) / p.Zoom;
+        var centreX = p.CropX * (width - window) + window / 2 - 0.5;
+        var centreY = p.CropY * (height - window) + window / 2 - 0.5;
         var outputCentre = (size - 1) / 2f;
         return Matrix3x2.CreateTranslation((float)-centreX, (float)-centreY)
             * Matrix3x2.CreateScale((float)(size / window))

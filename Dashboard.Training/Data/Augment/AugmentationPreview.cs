@@ -1,6 +1,4 @@
-using SixLabors.ImageSharp;
-using SixLabors.ImageSharp.Formats.Png;
-using SixLabors.ImageSharp.PixelFormats;
+using SkiaSharp;
 
 namespace Dashboard.Training.Data.Augment;
 
@@ -10,8 +8,6 @@ public static class AugmentationPreview
     public const int MaxCount = 32;
     public const int MinThumbSize = 8;
     public const int MaxThumbSize = 512;
-
-    private static readonly PngEncoder Encoder = new() { CompressionLevel = PngCompressionLevel.BestSpeed };
 
     /// <summary>
     /// <paramref name="count"/> (1..<see cref="MaxCount"/>) augmented copies of the item, each
@@ -25,16 +21,13 @@ public static class AugmentationPreview
         ArgumentOutOfRangeException.ThrowIfLessThan(thumbSize, MinThumbSize);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(thumbSize, MaxThumbSize);
         options.Validate();
-        using var image = source.Load();
+        using var image = source.Load(ImageTransforms.SourceShorterSide(thumbSize, options));
         return Enumerable.Range(0, count).Select(i => Png(image, options, thumbSize, AugmentationSeeds.RandomFor(seed, i))).ToList();
     }
 
-    private static byte[] Png(Image<Rgb24> image, AugmentationOptions options, int thumbSize, Random random)
+    private static byte[] Png(SKBitmap image, AugmentationOptions options, int thumbSize, Random random)
     {
-        using var thumb = image.Clone();
-        ImageTransforms.Apply(thumb, options, thumbSize, random);
-        using var stream = new MemoryStream();
-        thumb.Save(stream, Encoder);
-        return stream.ToArray();
+        using var thumb = ImageTransforms.Apply(image, options, thumbSize, random);
+        return PngEncoding.Encode(thumb);
     }
 }

@@ -1,34 +1,33 @@
-using SixLabors.ImageSharp;
-using SixLabors.ImageSharp.PixelFormats;
+using SkiaSharp;
 
 namespace Dashboard.Training.Data.Augment;
 
 /// <summary>
 /// fastai 0.7's <c>lighting(im, b, c)</c>: v' = clamp((v − μ) · contrast + μ + brightness) for v in [0, 1], μ the mean
-/// of every channel of the image, as one 256-entry lookup table applied to every channel.
+/// of every channel of the image, as one 256-entry lookup table for every channel. Training applies the table while
+/// packing pixels into floats (<see cref="PixelPacking.CopyChw"/>); previews apply it to their bitmap.
 /// </summary>
 public static class Lighting
 {
-    public static void Apply(Image<Rgb24> image, double brightness, double contrast)
+    /// <summary>The table for a draw's lighting on this (already transformed) image; null when the draw leaves lighting alone.</summary>
+    public static byte[]? TableFor(SKBitmap image, AugmentationParameters parameters) =>
+        parameters.ChangesLighting ? Table(parameters.Brightness, parameters.Contrast, Mean(image)) : null;
+
+    /// <summary>In place, on an RGBA bitmap.</summary>
+    public static void Apply(SKBitmap image, double brightness, double contrast)
     {
         var table = Table(brightness, contrast, Mean(image));
-        image.ProcessPixelRows(accessor =>
-        {
-            for (var y = 0; y < accessor.Height; y++)
-                foreach (ref var pixel in accessor.GetRowSpan(y))
-                    pixel = new Rgb24(table[pixel.R], table[pixel.G], table[pixel.B]);
-        });
+        var pixels = image.GetPixelSpan();
+        for (var i = 0; i < pixels.Length; i += 4)
+            (pixels[i], pixels[i + 1], pixels[i + 2]) = (table[pixels[i]], table[pixels[i + 1]], table[pixels[i + 2]]);
     }
 
-    /// <summary>Mean of all channels of all pixels, in [0, 1].</summary>
-    public static double Mean(Image<Rgb24> image)
+    /// <summary>Mean of the R, G and B channels of all pixels of an RGBA bitmap, in [0, 1].</summary>
+    public static double Mean(SKBitmap image)
     {
         long sum = 0;
-        image.ProcessPixelRows(accessor =>
-        {
-            for (var y = 0; y < accessor.Height; y++)
-                foreach (var pixel in accessor.GetRowSpan(y)) sum += pixel.R + pixel.G + pixel.B;
-        });
+        ReadOnlySpan<byte> pixels = image.GetPixelSpan();
+        for (var i = 0; i < pixels.Length; i += 4) sum += pixels[i] + pixels[i + 1] + pixels[i + 2];
         return sum / (3.0 * image.Width * image.Height * byte.MaxValue);
     }
 
