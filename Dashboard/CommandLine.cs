@@ -28,7 +28,7 @@ public static class CommandLine
     public const string Usage = """
         Usage:
           dotnet run --project Dashboard                                   start the web dashboard
-          dotnet run --project Dashboard -- run RECIPE.json [--out RESULT.json] [--data-folder DIR]
+          dotnet run --project Dashboard -- run RECIPE.json [--out RESULT.json]   
                                                                            run a recipe without the server
           dotnet run --project Dashboard -- watch RUN_ID [--url http://127.0.0.1:5000]
                                                                            follow a run of a running dashboard
@@ -40,10 +40,12 @@ public static class CommandLine
                                                                            memory soak: RSS growth and native tensor count
           dotnet run --project Dashboard -- load [--short] [--clients 50] [--pollers 10] [--size 224] [--out FILE.json]
                                                                            50 hub clients + 10 pollers on one fit: delay p95, throughput drop
-          dotnet run --project Dashboard -- add-user NAME viewer|trainer|admin [--data-folder Dashboard/data]
+          dotnet run --project Dashboard -- add-user NAME viewer|trainer|admin
                                                                            add a sign-in user (password on standard input)
-          dotnet run --project Dashboard -- issue-token NAME [--data-folder Dashboard/data]
+          dotnet run --project Dashboard -- issue-token NAME
                                                                            print a new API token for scripts
+        The data folder is the web app's (Dashboard:DataFolder, default "data" under the current directory); any command
+        takes --Dashboard:DataFolder=DIR as the web app does.
         """;
 
     /// <summary>The value after <paramref name="flag"/>, or null.</summary>

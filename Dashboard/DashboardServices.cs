@@ -41,6 +41,7 @@ public static class DashboardServices
     {
         if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/Error", createScopeForErrors: true);
         ProcessEnvironmentReport.Log(app.Logger);
+        app.Logger.LogInformation("Data folder: {DataFolder}", app.Services.GetRequiredService<DashboardPaths>().DataFolder);
         app.UseWhen(ApiExceptionHandler.IsApi, api => api.UseExceptionHandler().UseStatusCodePages());
         app.UseDashboardAuth();
         app.UseAntiforgery();

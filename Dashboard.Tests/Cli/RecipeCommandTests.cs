@@ -55,7 +55,7 @@ public sealed class RecipeCommandTests : IDisposable
         var recipePath = Path.Combine(folder.FullName, "recipe.json");
         File.WriteAllText(recipePath, recipe);
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "Dashboard.dll"), "run", recipePath, "--data-folder", folder.FullName }.Concat(options))
+        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "Dashboard.dll"), "run", recipePath, $"--Dashboard:DataFolder={folder.FullName}" }.Concat(options))
             start.ArgumentList.Add(argument);
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();

@@ -19,7 +19,7 @@ public static class RecipeCommand
     {
         if (args.Length == 0 || args[0].StartsWith('-')) { Console.Error.WriteLine(CommandLine.Usage); return 2; }
         var output = CommandLine.Option(args, "--out");
-        var dataFolder = Path.GetFullPath(CommandLine.Option(args, "--data-folder") ?? "data");
+        var dataFolder = Runs.DataFolderResolution.ForCommand(args);
         Recipe recipe;
         try { recipe = RecipeParser.Parse(File.ReadAllText(args[0])); }
         catch (Exception e) when (e is RecipeException or IOException or UnauthorizedAccessException)

@@ -1,10 +1,11 @@
 using Dashboard.Auth;
+using Dashboard.Runs;
 
 namespace Dashboard.Cli;
 
 /// <summary>
-/// <c>add-user NAME ROLE [--data-folder DIR]</c> (password read from standard input) and
-/// <c>issue-token NAME [--data-folder DIR]</c> (prints a new API token): the one-time set-up of sign-in.
+/// <c>add-user NAME ROLE</c> (password read from standard input) and <c>issue-token NAME</c> (prints a new API token): the
+/// one-time set-up of sign-in, in the data folder the web app uses (<see cref="DataFolderResolution"/>; <c>--Dashboard:DataFolder=DIR</c> overrides it).
 /// </summary>
 public static class UserCommand
 {
@@ -35,6 +36,10 @@ public static class UserCommand
         return 0;
     }
 
-    private static UserStore Store(string[] args) =>
-        new(Path.Combine(Path.GetFullPath(CommandLine.Option(args, "--data-folder") ?? Path.Combine("Dashboard", "data")), "runs.db"));
+    private static UserStore Store(string[] args)
+    {
+        var folder = DataFolderResolution.ForCommand(args);
+        Console.Error.WriteLine($"data folder: {folder}");
+        return new(Path.Combine(folder, "runs.db"));
+    }
 }

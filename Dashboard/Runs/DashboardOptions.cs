@@ -7,9 +7,9 @@ public sealed class DashboardOptions
 {
     public const string SectionName = "Dashboard";
 
-    /// <summary>Run store (SQLite), activation cache and thumbnails live here. Relative paths are under the content root.</summary>
+    /// <summary>Run store (SQLite), activation cache and thumbnails live here. Relative paths are under the content root (see <see cref="DataFolderResolution"/>).</summary>
     [Required(AllowEmptyStrings = false)]
-    public string DataFolder { get; set; } = "data";
+    public string DataFolder { get; set; } = DataFolderResolution.DefaultDataFolder;
 
     /// <summary>Checkpoints saved by runs. Relative paths are under <see cref="DataFolder"/>.</summary>
     [Required(AllowEmptyStrings = false)]

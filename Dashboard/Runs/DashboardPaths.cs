@@ -7,7 +7,7 @@ public sealed class DashboardPaths
 {
     public DashboardPaths(IOptions<DashboardOptions> options, IHostEnvironment environment)
     {
-        DataFolder = Path.GetFullPath(options.Value.DataFolder, environment.ContentRootPath);
+        DataFolder = DataFolderResolution.Resolve(options.Value.DataFolder, environment.ContentRootPath);
         ModelsFolder = Path.GetFullPath(options.Value.ModelsFolder, DataFolder);
         DataRoots = options.Value.DataRoots.Select(root => Path.GetFullPath(root, environment.ContentRootPath)).ToArray();
     }
