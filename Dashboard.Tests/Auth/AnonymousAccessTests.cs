@@ -72,3 +72,37 @@ public class TokenTests
         return client.SendAsync(request);
     }
 }
+
+public class AuthResponseTests
+{
+    [Fact]
+    public async Task Refusals_to_scripts_are_problems_with_a_bearer_challenge_and_a_query_token_only_counts_on_the_hub()
+    {
+        await using var host = await DashboardHost.StartWithSignInAsync();
+        var users = host.Get<Dashboard.Auth.UserStore>();
+        users.Add("vera", Dashboard.Auth.Roles.Viewer, "viewer-password");
+        var viewer = users.IssueToken("vera");
+        using var handler = new HttpClientHandler { AllowAutoRedirect = false };
+        using var client = new HttpClient(handler) { BaseAddress = host.BaseAddress };
+
+        foreach (var url in new[] { "/api/runs", "/openapi/v1.json", $"/api/runs?access_token={viewer}" })
+        {
+            var response = await client.GetAsync(url);
+            Assert.True(response.StatusCode == HttpStatusCode.Unauthorized, $"{url}: {response.StatusCode}");
+            Assert.Equal("Bearer", response.Headers.WwwAuthenticate.Single().Scheme);
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+            Assert.Equal("Sign-in required", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("title").GetString());
+        }
+        var forbidden = new HttpRequestMessage(HttpMethod.Post, "/api/runs") { Content = ApiWaits.Json(TinyRecipes.Quick) };
+        forbidden.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", viewer);
+        var refused = await client.SendAsync(forbidden);
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+        var badToken = new HttpRequestMessage(HttpMethod.Get, "/api/runs");
+        badToken.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", "not-a-token");
+        var unknown = await client.SendAsync(badToken);
+        Assert.Equal(HttpStatusCode.Unauthorized, unknown.StatusCode);
+        Assert.Equal("Bearer", unknown.Headers.WwwAuthenticate.Single().Scheme);
+        Assert.Empty(host.Get<RunStore>().List());
+    }
+}

@@ -16,13 +16,17 @@ public sealed class ApiTokenHandler(IOptionsMonitor<AuthenticationSchemeOptions>
     {
         var header = Request.Headers.Authorization.ToString();
         var token = header.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase) ? header[Prefix.Length..].Trim()
-            : Request.Query["access_token"].ToString();
+            : AuthRejection.AllowsQueryToken(Request) ? Request.Query["access_token"].ToString() : "";
         if (string.IsNullOrEmpty(token)) return Task.FromResult(AuthenticateResult.NoResult());
         var user = users.FindByToken(token);
         if (user is null) return Task.FromResult(AuthenticateResult.Fail("unknown API token"));
         var principal = UserPrincipal.Create(user, SchemeName);
         return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName)));
     }
+
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties) => AuthRejection.WriteAsync(Context, StatusCodes.Status401Unauthorized);
+
+    protected override Task HandleForbiddenAsync(AuthenticationProperties properties) => AuthRejection.WriteAsync(Context, StatusCodes.Status403Forbidden);
 }
 
 /// <summary>The claims a signed-in user carries: name and role.</summary>

@@ -28,7 +28,8 @@ public static class AuthSetup
         services.AddAuthentication(SelectorScheme)
             .AddPolicyScheme(SelectorScheme, "cookie or API token", o => o.ForwardDefaultSelector = context =>
                 context.Request.Headers.Authorization.ToString().StartsWith(ApiTokenHandler.Prefix, StringComparison.OrdinalIgnoreCase)
-                || context.Request.Query.ContainsKey("access_token") ? ApiTokenHandler.SchemeName : CookieAuthenticationDefaults.AuthenticationScheme)
+                || (AuthRejection.AllowsQueryToken(context.Request) && context.Request.Query.ContainsKey("access_token"))
+                    ? ApiTokenHandler.SchemeName : CookieAuthenticationDefaults.AuthenticationScheme)
             .AddCookie(ConfigureCookie)
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiTokenHandler>(ApiTokenHandler.SchemeName, null);
         services.AddAuthorization(o => AddPolicies(o, options.Enabled));
@@ -61,13 +62,11 @@ public static class AuthSetup
         o.Events.OnRedirectToAccessDenied = context => Reject(context.HttpContext, context.RedirectUri, StatusCodes.Status403Forbidden);
     }
 
-    /// <summary>Scripts and hub clients get a status code; browsers get the sign-in page.</summary>
+    /// <summary>Scripts and hub clients get a status code with a problem body; browsers get the sign-in page.</summary>
     private static Task Reject(HttpContext context, string redirect, int status)
     {
-        if (context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/hubs"))
-            context.Response.StatusCode = status;
-        else
-            context.Response.Redirect(redirect);
+        if (AuthRejection.IsForScripts(context.Request)) return AuthRejection.WriteAsync(context, status);
+        context.Response.Redirect(redirect);
         return Task.CompletedTask;
     }
 
