@@ -41,7 +41,7 @@ public sealed class NativeHeapTests
     [Fact]
     public void The_launch_profile_that_dotnet_run_uses_sets_the_training_environment()
     {
-        var path = Path.Combine(RepositoryRoot(), "Dashboard", "Properties", "launchSettings.json");
+        var path = Path.Combine(RepositoryFolder.Root(), "Dashboard", "Properties", "launchSettings.json");
         using var settings = System.Text.Json.JsonDocument.Parse(File.ReadAllText(path));
 
         foreach (var profile in settings.RootElement.GetProperty("profiles").EnumerateObject())
@@ -57,13 +57,6 @@ public sealed class NativeHeapTests
     [InlineData("GLIBC_TUNABLES", "glibc.malloc.mmap_max=0", false)]
     public void A_variable_satisfies_the_recommendation_only_with_its_value(string variable, string? actual, bool expected) =>
         Assert.Equal(expected, ProcessEnvironment.Satisfies(variable, actual, ProcessEnvironment.Recommended[variable]));
-
-    private static string RepositoryRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-            if (File.Exists(Path.Combine(folder.FullName, "Dashboard.sln"))) return folder.FullName;
-        throw new DirectoryNotFoundException("Dashboard.sln not found above " + AppContext.BaseDirectory);
-    }
 
     private static long ResidentBytes()
     {

@@ -1,10 +1,11 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
 namespace Dashboard.Tests.Server;
 
-/// <summary>The dashboard as a real child process (<c>dotnet Dashboard.dll</c>) on a free loopback port, for crash tests.</summary>
+/// <summary>The dashboard as a real child process (<c>dotnet Dashboard.dll</c>) on a free loopback port, for crash tests and the published app.</summary>
 public sealed class DashboardProcess : IDisposable
 {
     private readonly Process process;
@@ -17,25 +18,32 @@ public sealed class DashboardProcess : IDisposable
 
     public Uri BaseAddress { get; }
 
-    public static async Task<DashboardProcess> StartAsync(string dataFolder)
+    /// <summary>The dashboard built next to the tests.</summary>
+    public static Task<DashboardProcess> StartAsync(string dataFolder) =>
+        StartAsync(AppContext.BaseDirectory, dataFolder, new Dictionary<string, string>());
+
+    /// <summary>The dashboard in <paramref name="appFolder"/> (a build or a publish output), with extra environment variables.</summary>
+    public static async Task<DashboardProcess> StartAsync(string appFolder, string dataFolder, IReadOnlyDictionary<string, string> environment)
     {
         var address = new Uri($"http://127.0.0.1:{FreePort()}");
         var start = new ProcessStartInfo("dotnet")
         {
-            WorkingDirectory = AppContext.BaseDirectory, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+            WorkingDirectory = appFolder, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
         };
-        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "Dashboard.dll"), "--urls", address.ToString(), $"--Dashboard:DataFolder={dataFolder}" })
+        foreach (var arg in new[] { Path.Combine(appFolder, "Dashboard.dll"), "--urls", address.ToString(), $"--Dashboard:DataFolder={dataFolder}" })
             start.ArgumentList.Add(arg);
+        foreach (var (name, value) in environment) start.Environment[name] = value;
         var process = Process.Start(start) ?? throw new InvalidOperationException("could not start the dashboard process");
+        var errors = new ConcurrentQueue<string>();
         process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, line) => { if (line.Data is not null) errors.Enqueue(line.Data); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         var dashboard = new DashboardProcess(process, address);
         using var client = dashboard.Client();
         await ApiWaits.WaitForAsync(async () =>
         {
-            if (process.HasExited) throw new InvalidOperationException($"the dashboard exited with code {process.ExitCode}");
+            if (process.HasExited) throw new InvalidOperationException($"the dashboard exited with code {process.ExitCode}: {string.Join('\n', errors)}");
             try { return (await client.GetAsync(Dashboard.Api.HealthEndpoint.Path)).StatusCode == HttpStatusCode.OK; }
             catch (HttpRequestException) { return false; }
         }, TimeSpan.FromMinutes(1));
