@@ -52,6 +52,8 @@ public static class OursPipeline
         using var stop = new CancellationTokenSource();
         var clock = new BatchClock(batches, stop);
         using var learner = new Learner(options.CreateBackbone(), data, LearnerOptionsIn(dataset, options) with { Precision = precision }, clock);
+        if (learner.Precision != precision) // a figure labelled bf16 must not be an fp32 one
+            throw new InvalidOperationException($"The bench asked for {precision}; the learner runs {learner.Precision} (see its PrecisionChosen event).");
         learner.Unfreeze();
         learner.Fit(new FitRequest(options.LearningRate), stop.Token);
         if (clock.Ends.Count < batches) throw new InvalidOperationException($"The fit ended after {clock.Ends.Count} of {batches} batches.");
