@@ -4,12 +4,15 @@
 Same work as the dashboard's pipeline: JPEG decode, augmentation (random resized crop, horizontal flip, rotation
 up to 10 degrees, brightness/contrast 0.05), resize, batch, then forward, backward and an SGD step (momentum 0.9)
 of a ResNet-18 body with fastai's head (concat pooling, BatchNorm/Dropout/Linear 512/ReLU/BatchNorm/Dropout/Linear),
-every layer training. Random weights: the compute is the same as with pretrained ones.
+every layer training. Random weights: the compute is the same as with pretrained ones. With --precision bf16 the
+forward pass and the loss run under torch.autocast('cpu', dtype=torch.bfloat16), backward outside it, as PyTorch
+documents for mixed precision.
 
 Prints one JSON object on stdout. Without torch/torchvision it prints {"available": false, "reason": ...} and exits 0.
 Run it with the interpreter that has torch (on Debian: /usr/bin/python3 with python3-torch, python3-torchvision).
 """
 import argparse
+import contextlib
 import json
 import os
 import sys
@@ -30,6 +33,8 @@ def parse_arguments():
     parser.add_argument("--workers", type=int, default=1, help="DataLoader worker processes decoding and augmenting")
     parser.add_argument("--learning-rate", type=float, default=1e-3)
     parser.add_argument("--seed", type=int, default=42)
+    parser.add_argument("--precision", choices=["fp32", "bf16"], default="fp32",
+                        help="bf16: forward and loss under torch.autocast('cpu', dtype=torch.bfloat16)")
     return parser.parse_args()
 
 
@@ -106,6 +111,13 @@ def cpu_seconds(iterator):
     return time.process_time() + worker_cpu_seconds(iterator)
 
 
+def precision_scope(torch, precision):
+    """The autocast scope for the forward pass and the loss; fp32 changes nothing."""
+    if precision == "bf16":
+        return torch.autocast("cpu", dtype=torch.bfloat16)
+    return contextlib.nullcontext()
+
+
 def measure(torch, torchvision, args):
     torch.manual_seed(args.seed)
     torch.set_num_threads(args.threads)
@@ -116,7 +128,8 @@ def measure(torch, torchvision, args):
     started = waited = cpu_started = cpu_used = 0.0
     images_timed = 0
     for index, (iterator, wait, images, labels) in enumerate(batches(loader, args.warmup_batches + args.batches)):
-        loss = torch.nn.functional.cross_entropy(model(images), labels)
+        with precision_scope(torch, args.precision):
+            loss = torch.nn.functional.cross_entropy(model(images), labels)
         optimizer.zero_grad()
         loss.backward()
         optimizer.step()
@@ -139,6 +152,7 @@ def measure(torch, torchvision, args):
         "batchSize": args.batch_size,
         "threads": torch.get_num_threads(),
         "workers": args.workers,
+        "precision": args.precision,
         "torchVersion": torch.__version__,
         "torchvisionVersion": torchvision.__version__,
         "python": sys.version.split()[0],

@@ -12,6 +12,7 @@ public sealed class BenchSmokeTests : IDisposable
         "oursCpuMillisecondsPerImage224", "loaderImagesPerSecond224", "loaderImagesPerSecond224Large", "oursPipelineEfficiency224",
         "precomputeSeconds", "headEpochSeconds", "frozenEpochSeconds", "precomputeSpeedup", "unfrozenEpochSeconds", "frozenToUnfrozenEpochRatio", "lrFindSeconds", "lrFindIterations",
         "forwardGflops", "forwardGflops128", "matmulGflops", "computeFraction", "cores", "computeThreads", "decodeThreads",
+        "oursImagesPerSecondBf16_224", "oursImagesPerSecondBf16_128", "oursComputeOnlyImagesPerSecondBf16_224", "bf16SpeedupOurs224",
     ];
 
     /// <summary>Positive when PyTorch ran; CI installs python3-torch, elsewhere a machine without it skips the test.</summary>
@@ -19,6 +20,7 @@ public sealed class BenchSmokeTests : IDisposable
     [
         "pytorchImagesPerSecond224", "pytorchImagesPerSecond128", "pipelineRatio224", "pipelineRatio128", "pytorchCpuMillisecondsPerImage128",
         "pytorchSameSettingsImagesPerSecond224", "pipelineRatioSameSettings128",
+        "pytorchImagesPerSecondBf16_224", "pytorchImagesPerSecondBf16_128", "pipelineRatioBf16_224", "pipelineRatioBf16_128", "bf16SpeedupPytorch224",
     ];
 
     private readonly DirectoryInfo folder = Directory.CreateTempSubdirectory("bench-test-");
@@ -41,6 +43,7 @@ public sealed class BenchSmokeTests : IDisposable
             Assert.True(root.GetProperty(key).GetDouble() > 0, $"{key} = {root.GetProperty(key)}");
         Assert.Contains("| 224 px |", output.ToString());
         Assert.Contains("| 128 px |", output.ToString());
+        Assert.Contains("| ours bf16 img/s |", output.ToString());
         Preconditions.Require(root.GetProperty("pytorchImagesPerSecond224").ValueKind != JsonValueKind.Null,
             $"the PyTorch reference did not run ({root.GetProperty("pytorch")}); apt-get install python3-torch python3-torchvision");
         foreach (var key in PytorchFigures)
@@ -64,12 +67,14 @@ public sealed class BenchSmokeTests : IDisposable
         Assert.Equal((100.0, 12.0), ((double)json["loaderImagesPerSecond224"]!, (double)json["loaderImagesPerSecond224Large"]!));
         Assert.False(json.ContainsKey("loaderImagesPerSecond128Large"));
         Assert.Contains("| 224 px | 10.0 | unavailable | null | unavailable | null | 200 | unavailable |", BenchTable.Format(report));
+        Assert.Contains("| 224 px | 15.0 | 1.50 | 16.0 img/s | unavailable | null | null |", BenchTable.Format(report));
     }
 
     private static BenchReport ReportWith(BenchOptions options, PytorchOutcome pytorch)
     {
         var ours = new OursFigures(new PipelineFigures(10, 40, 4, 0.1, 8, 64), ComputeOnlyImagesPerSecond: 11, DecodeOnlyImagesPerSecond: 100);
-        var sizes = options.Sizes.Select(run => new SizeFigures(run.Size, ours, pytorch, pytorch)).ToList();
+        var bf16 = new Bf16Figures(new PipelineFigures(15, 60, 4, 0.1, 8, 64), OursComputeOnlyImagesPerSecond: 16, pytorch);
+        var sizes = options.Sizes.Select(run => new SizeFigures(run.Size, ours, pytorch, pytorch, bf16)).ToList();
         var precompute = new PrecomputeFigures(128, 12, 1, 0.01, 2, 5, new LrFindFigures(0.5, 10, Precomputed: true));
         var environment = new BenchEnvironment(ThreadPlan.For(2), ".NET", "0.107", null, 1, 1, TrainingEnvironmentAtStart: true);
         return new BenchReport(options, environment, sizes, precompute, sizes.ToDictionary(size => size.Size, _ => 50.0), 100, 10, Short: true, LargeLoaderImagesPerSecond: 12);

@@ -65,6 +65,18 @@ public static class BenchJson
         json[$"oursAllocatedKilobytesPerBatch{s}"] = ours.AllocatedKilobytesPerBatch;
         json[$"oursTrainGflops{s}"] = report.TrainGflops(size);
         json[$"forwardGflops{s}"] = report.ForwardGflops[s];
+        AddBf16(json, size);
+    }
+
+    private static void AddBf16(JsonObject json, SizeFigures size)
+    {
+        var (s, bf16) = (size.Size, size.Bf16);
+        json[$"oursImagesPerSecondBf16_{s}"] = bf16?.Ours.ImagesPerSecond;
+        json[$"oursComputeOnlyImagesPerSecondBf16_{s}"] = bf16?.OursComputeOnlyImagesPerSecond;
+        json[$"pytorchImagesPerSecondBf16_{s}"] = bf16?.Pytorch.Figures?.ImagesPerSecond;
+        json[$"pipelineRatioBf16_{s}"] = bf16?.Ratio;
+        json[$"bf16SpeedupOurs{s}"] = size.Bf16SpeedupOurs;
+        json[$"bf16SpeedupPytorch{s}"] = size.Bf16SpeedupPytorch;
     }
 
     private static void AddCompute(JsonObject json, BenchReport report)

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 using Dashboard.Training;
+using Dashboard.Training.Precision;
 using TorchSharp;
 
 namespace Dashboard.Bench;
@@ -49,7 +50,20 @@ public static class BenchRunner
         var computeOnly = OursPipeline.ComputeOnlyImagesPerSecond(dataset, options, run, threads);
         var decodeOnly = DecodeOnly.ImagesPerSecond(dataset, options, run, threads);
         progress.Say($"compute alone {computeOnly:F1} images/s, loader alone {decodeOnly:F1} images/s");
-        return new SizeFigures(run.Size, new OursFigures(ours, computeOnly, decodeOnly), pytorch, pytorchSameSettings);
+        var bf16 = MeasureBf16(dataset, options, run, threads, progress);
+        return new SizeFigures(run.Size, new OursFigures(ours, computeOnly, decodeOnly), pytorch, pytorchSameSettings, bf16);
+    }
+
+    /// <summary>The same measurements in bf16: ours through the learner's precision, PyTorch under autocast with our environment settings.</summary>
+    private static Bf16Figures MeasureBf16(BenchDataset dataset, BenchOptions options, SizeRun run, ThreadPlan threads, BenchProgress progress)
+    {
+        progress.Say($"ours bf16 at {run.Size} px…");
+        var ours = OursPipeline.Measure(dataset, options, run, threads, TrainingPrecision.Bf16);
+        var computeOnly = OursPipeline.ComputeOnlyImagesPerSecond(dataset, options, run, threads, TrainingPrecision.Bf16);
+        progress.Say($"ours bf16 {ours.ImagesPerSecond:F1} images/s, compute alone {computeOnly:F1} images/s; PyTorch autocast bf16 with our environment settings…");
+        var pytorch = PytorchPipeline.Measure(dataset, options, run, threads, sameSettings: true, TrainingPrecision.Bf16);
+        progress.Say($"PyTorch bf16 {Rate(pytorch)}");
+        return new Bf16Figures(ours, computeOnly, pytorch);
     }
 
     private static string Rate(PytorchOutcome pytorch) => pytorch.Figures?.ImagesPerSecond.ToString("F1") ?? "unavailable: " + pytorch.Unavailable;

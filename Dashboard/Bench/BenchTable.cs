@@ -41,6 +41,21 @@ public static class BenchTable
         foreach (var size in report.Sizes.Where(size => size.Pytorch.Unavailable is not null))
             Line(text, $"\nPyTorch at {size.Size} px unavailable: {size.Pytorch.Unavailable}");
         Breakdown(text, report);
+        Bf16(text, report);
+    }
+
+    private static void Bf16(StringBuilder text, BenchReport report)
+    {
+        if (report.Sizes.All(size => size.Bf16 is null)) return;
+        Line(text, "\nbf16 (ours: LearnerOptions.Precision = bf16; PyTorch: forward and loss under torch.autocast('cpu', dtype=torch.bfloat16), our environment), same files, batch and threads\n");
+        Line(text, "| size | ours bf16 img/s | ours bf16 ÷ fp32 | ours bf16 compute alone | PyTorch bf16 img/s | PyTorch bf16 ÷ fp32 | ours ÷ PyTorch, bf16 |");
+        Line(text, "|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (var size in report.Sizes.Where(size => size.Bf16 is not null))
+        {
+            var bf16 = size.Bf16!;
+            Line(text, $"| {size.Size} px | {bf16.Ours.ImagesPerSecond:F1} | {Figure(size.Bf16SpeedupOurs, "F2")} | {bf16.OursComputeOnlyImagesPerSecond:F1} img/s " +
+                $"| {Figure(bf16.Pytorch.Figures?.ImagesPerSecond, "F1")} | {Figure(size.Bf16SpeedupPytorch, "F2", "null")} | {Figure(bf16.Ratio, "F2", "null")} |");
+        }
     }
 
     private static void Breakdown(StringBuilder text, BenchReport report)

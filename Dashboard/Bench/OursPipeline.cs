@@ -1,6 +1,7 @@
 using Dashboard.Training.Data;
 using Dashboard.Training.Learning;
 using Dashboard.Training.Models;
+using Dashboard.Training.Precision;
 using Dashboard.Training.Recipes;
 
 namespace Dashboard.Bench;
@@ -8,25 +9,28 @@ namespace Dashboard.Bench;
 /// <summary>
 /// Our training throughput at one size, through the real code path: <see cref="LoaderLearnerData"/> (JPEG decode,
 /// augmentation, resize, batching on the loader's background thread) feeding <see cref="Learner.Fit"/> on the pretrained
-/// body with the fastai head, unfrozen so backward runs through the whole network, SGD with momentum.
+/// body with the fastai head, unfrozen so backward runs through the whole network, SGD with momentum. The precision is
+/// the learner's (<see cref="LearnerOptions.Precision"/>): bf16 runs the forward passes under autocast.
 /// </summary>
 public static class OursPipeline
 {
-    public static PipelineFigures Measure(BenchDataset dataset, BenchOptions options, SizeRun run, ThreadPlan threads)
+    public static PipelineFigures Measure(BenchDataset dataset, BenchOptions options, SizeRun run, ThreadPlan threads,
+        TrainingPrecision precision = TrainingPrecision.Fp32)
     {
         var data = new WaitTimingData(LoaderData(dataset, options, run.Size, threads));
-        var (clock, images) = Fit(data, dataset, options, run.MeasuredBatches);
+        var (clock, images) = Fit(data, dataset, options, run.MeasuredBatches, precision);
         var timed = clock.Between(options.WarmupBatches, options.WarmupBatches + run.MeasuredBatches);
         var waited = data.Waits.Skip(options.WarmupBatches).Take(run.MeasuredBatches).Sum();
         return new PipelineFigures(images / timed.Seconds, images, timed.Seconds, waited, timed.CpuSeconds, timed.Allocated / 1024.0 / run.MeasuredBatches);
     }
 
     /// <summary>The same fit on copies of one decoded batch: compute alone, no loading.</summary>
-    public static double ComputeOnlyImagesPerSecond(BenchDataset dataset, BenchOptions options, SizeRun run, ThreadPlan threads)
+    public static double ComputeOnlyImagesPerSecond(BenchDataset dataset, BenchOptions options, SizeRun run, ThreadPlan threads,
+        TrainingPrecision precision = TrainingPrecision.Fp32)
     {
         var batches = options.WarmupBatches + run.ComputeOnlyBatches;
         using var data = new RepeatedBatchData(LoaderData(dataset, options, run.Size, threads), batches);
-        var (clock, images) = Fit(data, dataset, options, run.ComputeOnlyBatches);
+        var (clock, images) = Fit(data, dataset, options, run.ComputeOnlyBatches, precision);
         return images / clock.Between(options.WarmupBatches, batches).Seconds;
     }
 
@@ -42,12 +46,14 @@ public static class OursPipeline
         new(FolderDataset.Load(dataset.Root), new RecipeData(dataset.Root, size, options.BatchSize, options.Augmentation), options.Seed, threads.DecodeThreads);
 
     /// <summary>Fits the unfrozen model until the warm-up and <paramref name="measured"/> batches have ended; returns their clock and the images timed.</summary>
-    private static (BatchClock Clock, int Images) Fit(ILearnerData data, BenchDataset dataset, BenchOptions options, int measured)
+    private static (BatchClock Clock, int Images) Fit(ILearnerData data, BenchDataset dataset, BenchOptions options, int measured, TrainingPrecision precision)
     {
         var batches = options.WarmupBatches + measured;
         using var stop = new CancellationTokenSource();
         var clock = new BatchClock(batches, stop);
-        using var learner = new Learner(options.CreateBackbone(), data, LearnerOptionsIn(dataset, options), clock);
+        using var learner = new Learner(options.CreateBackbone(), data, LearnerOptionsIn(dataset, options) with { Precision = precision }, clock);
+        if (learner.Precision != precision) // a figure labelled bf16 must not be an fp32 one
+            throw new InvalidOperationException($"The bench asked for {precision}; the learner runs {learner.Precision} (see its PrecisionChosen event).");
         learner.Unfreeze();
         learner.Fit(new FitRequest(options.LearningRate), stop.Token);
         if (clock.Ends.Count < batches) throw new InvalidOperationException($"The fit ended after {clock.Ends.Count} of {batches} batches.");

@@ -34,8 +34,15 @@ public sealed record OursFigures(PipelineFigures Pipeline, double ComputeOnlyIma
 /// default malloc and OpenMP settings) and with the environment the dashboard starts with (<c>ProcessEnvironment</c>), so the
 /// ratio against the second shows what is left once both sides keep their freed memory.
 /// </summary>
-public sealed record SizeFigures(int Size, OursFigures Ours, PytorchOutcome Pytorch, PytorchOutcome PytorchSameSettings)
+public sealed record SizeFigures(int Size, OursFigures Ours, PytorchOutcome Pytorch, PytorchOutcome PytorchSameSettings, Bf16Figures? Bf16 = null)
 {
+    /// <summary>Ours bf16 ÷ ours fp32 pipeline images per second; null without a bf16 measurement.</summary>
+    public double? Bf16SpeedupOurs => Bf16 is null ? null : Bf16.Ours.ImagesPerSecond / Ours.Pipeline.ImagesPerSecond;
+
+    /// <summary>PyTorch autocast bf16 ÷ PyTorch fp32, both with the dashboard's environment settings.</summary>
+    public double? Bf16SpeedupPytorch =>
+        Bf16?.Pytorch.Figures is { } bf16 && PytorchSameSettings.Figures is { ImagesPerSecond: > 0 } fp32 ? bf16.ImagesPerSecond / fp32.ImagesPerSecond : null;
+
     /// <summary>Ours ÷ PyTorch (default settings) pipeline images per second; null without a PyTorch figure.</summary>
     public double? Ratio => RatioTo(Pytorch);
 
@@ -44,4 +51,15 @@ public sealed record SizeFigures(int Size, OursFigures Ours, PytorchOutcome Pyto
 
     private double? RatioTo(PytorchOutcome pytorch) =>
         pytorch.Figures is { ImagesPerSecond: > 0 } reference ? Ours.Pipeline.ImagesPerSecond / reference.ImagesPerSecond : null;
+}
+
+/// <summary>
+/// bf16 at one size, on the same files, batch and threads as the fp32 figures: ours with <c>LearnerOptions.Precision</c> =
+/// bf16 (the pipeline and compute alone) and PyTorch with its forward pass and loss under <c>torch.autocast('cpu',
+/// dtype=torch.bfloat16)</c>, started with the dashboard's environment settings.
+/// </summary>
+public sealed record Bf16Figures(PipelineFigures Ours, double OursComputeOnlyImagesPerSecond, PytorchOutcome Pytorch)
+{
+    /// <summary>Ours bf16 ÷ PyTorch autocast bf16 pipeline images per second; null without a PyTorch figure.</summary>
+    public double? Ratio => Pytorch.Figures is { ImagesPerSecond: > 0 } reference ? Ours.ImagesPerSecond / reference.ImagesPerSecond : null;
 }

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using Dashboard.Training;
+using Dashboard.Training.Precision;
 
 namespace Dashboard.Bench;
 
@@ -13,13 +14,15 @@ namespace Dashboard.Bench;
 public static class PytorchPipeline
 {
     /// <param name="sameSettings">Start Python with the dashboard's environment settings (<see cref="ProcessEnvironment.Recommended"/>), else without any of them.</param>
-    public static PytorchOutcome Measure(BenchDataset dataset, BenchOptions options, SizeRun run, ThreadPlan threads, bool sameSettings)
+    /// <param name="precision">fp32, or bf16: the script's forward pass and loss under <c>torch.autocast('cpu', dtype=torch.bfloat16)</c>.</param>
+    public static PytorchOutcome Measure(BenchDataset dataset, BenchOptions options, SizeRun run, ThreadPlan threads, bool sameSettings,
+        TrainingPrecision precision = TrainingPrecision.Fp32)
     {
         var script = BenchScript.Locate(options);
         if (script is null) return PytorchOutcome.Missing($"{BenchOptions.ScriptRelativePath} not found");
         try
         {
-            var output = RunScript(options, Arguments(script, dataset, options, run, threads), sameSettings);
+            var output = RunScript(options, Arguments(script, dataset, options, run, threads, precision), sameSettings);
             return Parse(output);
         }
         catch (Exception e) when (e is Win32Exception or InvalidOperationException or JsonException or TimeoutException or KeyNotFoundException)
@@ -28,12 +31,14 @@ public static class PytorchPipeline
         }
     }
 
-    private static IEnumerable<string> Arguments(string script, BenchDataset dataset, BenchOptions options, SizeRun run, ThreadPlan threads) =>
+    private static IEnumerable<string> Arguments(string script, BenchDataset dataset, BenchOptions options, SizeRun run, ThreadPlan threads,
+        TrainingPrecision precision) =>
     [
         script, "--data", dataset.TrainFolder, "--size", Text(run.Size), "--batch-size", Text(options.BatchSize),
         "--warmup-batches", Text(options.WarmupBatches), "--batches", Text(run.MeasuredBatches),
         "--threads", Text(threads.ComputeThreads), "--workers", Text(threads.DecodeThreads),
         "--learning-rate", options.LearningRate.ToString(CultureInfo.InvariantCulture), "--seed", Text(options.Seed),
+        "--precision", TrainingPrecisionNames.NameOf(precision),
     ];
 
     private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
