@@ -23,7 +23,14 @@ public sealed class RunCancellations
     public bool Cancel(string runId)
     {
         if (!running.TryGetValue(runId, out var source)) return false;
-        source.Cancel();
-        return true;
+        try
+        {
+            source.Cancel();
+            return true;
+        }
+        catch (ObjectDisposedException)
+        {
+            return false; // the run ended and unregistered between the lookup and the cancel: nothing is running to stop
+        }
     }
 }
