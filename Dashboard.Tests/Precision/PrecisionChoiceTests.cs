@@ -31,6 +31,10 @@ public class PrecisionChoiceTests
     }
 
     [Fact]
+    public void Fp16_on_cuda_is_kept_now_that_it_has_a_loss_scaler() =>
+        Assert.Equal(TrainingPrecision.Fp16, PrecisionChoice.Resolve(TrainingPrecision.Fp16, new PrecisionHardware(OnCuda: true, new HashSet<string>(), 7.0)));
+
+    [Fact]
     public void This_machines_flags_are_read_from_proc_cpuinfo()
     {
         var flags = PrecisionHardware.ReadCpuFlags();

@@ -18,6 +18,9 @@ public sealed record LearnerOptions
     /// <summary>The number format to compute in (resolved against the machine: see <see cref="Precision.PrecisionChoice"/>).</summary>
     public Precision.TrainingPrecision Precision { get; init; } = Training.Precision.TrainingPrecision.Fp32;
 
+    /// <summary>Dynamic loss scaling for fp16 (unused in fp32 and bf16, whose range needs none).</summary>
+    public Precision.LossScaleOptions LossScale { get; init; } = new();
+
     /// <summary>
     /// fastai v2's <c>train_bn</c>: BatchNorm layers of frozen groups keep training (parameters and running statistics).
     /// Off by default, as fastai 0.7: a frozen group is frozen entirely and its BatchNorm layers run in eval mode.

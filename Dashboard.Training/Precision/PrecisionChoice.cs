@@ -31,7 +31,6 @@ public static class PrecisionChoice
         TrainingPrecision.Auto => hardware.CpuHasBf16 ? TrainingPrecision.Bf16 : TrainingPrecision.Fp32,
         TrainingPrecision.Fp16 when !hardware.OnCuda =>
             throw new ArgumentException("precision: fp16 needs a CUDA device; on a CPU use bf16 (with AVX512_BF16 or AMX) or fp32."),
-        TrainingPrecision.Fp16 => throw new NotSupportedException("precision: fp16 needs loss scaling, which this build does not have yet; use bf16 or fp32."),
         _ => requested,
     };
 }

@@ -9,7 +9,7 @@ public enum TrainingPrecision
     /// <summary>bfloat16 autocast: convolutions and matrix products in bf16 (CPUs with AVX512_BF16 or AMX, CUDA ≥ 8.0).</summary>
     Bf16,
 
-    /// <summary>float16 autocast, CUDA only (it needs loss scaling).</summary>
+    /// <summary>float16 autocast with dynamic loss scaling (<see cref="GradScaler"/>), CUDA only.</summary>
     Fp16,
 
     /// <summary>bf16 where the hardware has it, fp16 on older CUDA devices, fp32 otherwise.</summary>

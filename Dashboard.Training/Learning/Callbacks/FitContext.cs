@@ -1,4 +1,5 @@
 using Dashboard.Training.Learning.Optimizers;
+using Dashboard.Training.Precision;
 using Dashboard.Training.Schedules;
 
 namespace Dashboard.Training.Learning.Callbacks;
@@ -26,6 +27,9 @@ public sealed class FitContext(Learner learner, int fitIndex, SchedulePlan plan,
 
     /// <summary>A fresh optimizer for this fit (fastai 0.7 builds one per <c>fit</c>), one parameter group per trainable layer group.</summary>
     public OptimizerFactory.Built Optimizer { get; internal set; } = null!;
+
+    /// <summary>The fp16 loss scaler of this fit (fastai's <c>MixedPrecision</c> makes one per fit); null in fp32 and bf16.</summary>
+    public GradScaler? Scaler { get; internal set; }
 
     public int EpochInFit { get; internal set; }
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Dashboard.Training.Precision;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -18,6 +19,7 @@ internal static class FitLoop
         using var threads = learner.ThreadsForMode();
         using var optimizer = OptimizerFactory.Create(learner.Model.LayerGroups, learner.Options);
         fit.Optimizer = optimizer;
+        fit.Scaler = learner.Precision == TrainingPrecision.Fp16 ? new GradScaler(learner.Options.LossScale) : null;
         try
         {
             foreach (var c in all) c.BeforeFit(fit);
@@ -70,7 +72,10 @@ internal static class FitLoop
         foreach (var c in all) c.AfterEpoch(fit);
     }
 
-    /// <summary>One optimisation step; a non-finite loss fails a fit (and is +∞ without a step in a sweep).</summary>
+    /// <summary>
+    /// One optimisation step; a non-finite loss fails a fit (and is +∞ without a step in a sweep). In fp16 the step goes
+    /// through the loss scaler, which skips it when a gradient overflowed.
+    /// </summary>
     private static double TrainStep(FitContext fit, LabeledBatch batch)
     {
         var learner = fit.Learner;
@@ -81,9 +86,18 @@ internal static class FitLoop
         double value = loss.item<float>();
         if (!double.IsFinite(value))
             return fit.IsSweep ? double.PositiveInfinity : throw new TrainingDivergedException(fit.Iteration, value);
-        fit.Optimizer.Optimizer.ZeroGrad();
-        loss.backward();
-        fit.Optimizer.Optimizer.Step();
+        var optimizer = fit.Optimizer.Optimizer;
+        optimizer.ZeroGrad();
+        if (fit.Scaler is { } scaler)
+        {
+            scaler.Backward(loss);
+            scaler.Step(optimizer);
+        }
+        else
+        {
+            loss.backward();
+            optimizer.Step();
+        }
         return value;
     }
 }
