@@ -1,6 +1,7 @@
 using Dashboard.Training.Models;
 using Dashboard.Training.Events;
 using Dashboard.Training.Learning;
+using Dashboard.Training.Precision;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -39,6 +40,20 @@ public class PrecomputeTests
         Assert.Equal(new[] { false, true }, completed.Select(c => c.FromCache));
         Assert.Single(Directory.GetFiles(f.Options.ActivationCacheFolder));
         Assert.Contains("augmentation is not applied", completed[0].Note);
+    }
+
+    [Fact]
+    public void A_learner_in_another_precision_computes_its_own_activations_instead_of_reusing_the_cache()
+    {
+        using var f = new LearnerFixture();
+        f.Learner.SetPrecompute(true);
+        using var bf16 = new Learner(new TinyBackboneCopy(f.Learner.Model.Body).Body, f.Data, f.Options with { Precision = TrainingPrecision.Bf16 }, f.Events);
+
+        bf16.SetPrecompute(true);
+
+        Assert.Equal(TrainingPrecision.Bf16, bf16.Precision);
+        Assert.Equal(new[] { false, false }, f.Events.Events.OfType<PrecomputeCompleted>().Select(c => c.FromCache));
+        Assert.Equal(2, Directory.GetFiles(f.Options.ActivationCacheFolder).Length);
     }
 
     [Fact]

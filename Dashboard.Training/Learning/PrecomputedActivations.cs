@@ -65,7 +65,8 @@ public sealed class PrecomputedActivations : IDisposable
 
     private static string CachePath(Learner learner)
     {
-        var key = $"{learner.Data.CacheKey}|{learner.Model.Body.Architecture}|{BodyFingerprint(learner.Model.Body)}";
+        // bf16 features differ from fp32's in the third digit: a cache is per precision, so a recipe gives the same result cold or warm.
+        var key = $"{learner.Data.CacheKey}|{learner.Model.Body.Architecture}|{BodyFingerprint(learner.Model.Body)}|{learner.Precision}";
         var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..24].ToLowerInvariant();
         return Path.Combine(learner.Options.ActivationCacheFolder, $"{learner.Model.Body.Architecture}-{hash}.activations");
     }
