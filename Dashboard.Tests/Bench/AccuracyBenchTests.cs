@@ -2,6 +2,7 @@ using System.Text.Json;
 using Dashboard.Bench;
 using Dashboard.Bench.Accuracy;
 using Dashboard.Tests.Data;
+using Dashboard.Training.Precision;
 using Dashboard.Training.Recipes;
 
 namespace Dashboard.Tests.Bench;
@@ -30,8 +31,16 @@ public sealed class AccuracyBenchTests : IDisposable
     {
         var (data, json, output, error) = (Dataset(), temp.File("accuracy.json"), new StringWriter(), new StringWriter());
 
-        int exitCode = AccuracyCommand.Run(["--data", data, "--size", "32", "--batch-size", $"{BatchSize}", "--short", "--out", json], output, error);
+        bool bf16 = new PrecisionHardware(OnCuda: false, PrecisionHardware.ReadCpuFlags()).CpuHasBf16;
 
+        int exitCode = AccuracyCommand.Run(["--data", data, "--size", "32", "--batch-size", $"{BatchSize}", "--short", "--with-bf16", "--out", json], output, error);
+
+        if (!bf16)
+        {
+            Assert.Equal(1, exitCode);
+            Assert.Contains("not bf16", error.ToString());
+            return;
+        }
         Assert.True(exitCode == 0, $"exit code {exitCode}: {error}");
         using var document = JsonDocument.Parse(File.ReadAllText(json));
         var root = document.RootElement;
@@ -45,6 +54,10 @@ public sealed class AccuracyBenchTests : IDisposable
         Assert.Equal(0, root.GetProperty("pytorchWeightDecay").GetDouble());
         Assert.True(root.GetProperty("featureMaxAbsDiff").GetDouble() <= 1e-3 * root.GetProperty("featureMaxAbs").GetDouble());
         Assert.Contains("| final (last epoch) |", output.ToString());
+        Assert.Contains("ours bf16 | bf16 − fp32 |", output.ToString());
+        Assert.InRange(root.GetProperty("oursBf16Accuracy").GetDouble(), 0, 1);
+        Assert.Equal(3, Stages(root, "oursBf16StageAccuracy").Count);
+        Assert.False(root.GetProperty("recipe").TryGetProperty("precision", out _), "the recipe both sides share is fp32's");
     }
 
     [PytorchFact]

@@ -5,7 +5,7 @@ using Dashboard.Training;
 namespace Dashboard.Bench.Accuracy;
 
 /// <summary>
-/// <c>bench accuracy --data DIR [--size N] [--batch-size N] [--seed N] [--short] [--out FILE.json] [--python PATH] [--script PATH]</c>:
+/// <c>bench accuracy --data DIR [--size N] [--batch-size N] [--seed N] [--short] [--with-bf16] [--out FILE.json] [--python PATH] [--script PATH]</c>:
 /// the lesson recipe on our learner and on the PyTorch reference, same body, same files; prints a table, writes JSON.
 /// Exit codes: 0 done, 1 the comparison could not run or finish (the message says why), 2 bad arguments.
 /// </summary>
@@ -43,7 +43,7 @@ public static class AccuracyCommand
     private static AccuracyOptions Parse(string[] args)
     {
         var data = CommandLine.Option(args, "--data") ?? throw new FormatException("bench accuracy needs --data DIR (a folder with train/ and valid/)");
-        var options = new AccuracyOptions(data) { Short = args.Contains("--short") };
+        var options = new AccuracyOptions(data) { Short = args.Contains("--short"), WithBf16 = args.Contains("--with-bf16") };
         return options with
         {
             Size = Count(args, "--size", 16) ?? options.Size,

@@ -5,7 +5,7 @@ namespace Dashboard.Bench.Accuracy;
 
 /// <summary>
 /// The report as one JSON object: final accuracy (the last epoch's, as fastai prints it), TTA accuracy, accuracy after
-/// each fit and seconds for each side (<c>ours…</c>, <c>pytorch…</c>), then the shared settings and the per-epoch figures.
+/// each fit and seconds for each side (<c>ours…</c>, <c>pytorch…</c>, <c>oursBf16…</c> with <c>--with-bf16</c>), then the shared settings and the per-epoch figures.
 /// </summary>
 public static class AccuracyJson
 {
@@ -16,7 +16,7 @@ public static class AccuracyJson
     public static JsonObject Build(AccuracyReport report)
     {
         var (ours, pytorch) = (report.Ours, report.Pytorch.Outcome);
-        return new JsonObject
+        var json = new JsonObject
         {
             ["oursAccuracy"] = ours.Accuracy, ["pytorchAccuracy"] = pytorch.Accuracy,
             ["oursTtaAccuracy"] = ours.TtaAccuracy, ["pytorchTtaAccuracy"] = pytorch.TtaAccuracy,
@@ -34,6 +34,15 @@ public static class AccuracyJson
             ["pytorchHeadLearningRates"] = new JsonArray(report.Pytorch.HeadLearningRates.Select(fit => (JsonNode)Numbers(fit)).ToArray()),
             ["recipe"] = JsonNode.Parse(report.RecipeJson),
         };
+        if (report.OursBf16 is { } bf16)
+        {
+            json["oursBf16Accuracy"] = bf16.Accuracy;
+            json["oursBf16TtaAccuracy"] = bf16.TtaAccuracy;
+            json["oursBf16StageAccuracy"] = Numbers(bf16.StageAccuracy);
+            json["oursBf16Seconds"] = bf16.Seconds;
+            json["oursBf16Epochs"] = Epochs(bf16);
+        }
+        return json;
     }
 
     private static JsonArray Numbers(IEnumerable<double> values) => new(values.Select(value => (JsonNode)value).ToArray());

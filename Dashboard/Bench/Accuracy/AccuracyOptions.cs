@@ -15,6 +15,9 @@ public sealed record AccuracyOptions(string DataFolder)
     public int BatchSize { get; init; } = FastaiBatchSize;
     public int Seed { get; init; }
     public bool Short { get; init; }
+
+    /// <summary>Also run our side in bf16 (after fp32, same recipe, files and seed): the accuracy bf16 costs, if any.</summary>
+    public bool WithBf16 { get; init; }
     public string Python { get; init; } = BenchOptions.DefaultPython;
 
     /// <summary>The PyTorch script; null looks for <see cref="ScriptRelativePath"/> above the app and the working folder.</summary>

@@ -7,4 +7,7 @@ public sealed record AccuracyReport(
 {
     public int TrainImages { get; init; }
     public int ValidImages { get; init; }
+
+    /// <summary>Our side again in bf16 (<c>--with-bf16</c>); null when not asked for.</summary>
+    public LessonOutcome? OursBf16 { get; init; }
 }

@@ -32,17 +32,32 @@ public static class AccuracyRunner
             var body = BodyExport.Write(recipe, work.FullName, options.ProbeImages, cancellation);
             Say(log, clock, $"exported our body to {body.WeightsPath} (input {body.Describe()}); ours…");
             var ours = OursLesson.Run(recipe, work.FullName, device, log, cancellation);
-            Say(log, clock, $"ours: {ours.Accuracy:P1} in {ours.Seconds:F0} s; PyTorch…");
+            Say(log, clock, $"ours: {ours.Accuracy:P1} in {ours.Seconds:F0} s");
+            var oursBf16 = options.WithBf16 ? RunOursInBf16(options, work.FullName, device, log, clock, cancellation) : null;
+            Say(log, clock, "PyTorch…");
             var pytorch = PytorchLesson.Run(options, script, recipePath, body, threads, log);
             Say(log, clock, $"PyTorch: {pytorch.Outcome.Accuracy:P1} in {pytorch.Outcome.Seconds:F0} s");
             return new AccuracyReport(options, recipeJson, LessonRecipe.StageNames(recipe), body.Describe(), ours,
                 OursLesson.Options(work.FullName).WeightDecay, pytorch, threads, DateTimeOffset.UtcNow, clock.Elapsed.TotalSeconds)
-            { TrainImages = bunch.Train.Count, ValidImages = bunch.Valid.Count };
+            { TrainImages = bunch.Train.Count, ValidImages = bunch.Valid.Count, OursBf16 = oursBf16 };
         }
         finally
         {
             work.Delete(recursive: true);
         }
+    }
+
+    /// <summary>Our side once more in bf16, in its own folder (no checkpoint or cached activation shared with the fp32 run).</summary>
+    private static LessonOutcome RunOursInBf16(AccuracyOptions options, string work, TorchSharp.torch.Device device, TextWriter log, Stopwatch clock,
+        CancellationToken cancellation)
+    {
+        var folder = Directory.CreateDirectory(Path.Combine(work, "bf16")).FullName;
+        Say(log, clock, "ours in bf16…");
+        var outcome = OursLesson.Run(RecipeParser.Parse(LessonRecipe.Json(options, "bf16")), folder, device, log, cancellation);
+        if (outcome.Precision != "bf16")
+            throw new AccuracyBenchException($"--with-bf16: our learner computed in {outcome.Precision}, not bf16 (this CPU has no AVX512_BF16 or AMX?)");
+        Say(log, clock, $"ours in bf16: {outcome.Accuracy:P1} in {outcome.Seconds:F0} s");
+        return outcome;
     }
 
     /// <summary>The dataset both sides read: <c>train/</c> and <c>valid/</c> class folders, opened as ours opens them.</summary>

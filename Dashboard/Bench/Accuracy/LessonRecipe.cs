@@ -21,7 +21,8 @@ public static class LessonRecipe
 
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
-    public static string Json(AccuracyOptions options)
+    /// <summary>The recipe in <paramref name="precision"/> (a recipe <c>precision</c> name; fp32 writes none, the default).</summary>
+    public static string Json(AccuracyOptions options, string precision = "fp32")
     {
         int frozenCycles = options.Short ? 1 : FrozenCycles, unfrozenCycles = options.Short ? 1 : UnfrozenCycles;
         var recipe = new JsonObject
@@ -40,6 +41,7 @@ public static class LessonRecipe
                 Fit(new JsonArray(DifferentialLearningRates.Select(rate => (JsonNode)rate).ToArray()), unfrozenCycles, cycleLength: 1, CycleMult),
                 new JsonObject { ["tta"] = true }),
         };
+        if (precision != "fp32") recipe["precision"] = precision;
         return recipe.ToJsonString(Indented);
     }
 

@@ -1,5 +1,6 @@
 using Dashboard.Cli;
 using Dashboard.Training.Data;
+using Dashboard.Training.Events;
 using Dashboard.Training.Learning;
 using Dashboard.Training.Models;
 using Dashboard.Training.Recipes;
@@ -23,8 +24,10 @@ public static class OursLesson
         var environment = new RecipeEnvironment(LoaderLearnerData.Open, Backbones.Create, Options(workFolder), device);
         try
         {
-            var result = new RecipeRunner(environment).Run(recipe, new ConsoleProgress(log, redirected: true), cancellation);
-            return LessonOutcome.From(result);
+            var events = new RecordingEventSink();
+            var result = new RecipeRunner(environment).Run(recipe, new FanOutEventSink(new ConsoleProgress(log, redirected: true), events), cancellation);
+            var precision = events.Events.OfType<PrecisionChosen>().LastOrDefault()?.Used ?? "fp32";
+            return LessonOutcome.From(result, precision);
         }
         catch (Exception e) when (e is DatasetException or TrainingDivergedException or TrainingOutOfMemoryException or InvalidDataException)
         {
