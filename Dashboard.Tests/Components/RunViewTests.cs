@@ -23,6 +23,15 @@ public class RunViewTests
     }
 
     [Fact]
+    public void The_precision_the_learner_chose_is_kept_for_the_header()
+    {
+        var view = new RunView([]);
+        Assert.Null(view.Precision);
+        Apply(view, new PrecisionChosen("auto", "bf16", null));
+        Assert.Equal("bf16", view.Precision?.Used);
+    }
+
+    [Fact]
     public void The_best_epoch_of_each_fit_is_the_latest_one_saved_and_its_checkpoint_is_listed_once()
     {
         var view = new RunView([]);

@@ -22,6 +22,9 @@ public sealed class RunView(IReadOnlyList<int> lrFindIterations, int? recipeLaye
     public long LastSequence { get; private set; }
     public int Batches { get; private set; }
     public RunStarted? Started { get; private set; }
+
+    /// <summary>The precision the learner computes in, once it has chosen (the recipe may have asked for <c>auto</c>).</summary>
+    public PrecisionChosen? Precision { get; private set; }
     public LrFindView LrFind { get; } = new();
     public ScheduleView Schedule { get; } = new();
     public LiveTrace TrainLoss { get; } = new("train loss (batch)") { Color = "#90a4ae" };
@@ -66,6 +69,7 @@ public sealed class RunView(IReadOnlyList<int> lrFindIterations, int? recipeLaye
         switch (trainingEvent)
         {
             case RunStarted started: Started = started; break;
+            case PrecisionChosen precision: Precision = precision; break;
             case LrFindBatchEnded batch: ApplyFinderBatch(batch); break;
             case LrFindCompleted finder: LrFind.Apply(finder); Progress.Finish("lr_find done"); break;
             case ScheduleComputed schedule: Schedule.Apply(schedule, Batches); break;
