@@ -57,7 +57,12 @@ public static class BenchJson
         json[$"oursPipelineEfficiency{s}"] = size.Ours.PipelineEfficiency;
         json[$"oursDecodeOnlyImagesPerSecond{s}"] = size.Ours.DecodeOnlyImagesPerSecond;
         json[$"loaderImagesPerSecond{s}"] = size.Ours.DecodeOnlyImagesPerSecond;
-        if (s == report.Options.LargeSize) json[$"loaderImagesPerSecond{s}Large"] = report.LargeLoaderImagesPerSecond;
+        if (s == report.Options.LargeSize)
+        {
+            json[$"loaderImagesPerSecond{s}Large"] = report.Large.LoaderImagesPerSecond;
+            json["fullDecodeImagesPerSecondLarge"] = report.Large.FullDecodeImagesPerSecond;
+            json[$"loaderSpeedupOverFullDecode{s}Large"] = report.Large.SpeedupOverFullDecode;
+        }
         json[$"oursCpuMillisecondsPerImage{s}"] = ours.CpuMillisecondsPerImage;
         json[$"pytorchCpuMillisecondsPerImage{s}"] = pytorch?.CpuMillisecondsPerImage;
         json[$"oursDataWaitFraction{s}"] = ours.DataWaitFraction;

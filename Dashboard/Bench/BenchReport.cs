@@ -6,7 +6,7 @@ public sealed record BenchEnvironment(ThreadPlan Threads, string Dotnet, string 
 /// <summary>Every figure of one benchmark run.</summary>
 public sealed record BenchReport(
     BenchOptions Options, BenchEnvironment Environment, IReadOnlyList<SizeFigures> Sizes, PrecomputeFigures Precompute,
-    IReadOnlyDictionary<int, double> ForwardGflops, double MatmulGflops, double Seconds, bool Short, double LargeLoaderImagesPerSecond)
+    IReadOnlyDictionary<int, double> ForwardGflops, double MatmulGflops, double Seconds, bool Short, LargeDecodeFigures Large)
 {
     /// <summary>Training does about 3× the forward's multiply-adds (forward, gradients of inputs, gradients of weights).</summary>
     public const double TrainToForwardWork = 3;

@@ -26,7 +26,7 @@ public static class BenchRunner
         var sizes = options.Sizes.Select(run => MeasureSize(dataset, options, run, threads, progress)).ToList();
         progress.Say($"loader alone on {options.LargeImageWidth}×{options.LargeImageHeight} JPEGs at {options.LargeSize} px…");
         var largeLoader = DecodeOnly.LargeImagesPerSecond(options, threads);
-        progress.Say($"loader alone on large JPEGs {largeLoader:F1} images/s");
+        progress.Say($"loader alone on large JPEGs {largeLoader.LoaderImagesPerSecond:F1} images/s; full decode {largeLoader.FullDecodeImagesPerSecond:F1} images/s");
         progress.Say($"precompute and lr_find at {options.PrecomputeSize} px…");
         var precompute = PrecomputeBench.Measure(dataset, options, threads);
         progress.Say("compute figures…");

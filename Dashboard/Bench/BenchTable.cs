@@ -71,7 +71,8 @@ public static class BenchTable
         }
         var options = report.Options;
         Line(text, $"\nLoader alone at {options.LargeSize} px on {options.LargeImageWidth}×{options.LargeImageHeight} JPEGs " +
-            $"({options.LargeImages} images, decoded at a reduced libjpeg-turbo scale): {report.LargeLoaderImagesPerSecond:F1} img/s");
+            $"({options.LargeImages} images, decoded at a reduced libjpeg-turbo scale): {report.Large.LoaderImagesPerSecond:F1} img/s, " +
+            $"{report.Large.SpeedupOverFullDecode:F1}× a full-size decode of the same files ({report.Large.FullDecodeImagesPerSecond:F1} img/s, decode alone)");
     }
 
     private static string Figure(double? value, string format, string missing = Unavailable) =>

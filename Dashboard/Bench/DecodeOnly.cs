@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Dashboard.Training.Data;
 using Dashboard.Training.Data.Augment;
+using SkiaSharp;
 
 namespace Dashboard.Bench;
 
@@ -15,7 +16,7 @@ public static class DecodeOnly
     /// at <see cref="BenchOptions.LargeSize"/> px, every batch after the warm-up timed. One image is generated and
     /// copied (drawing 12 MP of noise takes longer than decoding it); every copy is decoded on its own.
     /// </summary>
-    public static double LargeImagesPerSecond(BenchOptions options, ThreadPlan threads)
+    public static LargeDecodeFigures LargeImagesPerSecond(BenchOptions options, ThreadPlan threads)
     {
         var large = options with
         {
@@ -26,7 +27,28 @@ public static class DecodeOnly
         var first = Directory.EnumerateFiles(dataset.TrainFolder, "*.jpg", SearchOption.AllDirectories).Single();
         for (var i = 1; i < options.LargeImages; i++) File.Copy(first, Path.Combine(Path.GetDirectoryName(first)!, $"{i:D4}.jpg"));
         var measured = options.LargeImages / options.BatchSize - options.WarmupBatches;
-        return ImagesPerSecond(dataset, options, new SizeRun(options.LargeSize, measured, 1), threads);
+        var loader = ImagesPerSecond(dataset, options, new SizeRun(options.LargeSize, measured, 1), threads);
+        return new LargeDecodeFigures(loader, FullDecodeImagesPerSecond(Directory.GetFiles(Path.GetDirectoryName(first)!, "*.jpg"), threads));
+    }
+
+    /// <summary>
+    /// The reference the loader's reduced-scale decode is measured against: every file decoded at full size (what a
+    /// decoder without scaled decoding must do before resizing), on as many threads as the loader decodes with.
+    /// </summary>
+    public static double FullDecodeImagesPerSecond(IReadOnlyList<string> files, ThreadPlan threads)
+    {
+        FullDecode(files[0]); // warm-up: codec tables, first allocation
+        var clock = Stopwatch.StartNew();
+        Parallel.ForEach(files, new ParallelOptions { MaxDegreeOfParallelism = threads.DecodeThreads }, FullDecode);
+        return files.Count / clock.Elapsed.TotalSeconds;
+    }
+
+    private static void FullDecode(string path)
+    {
+        using var codec = SKCodec.Create(path) ?? throw new InvalidDataException($"{path}: not an image SkiaSharp can read");
+        using var bitmap = new SKBitmap(codec.Info.WithColorType(SKColorType.Rgba8888));
+        var result = codec.GetPixels(bitmap.Info, bitmap.GetPixels());
+        if (result != SKCodecResult.Success) throw new InvalidDataException($"{path}: full decode failed ({result})");
     }
 
     public static double ImagesPerSecond(BenchDataset dataset, BenchOptions options, SizeRun run, ThreadPlan threads)
@@ -48,4 +70,11 @@ public static class DecodeOnly
         }
         return images / clock.Elapsed.TotalSeconds;
     }
+}
+
+/// <summary>The loader alone on camera-size JPEGs, and a full-size decode of the same files on as many threads.</summary>
+public sealed record LargeDecodeFigures(double LoaderImagesPerSecond, double FullDecodeImagesPerSecond)
+{
+    /// <summary>How many times faster than a full decode the loader delivers finished tensors (the goal: ≥ 5).</summary>
+    public double SpeedupOverFullDecode => LoaderImagesPerSecond / FullDecodeImagesPerSecond;
 }
