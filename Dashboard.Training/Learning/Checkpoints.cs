@@ -5,8 +5,24 @@ using static TorchSharp.torch;
 
 namespace Dashboard.Training.Learning;
 
-/// <summary>What a checkpoint file says about itself, stored before the weights.</summary>
-public sealed record CheckpointInfo(string Architecture, IReadOnlyList<string> Classes, int EpochsCompleted, DateTimeOffset SavedAt);
+/// <summary>
+/// What a checkpoint file says about itself, stored before the weights: enough to rebuild the classifier in a fresh
+/// process (fastai's <c>load_learner</c>). Files written before size and normalisation were recorded have them null.
+/// </summary>
+public sealed record CheckpointInfo(string Architecture, IReadOnlyList<string> Classes, int EpochsCompleted, DateTimeOffset SavedAt)
+{
+    /// <summary>The square input size the model was trained at.</summary>
+    public int? ImageSize { get; init; }
+
+    /// <summary>The body's blocks per stage (the bundled ONNX ResNet-18 has three blocks in its last stage, torchvision's two).</summary>
+    public Models.ResNet.ResNetLayout? Layout { get; init; }
+
+    /// <summary>How the body turns RGB in [0, 1] into what its weights expect (it is not part of the weights).</summary>
+    public Models.ResNet.InputNormalisation? Normalisation { get; init; }
+
+    /// <summary>The precision the learner computed in; the weights themselves are always fp32.</summary>
+    public string? Precision { get; init; }
+}
 
 /// <summary>
 /// Named weights in a models folder: one file per name holding a header (architecture, classes) and the weights,

@@ -10,6 +10,9 @@ public interface ILearnerData
 
     int BatchSize { get; }
 
+    /// <summary>The square size images are trained at, when the data has one (recorded in checkpoints).</summary>
+    int? ImageSize => null;
+
     /// <summary>Shuffled training batches, augmented when <paramref name="augment"/>.</summary>
     IBatchSource Train(bool augment);
 

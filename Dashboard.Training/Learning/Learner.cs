@@ -1,6 +1,7 @@
 using Dashboard.Training.Events;
 using Dashboard.Training.Learning.Callbacks;
 using Dashboard.Training.Models;
+using Dashboard.Training.Models.ResNet;
 using Dashboard.Training.Precision;
 using Dashboard.Training.Schedules;
 using TorchSharp;
@@ -175,7 +176,10 @@ public sealed class Learner : IDisposable
 
     /// <summary>Writes the weights with architecture, classes and epoch count to <paramref name="path"/>, atomically.</summary>
     public void WriteWeights(string path) =>
-        Checkpoints.Save(path, Model, new CheckpointInfo(Model.Body.Architecture, Data.Classes, EpochsCompleted, DateTimeOffset.UtcNow));
+        Checkpoints.Save(path, Model, new CheckpointInfo(Model.Body.Architecture, Data.Classes, EpochsCompleted, DateTimeOffset.UtcNow)
+        {
+            ImageSize = Data.ImageSize, Layout = (Model.Body as ResNetBackbone)?.Layout, Normalisation = (Model.Body as ResNetBackbone)?.Normalisation, Precision = TrainingPrecisionNames.NameOf(Precision),
+        });
 
     /// <summary>Loads weights saved by <see cref="Save"/>; fails clearly when classes or architecture differ.</summary>
     public void Load(string name)

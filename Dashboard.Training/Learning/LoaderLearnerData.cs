@@ -31,6 +31,8 @@ public sealed class LoaderLearnerData : ILearnerData
     public string CacheKey { get; }
     public int BatchSize => settings.BatchSize;
 
+    public int? ImageSize => settings.Size;
+
     public IBatchSource Train(bool augment) => Source(bunch.Train, shuffle: true, augment ? Augmentation() : AugmentationOptions.None(), seed);
 
     public IBatchSource TrainInOrder() => Source(bunch.Train, shuffle: false, AugmentationOptions.None(), seed);
