@@ -16,6 +16,7 @@ public sealed class SyntheticLearnerData : ILearnerData, IDisposable
     {
         Classes = Enumerable.Range(0, classes).Select(c => $"class{c}").ToArray();
         BatchSize = batchSize;
+        ImageSize = size;
         var generator = new torch.Generator((ulong)seed + 1);
         (trainImages, trainTargets) = Make(classes, trainPerClass, size, generator);
         (validImages, validTargets) = Make(classes, validPerClass, size, generator);
@@ -25,6 +26,7 @@ public sealed class SyntheticLearnerData : ILearnerData, IDisposable
     public IReadOnlyList<string> Classes { get; }
     public string CacheKey { get; }
     public int BatchSize { get; }
+    public int? ImageSize { get; }
     public int TrainAugmentedEpochs { get; private set; }
 
     public IBatchSource Train(bool augment) => augment

@@ -23,6 +23,8 @@ public sealed class SavedClassifier : IDisposable
         if (!File.Exists(path)) throw new FileNotFoundException($"no checkpoint at {path}", path);
         CheckpointInfo info;
         using (var reader = new BinaryReader(File.OpenRead(path), Encoding.UTF8)) info = Checkpoints.ReadInfo(reader, path);
+        if (!ResNetLayout.Torchvision.ContainsKey(info.Architecture))
+            throw new InvalidDataException($"{path} holds {info.Architecture} weights; only ResNet ({string.Join(", ", ResNetLayout.Torchvision.Keys)}) checkpoints reopen on their own.");
         if (info.Normalisation is not { } normalisation || info.Layout is not { } layout)
             throw new InvalidDataException($"{path} was saved before checkpoints recorded their body's layout and input normalisation; load it into its run's learner and save it again.");
         var model = new TransferModel(new RestoredResNet(layout, normalisation), info.Classes.Count, head ?? new HeadOptions());
