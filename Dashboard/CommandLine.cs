@@ -18,6 +18,7 @@ public static class CommandLine
             case "bench": Environment.ExitCode = Bench.BenchCommand.Run(args[1..]); return true;
             case "soak": Environment.ExitCode = Soak.SoakCommand.Run(args[1..]); return true;
             case "load": Environment.ExitCode = await Load.LoadCommand.RunAsync(args[1..]); return true;
+            case "predict": Environment.ExitCode = PredictCommand.Run(args[1..]); return true;
             case "export": Environment.ExitCode = ExportCommand.Run(args[1..]); return true;
             case "add-user": Environment.ExitCode = UserCommand.AddUser(args[1..]); return true;
             case "issue-token": Environment.ExitCode = UserCommand.IssueToken(args[1..]); return true;
@@ -41,6 +42,8 @@ public static class CommandLine
                                                                            memory soak: RSS growth and native tensor count
           dotnet run --project Dashboard -- load [--short] [--clients 50] [--pollers 10] [--size 224] [--out FILE.json]
                                                                            50 hub clients + 10 pollers on one fit: delay p95, throughput drop
+          dotnet run --project Dashboard -- predict --model CHECKPOINT.ckpt --images DIR_OR_FILE... --out predictions.csv [--top 5]
+                                                                           classify images with a saved model (one CSV line per image)
           dotnet run --project Dashboard -- export --model CHECKPOINT.ckpt --out MODEL.onnx [--size N]
                                                                            the classifier as one ONNX file (RGB in [0, 1] → probabilities)
           dotnet run --project Dashboard -- add-user NAME viewer|trainer|admin

@@ -1,0 +1,59 @@
+using System.Text.Json;
+using Dashboard.Cli;
+using Dashboard.Tests.Data;
+using Dashboard.Tests.Learning;
+
+namespace Dashboard.Tests.Cli;
+
+/// <summary><c>predict</c>: one CSV line per image found, unreadable files listed with their error, usage errors exit 2.</summary>
+public sealed class PredictCommandTests : IDisposable
+{
+    private readonly TempFolder temp = new();
+
+    public void Dispose() => temp.Dispose();
+
+    [Fact]
+    public void A_folder_and_a_file_give_one_csv_line_per_image_with_top_classes_and_errors()
+    {
+        var (learner, _, checkpoint) = ImagePredictorTests.TrainAndSave(temp);
+        learner.Dispose();
+        var broken = temp.File("extra", "broken.png");
+        File.WriteAllText(broken, "not an image");
+        File.WriteAllText(temp.File("valid", "notes.txt"), "ignored: not an image extension");
+        var (csv, output, error) = (temp.File("predictions.csv"), new StringWriter(), new StringWriter());
+
+        int exitCode = PredictCommand.Run(["--model", checkpoint, "--images", temp.File("valid"), broken, "--out", csv, "--top", "2"], output, error);
+
+        Assert.True(exitCode == 0, error.ToString());
+        var lines = File.ReadAllLines(csv);
+        Assert.Equal("file,label,probability,top,error", lines[0]);
+        Assert.Equal(6 + 1, lines.Length - 1); // 3 classes × 2 valid images, and the broken file
+        foreach (var line in lines[1..^1])
+        {
+            var top = JsonDocument.Parse(CsvTopField(line)).RootElement;
+            Assert.Equal(2, top.GetArrayLength());
+            Assert.Contains(top[0].GetProperty("label").GetString(), new[] { "apple", "berry", "cherry" });
+        }
+        Assert.StartsWith(broken + ",,,,", lines[^1]);
+        Assert.Contains($"skipped {broken}", error.ToString());
+        Assert.Contains("6 of 7 images classified", output.ToString());
+    }
+
+    [Theory]
+    [InlineData(new[] { "--model", "m.ckpt", "--out", "p.csv" }, "usage: predict")]
+    [InlineData(new[] { "--model", "m.ckpt", "--images", "/nonexistent/dir", "--out", "p.csv" }, "no such file or folder: /nonexistent/dir")]
+    [InlineData(new[] { "--model", "m.ckpt", "--images", "/tmp", "--out", "p.csv", "--top", "0" }, "--top needs a whole number")]
+    public void Usage_errors_exit_2_with_a_message(string[] args, string message)
+    {
+        var error = new StringWriter();
+        Assert.Equal(2, PredictCommand.Run(args, new StringWriter(), error));
+        Assert.Contains(message, error.ToString());
+    }
+
+    /// <summary>The quoted JSON field of a line whose file name has no comma.</summary>
+    private static string CsvTopField(string line)
+    {
+        int start = line.IndexOf(",\"", StringComparison.Ordinal) + 2, end = line.LastIndexOf("\",", StringComparison.Ordinal);
+        return line[start..end].Replace("\"\"", "\"", StringComparison.Ordinal);
+    }
+}
