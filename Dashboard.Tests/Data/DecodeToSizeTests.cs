@@ -4,7 +4,7 @@ using SkiaSharp;
 
 namespace Dashboard.Tests.Data;
 
-/// <summary>JPEGs decode at libjpeg-turbo's 1/2, 1/4 or 1/8 scale when the output still gets its detail; other formats at full size.</summary>
+/// <summary>JPEGs decode at the smallest of libjpeg-turbo's M/8 scales that keeps the output's detail; other formats at full size.</summary>
 public sealed class DecodeToSizeTests : IDisposable
 {
     private readonly TempFolder temp = new();
@@ -14,10 +14,14 @@ public sealed class DecodeToSizeTests : IDisposable
     [Theory]
     [InlineData(0, 800, 600)]
     [InlineData(75, 100, 75)]   // 1/8
-    [InlineData(76, 200, 150)]  // 1/4
+    [InlineData(76, 200, 150)]  // 2/8
     [InlineData(150, 200, 150)]
-    [InlineData(151, 400, 300)] // 1/2
-    [InlineData(301, 800, 600)] // full size
+    [InlineData(151, 300, 225)] // 3/8
+    [InlineData(226, 400, 300)] // 4/8
+    [InlineData(301, 500, 375)] // 5/8
+    [InlineData(376, 600, 450)] // 6/8
+    [InlineData(451, 700, 525)] // 7/8
+    [InlineData(526, 800, 600)] // full size
     public void A_jpeg_decodes_at_the_smallest_scale_that_keeps_the_shorter_side(int minShorterSide, int width, int height)
     {
         var path = TestImages.NoiseJpeg(temp.File("a.jpg"), 800, 600, seed: 1);
