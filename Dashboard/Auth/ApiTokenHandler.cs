@@ -12,6 +12,11 @@ public sealed class ApiTokenHandler(IOptionsMonitor<AuthenticationSchemeOptions>
     public const string SchemeName = "ApiToken";
     public const string Prefix = "Bearer ";
 
+    /// <summary>Whether the request brings a token (header, or query string on the hub path): then this scheme, not the cookie, decides.</summary>
+    public static bool Carries(HttpRequest request) =>
+        request.Headers.Authorization.ToString().StartsWith(Prefix, StringComparison.OrdinalIgnoreCase)
+        || (AuthRejection.AllowsQueryToken(request) && request.Query.ContainsKey("access_token"));
+
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var header = Request.Headers.Authorization.ToString();

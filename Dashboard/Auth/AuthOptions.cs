@@ -12,6 +12,12 @@ public sealed class AuthOptions
     public bool Enabled { get; set; }
     public string? InitialAdminUser { get; set; }
     public string? InitialAdminPassword { get; set; }
+
+    /// <summary>
+    /// Origins (<c>https://lab.example:5000</c>) whose pages may call the API and the hub; empty means the request's own
+    /// scheme and host only. Set it when a reverse proxy serves the dashboard under another name than it sees.
+    /// </summary>
+    public string[] AllowedOrigins { get; set; } = [];
 }
 
 /// <summary>The three roles, weakest first.</summary>

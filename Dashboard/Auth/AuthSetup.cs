@@ -27,9 +27,7 @@ public static class AuthSetup
             o.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(Path.Combine(paths.DataFolder, "keys")), logs));
         services.AddAuthentication(SelectorScheme)
             .AddPolicyScheme(SelectorScheme, "cookie or API token", o => o.ForwardDefaultSelector = context =>
-                context.Request.Headers.Authorization.ToString().StartsWith(ApiTokenHandler.Prefix, StringComparison.OrdinalIgnoreCase)
-                || (AuthRejection.AllowsQueryToken(context.Request) && context.Request.Query.ContainsKey("access_token"))
-                    ? ApiTokenHandler.SchemeName : CookieAuthenticationDefaults.AuthenticationScheme)
+                ApiTokenHandler.Carries(context.Request) ? ApiTokenHandler.SchemeName : CookieAuthenticationDefaults.AuthenticationScheme)
             .AddCookie(ConfigureCookie)
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiTokenHandler>(ApiTokenHandler.SchemeName, null);
         services.AddAuthorization(o => AddPolicies(o, options.Enabled));
@@ -76,6 +74,7 @@ public static class AuthSetup
         ListenAddressCheck.Require(app.Configuration["urls"], options.Enabled);
         CreateInitialAdmin(app.Services.GetRequiredService<UserStore>(), options);
         app.UseAuthentication();
+        app.UseCrossSiteRequestCheck();
         app.UseAuthorization();
         app.MapLoginEndpoints();
         return app;

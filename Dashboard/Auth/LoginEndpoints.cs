@@ -10,17 +10,14 @@ namespace Dashboard.Auth;
 public static class LoginEndpoints
 {
     public const string LoginPath = "/login";
+    public const string LogoutPath = "/account/logout";
 
     public static void MapLoginEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapGet(LoginPath, (HttpContext context, IAntiforgery antiforgery, string? returnUrl, string? failed) =>
             Results.Content(Page(antiforgery.GetAndStoreTokens(context), LocalOnly(returnUrl), failed != null), "text/html")).AllowAnonymous();
         app.MapPost("/account/login", SignInAsync).AllowAnonymous();
-        app.MapPost("/account/logout", async (HttpContext context) =>
-        {
-            await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
-            return Results.Redirect(LoginPath);
-        });
+        app.MapPost(LogoutPath, SignOutAsync);
     }
 
     private static async Task<IResult> SignInAsync(HttpContext context, UserStore users, [FromForm] string user, [FromForm] string password, [FromForm] string? returnUrl)
@@ -29,6 +26,15 @@ public static class LoginEndpoints
         if (found is null) return Results.Redirect($"{LoginPath}?failed=1&returnUrl={WebUtility.UrlEncode(LocalOnly(returnUrl))}");
         await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, UserPrincipal.Create(found, CookieAuthenticationDefaults.AuthenticationScheme));
         return Results.LocalRedirect(LocalOnly(returnUrl));
+    }
+
+    /// <summary>Only with the anti-forgery token of the layout's sign-out form: another site cannot sign a user out.</summary>
+    private static async Task<IResult> SignOutAsync(HttpContext context, IAntiforgery antiforgery)
+    {
+        if (!await antiforgery.IsRequestValidAsync(context))
+            return Results.Problem("Sign out with the dashboard's sign-out button (the form carries an anti-forgery token).", statusCode: StatusCodes.Status400BadRequest, title: "Anti-forgery token missing or invalid");
+        await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+        return Results.Redirect(LoginPath);
     }
 
     private static string LocalOnly(string? url) => url is { Length: > 0 } && url.StartsWith('/') && !url.StartsWith("//") ? url : "/";
