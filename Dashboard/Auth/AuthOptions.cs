@@ -18,6 +18,18 @@ public sealed class AuthOptions
     /// scheme and host only. Set it when a reverse proxy serves the dashboard under another name than it sees.
     /// </summary>
     public string[] AllowedOrigins { get; set; } = [];
+
+    /// <summary>Failed sign-ins per user name and per client address before each further failure locks it (see <see cref="SignInThrottle"/>).</summary>
+    [System.ComponentModel.DataAnnotations.Range(1, 1000)]
+    public int SignInFailuresBeforeLock { get; set; } = 5;
+
+    /// <summary>The first lock; each further failure doubles it.</summary>
+    [System.ComponentModel.DataAnnotations.Range(1, 86_400)]
+    public double SignInLockSeconds { get; set; } = 30;
+
+    /// <summary>The longest lock; a key with no failure for this long is forgotten.</summary>
+    [System.ComponentModel.DataAnnotations.Range(1, 86_400)]
+    public double SignInMaxLockSeconds { get; set; } = 900;
 }
 
 /// <summary>The three roles, weakest first.</summary>
