@@ -19,6 +19,12 @@ public sealed class AuthOptions
     /// </summary>
     public string[] AllowedOrigins { get; set; } = [];
 
+    public const int DefaultTokenLifetimeDays = 90;
+
+    /// <summary>How long an API token from <c>issue-token</c> is valid unless <c>--days N</c> says otherwise.</summary>
+    [System.ComponentModel.DataAnnotations.Range(1, 36_500)]
+    public int TokenLifetimeDays { get; set; } = DefaultTokenLifetimeDays;
+
     /// <summary>Failed sign-ins per user name and per client address before each further failure locks it (see <see cref="SignInThrottle"/>).</summary>
     [System.ComponentModel.DataAnnotations.Range(1, 1000)]
     public int SignInFailuresBeforeLock { get; set; } = 5;

@@ -24,7 +24,8 @@ public static class AuthSetup
         services.AddOptions<AuthOptions>().Bind(configuration.GetSection(AuthOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<SignInThrottle>();
-        services.AddSingleton(sp => new UserStore(sp.GetRequiredService<DashboardPaths>().RunDatabase));
+        services.AddSingleton(sp => new UserStore(sp.GetRequiredService<DashboardPaths>().RunDatabase, sp.GetRequiredService<TimeProvider>(),
+            TimeSpan.FromDays(sp.GetRequiredService<IOptions<AuthOptions>>().Value.TokenLifetimeDays)));
         services.AddDataProtection();
         services.AddOptions<KeyManagementOptions>().Configure<DashboardPaths, ILoggerFactory>((o, paths, logs) =>
             o.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(Path.Combine(paths.DataFolder, "keys")), logs));
@@ -55,6 +56,7 @@ public static class AuthSetup
     private static void ConfigureCookie(CookieAuthenticationOptions o)
     {
         o.LoginPath = LoginEndpoints.LoginPath;
+        o.AccessDeniedPath = LoginEndpoints.NotAllowedPath;
         o.Cookie.Name = "dashboard.auth";
         o.Cookie.HttpOnly = true;
         o.Cookie.SameSite = SameSiteMode.Strict;

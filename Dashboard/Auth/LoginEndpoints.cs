@@ -11,6 +11,8 @@ public static class LoginEndpoints
 {
     public const string LoginPath = "/login";
     public const string LogoutPath = "/account/logout";
+    /// <summary>Where a signed-in browser lands on a page its role does not allow (Components/Pages/NotAllowed.razor).</summary>
+    public const string NotAllowedPath = "/not-allowed";
 
     public static void MapLoginEndpoints(this IEndpointRouteBuilder app)
     {
