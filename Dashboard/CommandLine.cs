@@ -21,7 +21,9 @@ public static class CommandLine
             case "predict": Environment.ExitCode = PredictCommand.Run(args[1..]); return true;
             case "export": Environment.ExitCode = ExportCommand.Run(args[1..]); return true;
             case "add-user": Environment.ExitCode = UserCommand.AddUser(args[1..]); return true;
-            case "issue-token": Environment.ExitCode = UserCommand.IssueToken(args[1..]); return true;
+            case "issue-token": Environment.ExitCode = TokenCommand.Issue(args[1..]); return true;
+            case "list-tokens": Environment.ExitCode = TokenCommand.List(args[1..]); return true;
+            case "revoke-token": Environment.ExitCode = TokenCommand.Revoke(args[1..]); return true;
             case "--help" or "-h" or "help": Console.WriteLine(Usage); return true;
             default: return false;
         }
@@ -48,8 +50,11 @@ public static class CommandLine
                                                                            the classifier as one ONNX file (RGB in [0, 1] → probabilities)
           dotnet run --project Dashboard -- add-user NAME viewer|trainer|admin
                                                                            add a sign-in user (password on standard input)
-          dotnet run --project Dashboard -- issue-token NAME
-                                                                           print a new API token for scripts
+          dotnet run --project Dashboard -- issue-token NAME [--days N]
+                                                                           print a new API token for scripts (default lifetime:
+                                                                           Dashboard:Auth:TokenLifetimeDays, 90 days)
+          dotnet run --project Dashboard -- list-tokens                    id, user, created, expires, last used, state (no secrets)
+          dotnet run --project Dashboard -- revoke-token ID                revoke one token
         The data folder is the web app's (Dashboard:DataFolder, default "data" under the current directory); any command
         takes --Dashboard:DataFolder=DIR as the web app does.
         """;

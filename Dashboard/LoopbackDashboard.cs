@@ -6,7 +6,8 @@ namespace Dashboard;
 /// </summary>
 public static class LoopbackDashboard
 {
-    public static WebApplication Build(string dataFolder, IDictionary<string, string?>? settings = null, string? environmentName = null)
+    public static WebApplication Build(string dataFolder, IDictionary<string, string?>? settings = null, string? environmentName = null,
+        Action<IServiceCollection>? services = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -16,6 +17,7 @@ public static class LoopbackDashboard
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Dashboard:DataFolder"] = dataFolder });
         if (settings != null) builder.Configuration.AddInMemoryCollection(settings);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        services?.Invoke(builder.Services); // before the dashboard's own, so a test's TimeProvider wins over TryAdd's default
         builder.Services.AddDashboard(builder.Configuration);
         var app = builder.Build();
         app.UseDashboard();

@@ -8,7 +8,8 @@ namespace Dashboard.Tests.Cli;
 /// <summary>
 /// The README's sign-in set-up as processes started the way <c>dotnet run --project Dashboard</c> starts them: in the
 /// project folder (here a temporary one with the app's appsettings.json). add-user and issue-token must write the data
-/// folder the server then reads, so the server starts with sign-in on and the token works.
+/// folder the server then reads, so the server starts with sign-in on and the token works; list-tokens shows it without
+/// its secret and revoke-token ends it while the server runs.
 /// </summary>
 public sealed class SignInSetupTests : IDisposable
 {
@@ -19,7 +20,7 @@ public sealed class SignInSetupTests : IDisposable
     public void Dispose() => project.Delete(recursive: true);
 
     [Fact]
-    public async Task Add_user_and_issue_token_write_the_data_folder_the_server_reads()
+    public async Task Add_user_and_issue_token_write_the_data_folder_the_server_reads_and_a_revoked_token_is_refused()
     {
         var (added, _, addErrors) = Run(["add-user", "alice", "admin"], input: "a-long-password\n");
         Assert.True(added == 0, addErrors);
@@ -47,6 +48,20 @@ public sealed class SignInSetupTests : IDisposable
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token.Trim());
 
         Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(request)).StatusCode);
+
+        var id = System.Text.RegularExpressions.Regex.Match(issueErrors, @"token ([0-9a-f]+) for alice, expires").Groups[1].Value;
+        Assert.NotEmpty(id);
+        var (listed, list, listErrors) = Run(["list-tokens"]);
+        Assert.True(listed == 0, listErrors);
+        Assert.Matches($@"{id}\s+alice\s+.*\s+active", list);
+        Assert.DoesNotContain(token.Trim(), list);
+        Assert.Equal(2, Run(["issue-token", "alice", "--days", "0"]).Exit);
+        var (revoked, _, revokeErrors) = Run(["revoke-token", id]);
+        Assert.True(revoked == 0, revokeErrors);
+        var afterRevoke = new HttpRequestMessage(HttpMethod.Get, "/api/runs");
+        afterRevoke.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token.Trim());
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.SendAsync(afterRevoke)).StatusCode);
+        Assert.Matches($@"{id}\s+alice\s+.*\s+revoked", Run(["list-tokens"]).Stdout);
         server.Kill(entireProcessTree: true);
     }
 

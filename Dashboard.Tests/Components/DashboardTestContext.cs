@@ -42,6 +42,7 @@ public sealed class DashboardTestContext : BunitContext
         Services.AddSingleton<DatasetCatalog>();
         Services.AddSingleton(Options.Create(SignIn));
         Services.AddScoped<CurrentUser>();
+        Services.AddSingleton(sp => new UserStore(sp.GetRequiredService<DashboardPaths>().RunDatabase));
         Authorization = this.AddAuthorization();
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));
         Render<MudPopoverProvider>();

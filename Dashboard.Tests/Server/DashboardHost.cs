@@ -26,11 +26,12 @@ public sealed class DashboardHost : IAsyncDisposable
     public string DataFolder { get; }
     public IServiceProvider Services => app.Services;
 
-    public static async Task<DashboardHost> StartAsync(string? dataFolder = null, IDictionary<string, string?>? settings = null, string? environment = null)
+    public static async Task<DashboardHost> StartAsync(string? dataFolder = null, IDictionary<string, string?>? settings = null, string? environment = null,
+        Action<IServiceCollection>? services = null)
     {
         bool ownsFolder = dataFolder is null;
         dataFolder ??= Directory.CreateTempSubdirectory("dashboard-host-").FullName;
-        var app = LoopbackDashboard.Build(dataFolder, settings, environment ?? Environments.Development);
+        var app = LoopbackDashboard.Build(dataFolder, settings, environment ?? Environments.Development, services);
         await app.StartAsync();
         return new DashboardHost(app, dataFolder, ownsFolder);
     }
@@ -38,11 +39,14 @@ public sealed class DashboardHost : IAsyncDisposable
     /// <summary>The password of the first admin, "admin", of a host started with <see cref="StartWithSignInAsync"/>.</summary>
     public const string AdminPassword = "admin-password-1";
 
-    /// <summary>A host with sign-in on and one admin ("admin", <see cref="AdminPassword"/>).</summary>
-    public static Task<DashboardHost> StartWithSignInAsync() => StartAsync(settings: new Dictionary<string, string?>
+    /// <summary>
+    /// A host with sign-in on and one admin ("admin", <see cref="AdminPassword"/>); <paramref name="services"/> registers
+    /// test doubles (a FakeTimeProvider as TimeProvider, a log capture) before the dashboard's own services.
+    /// </summary>
+    public static Task<DashboardHost> StartWithSignInAsync(Action<IServiceCollection>? services = null) => StartAsync(settings: new Dictionary<string, string?>
     {
         ["Dashboard:Auth:Enabled"] = "true", ["Dashboard:Auth:InitialAdminUser"] = "admin", ["Dashboard:Auth:InitialAdminPassword"] = AdminPassword,
-    });
+    }, services: services);
 
     public T Get<T>() where T : notnull => app.Services.GetRequiredService<T>();
 

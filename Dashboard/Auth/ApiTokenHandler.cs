@@ -5,12 +5,17 @@ using Microsoft.Extensions.Options;
 
 namespace Dashboard.Auth;
 
-/// <summary>Authenticates scripts by <c>Authorization: Bearer TOKEN</c>, a per-user token issued by <see cref="UserStore.IssueToken"/>.</summary>
+/// <summary>Authenticates scripts by <c>Authorization: Bearer TOKEN</c>, a token issued by <c>issue-token</c> (<see cref="ApiTokenStore"/>).</summary>
 public sealed class ApiTokenHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, UserStore users)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiToken";
     public const string Prefix = "Bearer ";
+
+    /// <summary>Whether the request brings a token (header, or query string on the hub path): then this scheme, not the cookie, decides.</summary>
+    public static bool Carries(HttpRequest request) =>
+        request.Headers.Authorization.ToString().StartsWith(Prefix, StringComparison.OrdinalIgnoreCase)
+        || (AuthRejection.AllowsQueryToken(request) && request.Query.ContainsKey("access_token"));
 
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -19,7 +24,7 @@ public sealed class ApiTokenHandler(IOptionsMonitor<AuthenticationSchemeOptions>
             : AuthRejection.AllowsQueryToken(Request) ? Request.Query["access_token"].ToString() : "";
         if (string.IsNullOrEmpty(token)) return Task.FromResult(AuthenticateResult.NoResult());
         var user = users.FindByToken(token);
-        if (user is null) return Task.FromResult(AuthenticateResult.Fail("unknown API token"));
+        if (user is null) return Task.FromResult(AuthenticateResult.Fail("unknown, expired or revoked API token"));
         var principal = UserPrincipal.Create(user, SchemeName);
         return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName)));
     }

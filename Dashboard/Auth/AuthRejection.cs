@@ -16,11 +16,16 @@ public static class AuthRejection
 
     public static Task WriteAsync(HttpContext context, int status)
     {
-        context.Response.StatusCode = status;
-        if (status == StatusCodes.Status401Unauthorized) context.Response.Headers.WWWAuthenticate = Challenge;
         var (title, detail) = status == StatusCodes.Status401Unauthorized
             ? ("Sign-in required", "Sign in, or send 'Authorization: Bearer TOKEN' with a token from 'issue-token'.")
             : ("Not allowed", "Your role does not allow this; trainers control their own runs, admins every run.");
+        return WriteAsync(context, status, title, detail);
+    }
+
+    public static Task WriteAsync(HttpContext context, int status, string title, string detail)
+    {
+        context.Response.StatusCode = status;
+        if (status == StatusCodes.Status401Unauthorized) context.Response.Headers.WWWAuthenticate = Challenge;
         return Results.Problem(detail, statusCode: status, title: title).ExecuteAsync(context);
     }
 

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Dashboard.Auth;
@@ -20,16 +21,17 @@ public static class AuthSetup
     public static IServiceCollection AddDashboardAuth(this IServiceCollection services, IConfiguration configuration)
     {
         var options = configuration.GetSection(AuthOptions.SectionName).Get<AuthOptions>() ?? new AuthOptions();
-        services.AddOptions<AuthOptions>().Bind(configuration.GetSection(AuthOptions.SectionName));
-        services.AddSingleton(sp => new UserStore(sp.GetRequiredService<DashboardPaths>().RunDatabase));
+        services.AddOptions<AuthOptions>().Bind(configuration.GetSection(AuthOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<SignInThrottle>();
+        services.AddSingleton(sp => new UserStore(sp.GetRequiredService<DashboardPaths>().RunDatabase, sp.GetRequiredService<TimeProvider>(),
+            TimeSpan.FromDays(sp.GetRequiredService<IOptions<AuthOptions>>().Value.TokenLifetimeDays)));
         services.AddDataProtection();
         services.AddOptions<KeyManagementOptions>().Configure<DashboardPaths, ILoggerFactory>((o, paths, logs) =>
             o.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(Path.Combine(paths.DataFolder, "keys")), logs));
         services.AddAuthentication(SelectorScheme)
             .AddPolicyScheme(SelectorScheme, "cookie or API token", o => o.ForwardDefaultSelector = context =>
-                context.Request.Headers.Authorization.ToString().StartsWith(ApiTokenHandler.Prefix, StringComparison.OrdinalIgnoreCase)
-                || (AuthRejection.AllowsQueryToken(context.Request) && context.Request.Query.ContainsKey("access_token"))
-                    ? ApiTokenHandler.SchemeName : CookieAuthenticationDefaults.AuthenticationScheme)
+                ApiTokenHandler.Carries(context.Request) ? ApiTokenHandler.SchemeName : CookieAuthenticationDefaults.AuthenticationScheme)
             .AddCookie(ConfigureCookie)
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiTokenHandler>(ApiTokenHandler.SchemeName, null);
         services.AddAuthorization(o => AddPolicies(o, options.Enabled));
@@ -54,6 +56,7 @@ public static class AuthSetup
     private static void ConfigureCookie(CookieAuthenticationOptions o)
     {
         o.LoginPath = LoginEndpoints.LoginPath;
+        o.AccessDeniedPath = LoginEndpoints.NotAllowedPath;
         o.Cookie.Name = "dashboard.auth";
         o.Cookie.HttpOnly = true;
         o.Cookie.SameSite = SameSiteMode.Strict;
@@ -76,6 +79,7 @@ public static class AuthSetup
         ListenAddressCheck.Require(app.Configuration["urls"], options.Enabled);
         CreateInitialAdmin(app.Services.GetRequiredService<UserStore>(), options);
         app.UseAuthentication();
+        app.UseCrossSiteRequestCheck();
         app.UseAuthorization();
         app.MapLoginEndpoints();
         return app;

@@ -18,6 +18,9 @@ public sealed class CurrentUser(AuthenticationStateProvider authentication, IOpt
         return user.IsInRole(Roles.Trainer) || user.IsInRole(Roles.Admin);
     }
 
+    public async Task<bool> IsAdminAsync() =>
+        !options.Value.Enabled || (await authentication.GetAuthenticationStateAsync()).User.IsInRole(Roles.Admin);
+
     public async Task<bool> MayControlAsync(string? owner) =>
         UserPrincipal.MayControl((await authentication.GetAuthenticationStateAsync()).User, owner, options.Value.Enabled);
 }

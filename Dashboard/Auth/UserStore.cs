@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.AspNetCore.Identity;
 using Dashboard.Storage;
 
@@ -7,17 +5,28 @@ namespace Dashboard.Auth;
 
 public sealed record DashboardUser(string Name, string Role);
 
-/// <summary>Users, roles, hashed passwords (ASP.NET Core's PasswordHasher) and hashed API tokens, in the run database.</summary>
+/// <summary>
+/// Users, roles and hashed passwords (ASP.NET Core's PasswordHasher) in the run database, and their API tokens
+/// (<see cref="Tokens"/>; new ones live <see cref="DefaultTokenLifetime"/> unless told otherwise).
+/// </summary>
 public sealed class UserStore
 {
     private readonly SqliteDatabase database;
     private readonly PasswordHasher<string> hasher = new();
 
-    public UserStore(string databasePath)
+    /// <param name="clock">for token expiry; the system clock when null</param>
+    /// <param name="defaultTokenLifetime"><see cref="AuthOptions.TokenLifetimeDays"/>'s default when null</param>
+    public UserStore(string databasePath, TimeProvider? clock = null, TimeSpan? defaultTokenLifetime = null)
     {
         database = new SqliteDatabase(databasePath);
+        // token_hash: where the one token per user lived before tokens had ids and expiries; ApiTokenStore moves it over.
         database.Execute("CREATE TABLE IF NOT EXISTS users (name TEXT PRIMARY KEY COLLATE NOCASE, role TEXT NOT NULL, password_hash TEXT NOT NULL, token_hash TEXT UNIQUE)");
+        Tokens = new ApiTokenStore(database, clock ?? TimeProvider.System);
+        DefaultTokenLifetime = defaultTokenLifetime ?? TimeSpan.FromDays(AuthOptions.DefaultTokenLifetimeDays);
     }
+
+    public ApiTokenStore Tokens { get; }
+    public TimeSpan DefaultTokenLifetime { get; }
 
     public bool Exists(string name) => database.Scalar("SELECT COUNT(*) FROM users WHERE name = $name", ("$name", name)) is long count && count > 0;
 
@@ -43,21 +52,16 @@ public sealed class UserStore
         return hasher.VerifyHashedPassword(user.Name, reader.GetString(2), password) == PasswordVerificationResult.Failed ? null : user;
     }
 
-    /// <summary>Issues a new API token for the user (replacing any earlier one); only its hash is kept.</summary>
-    public string IssueToken(string name)
+    /// <summary>Issues a new API token for the user (earlier ones stay valid until they expire or are revoked); only its hash is kept.</summary>
+    public IssuedApiToken IssueToken(string name, TimeSpan lifetime)
     {
-        var token = Convert.ToHexString(RandomNumberGenerator.GetBytes(32)).ToLowerInvariant();
-        database.Execute("UPDATE users SET token_hash = $hash WHERE name = $name", ("$hash", Hash(token)), ("$name", name));
-        return token;
+        if (!Exists(name)) throw new ArgumentException($"no user {name}", nameof(name));
+        return Tokens.Issue(name, lifetime);
     }
 
-    public DashboardUser? FindByToken(string token)
-    {
-        using var connection = database.Open();
-        using var command = SqliteDatabase.Command(connection, "SELECT name, role FROM users WHERE token_hash = $hash", ("$hash", Hash(token)));
-        using var reader = command.ExecuteReader();
-        return reader.Read() ? new DashboardUser(reader.GetString(0), reader.GetString(1)) : null;
-    }
+    /// <summary>A new token with the default lifetime; its secret.</summary>
+    public string IssueToken(string name) => IssueToken(name, DefaultTokenLifetime).Secret;
 
-    private static string Hash(string token) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+    /// <summary>The token's user when the token is known, not expired and not revoked.</summary>
+    public DashboardUser? FindByToken(string token) => Tokens.Find(token);
 }

@@ -4,8 +4,9 @@ using Dashboard.Runs;
 namespace Dashboard.Cli;
 
 /// <summary>
-/// <c>add-user NAME ROLE</c> (password read from standard input) and <c>issue-token NAME</c> (prints a new API token): the
-/// one-time set-up of sign-in, in the data folder the web app uses (<see cref="DataFolderResolution"/>; <c>--Dashboard:DataFolder=DIR</c> overrides it).
+/// <c>add-user NAME ROLE</c> (password read from standard input): the one-time set-up of sign-in, in the data folder the
+/// web app uses (<see cref="DataFolderResolution"/>; <c>--Dashboard:DataFolder=DIR</c> overrides it). The token commands
+/// are in <see cref="TokenCommand"/>.
 /// </summary>
 public static class UserCommand
 {
@@ -27,19 +28,12 @@ public static class UserCommand
         }
     }
 
-    public static int IssueToken(string[] args)
-    {
-        if (args.Length < 1) { Console.Error.WriteLine(CommandLine.Usage); return 2; }
-        var store = Store(args);
-        if (!store.Exists(args[0])) { Console.Error.WriteLine($"error: no user {args[0]}"); return 1; }
-        Console.WriteLine(store.IssueToken(args[0]));
-        return 0;
-    }
-
-    private static UserStore Store(string[] args)
+    /// <summary>The user store of the web app's data folder, with its configured token lifetime.</summary>
+    public static UserStore Store(string[] args)
     {
         var folder = DataFolderResolution.ForCommand(args);
         Console.Error.WriteLine($"data folder: {folder}");
-        return new(Path.Combine(folder, "runs.db"));
+        var options = DataFolderResolution.ConfigurationForCommand(args).GetSection(AuthOptions.SectionName).Get<AuthOptions>() ?? new AuthOptions();
+        return new(Path.Combine(folder, "runs.db"), TimeProvider.System, TimeSpan.FromDays(options.TokenLifetimeDays));
     }
 }

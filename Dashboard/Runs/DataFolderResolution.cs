@@ -16,17 +16,18 @@ public static class DataFolderResolution
         Path.GetFullPath(string.IsNullOrWhiteSpace(configured) ? DefaultDataFolder : configured, contentRoot);
 
     /// <summary>The data folder for a command run outside the web host, from its arguments and the same configuration sources.</summary>
-    public static string ForCommand(string[] args)
+    public static string ForCommand(string[] args) => Resolve(ConfigurationForCommand(args)[Key], Directory.GetCurrentDirectory());
+
+    /// <summary>The configuration the web app would read, for a command: the same files, environment and <c>--Key=value</c> arguments.</summary>
+    public static IConfiguration ConfigurationForCommand(string[] args)
     {
-        var contentRoot = Directory.GetCurrentDirectory();
         var environment = Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT") ?? Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT") ?? "Production";
-        var configuration = new ConfigurationBuilder()
-            .SetBasePath(contentRoot)
+        return new ConfigurationBuilder()
+            .SetBasePath(Directory.GetCurrentDirectory())
             .AddJsonFile("appsettings.json", optional: true)
             .AddJsonFile($"appsettings.{environment}.json", optional: true)
             .AddEnvironmentVariables()
             .AddCommandLine(args.Where(a => a.StartsWith("--", StringComparison.Ordinal) && a.Contains('=')).ToArray())
             .Build();
-        return Resolve(configuration[Key], contentRoot);
     }
 }
