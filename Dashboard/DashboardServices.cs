@@ -1,6 +1,7 @@
 using Dashboard.Api;
 using Dashboard.Auth;
 using Dashboard.Hubs;
+using Dashboard.Monitoring;
 using Dashboard.Runs;
 using Dashboard.Training;
 using MudBlazor.Services;
@@ -24,6 +25,7 @@ public static class DashboardServices
         services.AddSingleton<RunCommands>();
         services.AddSingleton<IRecipeEnvironmentFactory, TrainingEnvironmentFactory>();
         services.AddSingleton<WorkerReadiness>();
+        services.AddSingleton<DashboardMetrics>();
         services.AddHostedService<RunWorker>();
         services.AddDashboardAuth(configuration);
         services.AddRazorComponents().AddInteractiveServerComponents();
@@ -45,6 +47,7 @@ public static class DashboardServices
         app.UseWhen(ApiExceptionHandler.IsApi, api => api.UseExceptionHandler().UseStatusCodePages());
         app.UseDashboardAuth();
         app.UseAntiforgery();
+        app.UseDashboardMetrics();
         app.MapStaticAssets();
         app.MapOpenApi();
         app.MapHealth();

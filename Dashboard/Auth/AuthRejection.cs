@@ -12,7 +12,8 @@ public static class AuthRejection
     public const string Challenge = "Bearer realm=\"dashboard\"";
 
     public static bool IsForScripts(HttpRequest request) =>
-        request.Path.StartsWithSegments("/api") || request.Path.StartsWithSegments("/hubs") || request.Path.StartsWithSegments("/openapi");
+        request.Path.StartsWithSegments("/api") || request.Path.StartsWithSegments("/hubs") || request.Path.StartsWithSegments("/openapi")
+        || request.Path.StartsWithSegments(Monitoring.MetricsEndpoint.Path);
 
     public static Task WriteAsync(HttpContext context, int status)
     {

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
+using Dashboard.Monitoring;
 using Dashboard.Runs;
 using Microsoft.AspNetCore.SignalR;
 
@@ -9,9 +10,21 @@ namespace Dashboard.Hubs;
 /// Streams run events to clients outside Blazor (scripts, the CLI watcher): first the stored history after a sequence
 /// number, then live events as they are stored, in order, without gaps or duplicates.
 /// </summary>
-public sealed class TrainingHub(RunStore store, RunNotifier notifier) : Hub
+public sealed class TrainingHub(RunStore store, RunNotifier notifier, DashboardMetrics metrics) : Hub
 {
     public const string Path = "/hubs/training";
+
+    public override Task OnConnectedAsync()
+    {
+        metrics.HubConnected();
+        return base.OnConnectedAsync();
+    }
+
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        metrics.HubDisconnected();
+        return base.OnDisconnectedAsync(exception);
+    }
 
     /// <summary>Ends with a <see cref="HubException"/> when the run does not exist.</summary>
     public async IAsyncEnumerable<RunEvent> Follow(string runId, long afterSequence, [EnumeratorCancellation] CancellationToken cancellation)
