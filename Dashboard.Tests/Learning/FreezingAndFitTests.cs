@@ -121,4 +121,23 @@ public class ThumbnailTests
         using var image = SkiaSharp.SKBitmap.Decode(png);
         Assert.Equal(f.Options.ThumbnailSize, image.Width);
     }
+
+    [Fact]
+    public void Thumbnails_carry_their_true_classes_and_after_the_epoch_the_models_class_for_each()
+    {
+        using var f = new LearnerFixture();
+        f.Learner.Fit(new FitRequest(0.01, cycles: 2));
+
+        var events = f.Events.Events;
+        var captured = events.OfType<ThumbnailsCaptured>().ToArray();
+        var predicted = events.OfType<ThumbnailsPredicted>().ToArray();
+        Assert.Equal(new[] { 0, 1 }, predicted.Select(p => p.Epoch));
+        using var firstBatch = f.Data.Train(augment: true).Epoch(0, default).First();
+        Assert.Equal(firstBatch.Targets[..f.Options.ThumbnailCount].data<long>().Select(t => (int)t), captured[0].Labels!);
+        Assert.All(predicted, p => Assert.Equal(f.Options.ThumbnailCount, p.Predicted.Count));
+        Assert.All(predicted.SelectMany(p => p.Predicted), c => Assert.InRange(c, 0, f.Data.Classes.Count - 1));
+        // Each epoch: the capture at its first batch, the prediction after its validation (just before the epoch's figures).
+        var order = events.Where(e => e is EpochEnded or ThumbnailsPredicted or ThumbnailsCaptured).Select(e => e.GetType().Name).ToArray();
+        Assert.Equal(["ThumbnailsCaptured", "ThumbnailsPredicted", "EpochEnded", "ThumbnailsCaptured", "ThumbnailsPredicted", "EpochEnded"], order);
+    }
 }

@@ -75,7 +75,11 @@ public sealed record BestEpochSaved(int FitIndex, int Epoch, string Name, string
 public sealed record Loaded(string Name, string Path) : TrainingEvent;
 
 /// <summary>Augmented thumbnails of training images as PNG bytes (a store may keep them as files).</summary>
-public sealed record ThumbnailsCaptured(int Epoch, IReadOnlyList<byte[]> Pngs) : TrainingEvent;
+/// <summary>The first images of an epoch's first batch as the model saw them, and their true classes (null in events stored before labels were).</summary>
+public sealed record ThumbnailsCaptured(int Epoch, IReadOnlyList<byte[]> Pngs, IReadOnlyList<int>? Labels = null) : TrainingEvent;
+
+/// <summary>The model's class for each image of that epoch's <see cref="ThumbnailsCaptured"/>, once the epoch ended (eval mode).</summary>
+public sealed record ThumbnailsPredicted(int Epoch, IReadOnlyList<int> Predicted) : TrainingEvent;
 
 public sealed record TtaCompleted(double Accuracy, double TtaAccuracy) : TrainingEvent;
 

@@ -25,6 +25,7 @@ namespace Dashboard.Training.Events;
 [JsonDerivedType(typeof(BestEpochSaved), "bestEpochSaved")]
 [JsonDerivedType(typeof(Loaded), "loaded")]
 [JsonDerivedType(typeof(ThumbnailsCaptured), "thumbnailsCaptured")]
+[JsonDerivedType(typeof(ThumbnailsPredicted), "thumbnailsPredicted")]
 [JsonDerivedType(typeof(TtaCompleted), "ttaCompleted")]
 [JsonDerivedType(typeof(ConfusionMatrixComputed), "confusionMatrixComputed")]
 [JsonDerivedType(typeof(TopLossesComputed), "topLossesComputed")]
