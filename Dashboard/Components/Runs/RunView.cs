@@ -31,6 +31,7 @@ public sealed class RunView(IReadOnlyList<int> lrFindIterations, int? recipeLaye
     public LiveTrace ValidLoss { get; } = new("valid loss (epoch)") { Style = TraceStyle.LineAndMarkers, Color = "#ef6c00", MarkerSize = 8 };
     public LiveTrace Accuracy { get; } = new("accuracy (epoch)") { Style = TraceStyle.LineAndMarkers, Color = "#2e7d32", MarkerSize = 8 };
     public ProgressView Progress { get; } = new();
+    public BatchThumbnailsView Thumbnails { get; } = new();
     public IReadOnlyList<EpochEnded> Epochs => epochs;
     public IReadOnlyList<Saved> Checkpoints => saved;
     /// <summary>The best epoch so far of each fit that keeps one (saveBest), in fit order.</summary>
@@ -59,6 +60,7 @@ public sealed class RunView(IReadOnlyList<int> lrFindIterations, int? recipeLaye
     {
         if (runEvent.Sequence <= LastSequence) return false;
         LastSequence = runEvent.Sequence;
+        Thumbnails.Apply(runEvent.Sequence, runEvent.Event);
         Apply(runEvent.Event);
         if (runEvent.Event is not (BatchEnded or LrFindBatchEnded)) AddLog(runEvent);
         return true;
