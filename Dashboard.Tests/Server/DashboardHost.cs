@@ -39,7 +39,7 @@ public sealed class DashboardHost : IAsyncDisposable
     public const string AdminPassword = "admin-password-1";
 
     /// <summary>A host with sign-in on and one admin ("admin", <see cref="AdminPassword"/>).</summary>
-    public static Task<DashboardHost> StartWithSignInAsync() => StartAsync(settings: new Dictionary<string, string?>
+    public static Task<DashboardHost> StartWithSignInAsync(string? dataFolder = null) => StartAsync(dataFolder, new Dictionary<string, string?>
     {
         ["Dashboard:Auth:Enabled"] = "true", ["Dashboard:Auth:InitialAdminUser"] = "admin", ["Dashboard:Auth:InitialAdminPassword"] = AdminPassword,
     });
