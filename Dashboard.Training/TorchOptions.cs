@@ -12,7 +12,7 @@ public sealed class TorchOptions
     public string Device { get; set; } = "auto";
 
     /// <summary>Intra-op threads for libtorch; 0 leaves libtorch's default.</summary>
-    [Range(0, 1024)]
+    [Range(0, 1024, ErrorMessage = "Torch:Threads must be between 0 and 1024 (0 leaves libtorch's default).")]
     public int Threads { get; set; }
 
     /// <summary>Keep freed native blocks in the C heap for the next step instead of returning them to the kernel (see <see cref="NativeHeap"/>).</summary>

@@ -4,7 +4,7 @@ namespace Dashboard;
 
 /// <summary>
 /// Modes of the executable besides the web app: <c>run RECIPE.json [--out RESULT.json]</c> trains without the server,
-/// <c>watch RUN_ID [--url URL]</c> follows a run of a running dashboard. Returns false to start the web app.
+/// <c>watch RUN_ID [--url URL] [--token TOKEN]</c> follows a run of a running dashboard. Returns false to start the web app.
 /// </summary>
 public static class CommandLine
 {
@@ -34,7 +34,7 @@ public static class CommandLine
           dotnet run --project Dashboard                                   start the web dashboard
           dotnet run --project Dashboard -- run RECIPE.json [--out RESULT.json]   
                                                                            run a recipe without the server
-          dotnet run --project Dashboard -- watch RUN_ID [--url http://127.0.0.1:5000]
+          dotnet run --project Dashboard -- watch RUN_ID [--url http://127.0.0.1:5000] [--token TOKEN]
                                                                            follow a run of a running dashboard
           dotnet run --project Dashboard -- bench [--short] [--out FILE.json]
                                                                            throughput vs PyTorch, precompute, lr_find, GFLOP/s

@@ -15,7 +15,7 @@ public class ApiTokenTests
     [Fact]
     public async Task A_token_works_until_it_expires_or_is_revoked_and_each_token_ends_alone()
     {
-        await using var host = await DashboardHost.StartWithSignInAsync(services => services.AddSingleton<TimeProvider>(time));
+        await using var host = await DashboardHost.StartWithSignInAsync(services: services => services.AddSingleton<TimeProvider>(time));
         var users = host.Get<UserStore>();
         var shortLived = users.IssueToken("admin", TimeSpan.FromDays(1));
         var standard = users.IssueToken("admin", users.DefaultTokenLifetime);

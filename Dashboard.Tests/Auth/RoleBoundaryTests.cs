@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Dashboard.Auth;
 using Dashboard.Hubs;
 using Dashboard.Runs;
@@ -11,7 +10,7 @@ using Microsoft.AspNetCore.SignalR.Client;
 
 namespace Dashboard.Tests.Auth;
 
-public partial class RoleBoundaryTests
+public class RoleBoundaryTests
 {
     private const string AdminPassword = DashboardHost.AdminPassword;
     private const string Rejected = """{"data":{"path":"demo"},"steps":[{"fit":{"lr":-1}}]}""";
@@ -69,15 +68,15 @@ public partial class RoleBoundaryTests
     public async Task A_browser_is_sent_to_sign_in_and_gets_in_with_the_right_password_only()
     {
         await using var host = await StartSecuredAsync();
-        using var handler = new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() };
-        using var browser = new HttpClient(handler) { BaseAddress = host.BaseAddress };
+        using var cookies = new CookieBrowser(host.BaseAddress);
+        var browser = cookies.Client;
 
         var home = await browser.GetAsync("/");
         Assert.Equal(HttpStatusCode.Redirect, home.StatusCode);
         Assert.StartsWith("/login", home.Headers.Location!.PathAndQuery.Replace(host.BaseAddress.ToString(), "/"));
 
-        Assert.Contains("failed=1", (await SignInAsync(browser, "admin", "wrong-password")).Headers.Location!.ToString());
-        var signedIn = await SignInAsync(browser, "admin", AdminPassword);
+        Assert.Contains("failed=1", (await cookies.SignInAsync("admin", "wrong-password")).Headers.Location!.ToString());
+        var signedIn = await cookies.SignInAsync("admin", AdminPassword);
         Assert.Equal("/", signedIn.Headers.Location!.ToString());
         Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/api/runs")).StatusCode);
 
@@ -102,17 +101,4 @@ public partial class RoleBoundaryTests
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;
     }
-
-    private static async Task<HttpResponseMessage> SignInAsync(HttpClient browser, string user, string password)
-    {
-        var page = await browser.GetStringAsync("/login");
-        var token = AntiforgeryField().Match(page);
-        return await browser.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            [token.Groups[1].Value] = WebUtility.HtmlDecode(token.Groups[2].Value), ["user"] = user, ["password"] = password, ["returnUrl"] = "/",
-        }));
-    }
-
-    [GeneratedRegex("""<input type="hidden" name="([^"]+)" value="([^"]+)">""")]
-    private static partial Regex AntiforgeryField();
 }

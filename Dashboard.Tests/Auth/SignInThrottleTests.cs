@@ -15,7 +15,7 @@ public class SignInThrottleTests
     private readonly FakeTimeProvider time = new(DateTimeOffset.UtcNow);
     private readonly LogCapture logs = new();
 
-    private Task<DashboardHost> StartAsync() => DashboardHost.StartWithSignInAsync(services =>
+    private Task<DashboardHost> StartAsync() => DashboardHost.StartWithSignInAsync(services: services =>
     {
         services.AddSingleton<TimeProvider>(time);
         services.AddSingleton<ILoggerProvider>(logs);

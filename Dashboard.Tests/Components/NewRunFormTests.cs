@@ -85,31 +85,29 @@ public sealed class NewRunFormTests : IAsyncLifetime
     }
 
     [Fact]
-    public void A_viewer_is_refused_in_the_form_and_nothing_is_queued()
+    public async Task A_viewer_is_refused_in_the_form_and_nothing_is_queued()
     {
-        context.SignIn.Enabled = true;
-        context.Authorization.SetAuthorized("vera");
-        context.Authorization.SetRoles(Roles.Viewer);
-        var form = context.Render<NewRun>();
+        await using var signedIn = new DashboardTestContext(signIn: true);
+        signedIn.SignInAs("vera", Roles.Viewer);
+        var form = signedIn.Render<NewRun>();
 
         form.Find("#submit-run").Click();
 
         form.WaitForAssertion(() => Assert.Contains("may watch runs but not start them", form.Markup));
-        Assert.Empty(context.Store.List());
-        Assert.DoesNotContain("/runs/", context.Services.GetRequiredService<NavigationManager>().Uri);
+        Assert.Empty(signedIn.Store.List());
+        Assert.DoesNotContain("/runs/", signedIn.Services.GetRequiredService<NavigationManager>().Uri);
     }
 
     [Fact]
-    public void A_trainer_signed_in_may_submit_and_owns_the_run()
+    public async Task A_trainer_signed_in_may_submit_and_owns_the_run()
     {
-        context.SignIn.Enabled = true;
-        context.Authorization.SetAuthorized("tom");
-        context.Authorization.SetRoles(Roles.Trainer);
-        var form = context.Render<NewRun>();
+        await using var signedIn = new DashboardTestContext(signIn: true);
+        signedIn.SignInAs("tom", Roles.Trainer);
+        var form = signedIn.Render<NewRun>();
 
         form.Find("#submit-run").Click();
 
-        Assert.Equal("tom", Assert.Single(context.Store.List()).Owner);
+        Assert.Equal("tom", Assert.Single(signedIn.Store.List()).Owner);
     }
 
     [Fact]

@@ -131,62 +131,64 @@ public sealed class RunPageTests : IAsyncLifetime
     }
 
     [Fact]
-    public void An_interrupted_run_is_resumed_from_its_page()
+    public async Task A_viewer_cannot_resume_someone_elses_run()
     {
-        SetStatus(RunStatus.Interrupted);
-        var page = Render();
+        await using var signedIn = new DashboardTestContext(signIn: true);
+        signedIn.SignInAs("vera", Dashboard.Auth.Roles.Viewer);
+        var others = signedIn.Store.Create("tom's", Dashboard.Tests.Server.TinyRecipes.Quick, owner: "tom");
+        signedIn.Store.SetStatus(others.Id, RunStatus.Stopped);
+        var page = signedIn.Render<RunPage>(p => p.Add(x => x.Id, others.Id));
         page.WaitForAssertion(() => Assert.False(page.Find("#resume-run").HasAttribute("disabled")));
 
-        page.InvokeAsync(() => page.Find("#resume-run").Click());
-
-        page.WaitForAssertion(() =>
-        {
-            Assert.Equal(RunStatus.Queued, context.Store.Find(run.Id)!.Status);
-            Assert.Equal(RunStatus.Queued, page.Find(".status-chip").GetAttribute("data-status"));
-            Assert.Empty(page.FindAll("#resume-run"));
-        });
-    }
-
-    [Fact]
-    public void A_viewer_cannot_resume_someone_elses_run()
-    {
-        context.SignIn.Enabled = true;
-        context.Authorization.SetAuthorized("vera");
-        context.Authorization.SetRoles(Dashboard.Auth.Roles.Viewer);
-        SetStatus(RunStatus.Stopped);
-        var page = Render();
-        page.WaitForAssertion(() => Assert.False(page.Find("#resume-run").HasAttribute("disabled")));
-
-        page.InvokeAsync(() => page.Find("#resume-run").Click()); // find and click in one render: the page may re-render between
+        await page.InvokeAsync(() => page.Find("#resume-run").Click()); // find and click in one render: the page may re-render between
 
         page.WaitForAssertion(() => Assert.Contains("owner or an admin", page.Find("#command-error").TextContent));
-        Assert.Equal(RunStatus.Stopped, context.Store.Find(run.Id)!.Status);
+        Assert.Equal(RunStatus.Stopped, signedIn.Store.Find(others.Id)!.Status);
     }
 
+    /// <summary>
+    /// The real worker trains a three-epoch run (10 batches an epoch), stopped as soon as its first epoch is stored (two
+    /// epochs to go, so the stop lands before the end even if the worker runs ahead); Resume on its page sends it back to
+    /// the worker, which discards what followed the resume point and trains the rest: every chart ends with each epoch
+    /// and batch once.
+    /// </summary>
     [Fact]
-    public void When_a_resumed_run_starts_the_page_drops_the_epochs_after_its_resume_point()
+    public async Task A_stopped_run_resumed_from_its_page_ends_with_each_epoch_and_batch_drawn_once()
     {
-        Store(new EpochEnded(0, 0, 1.7, 1.3, 0.62, 1.5));
-        var resumePoint = context.Store.Events(run.Id)[^1].Sequence;
-        Store(new EpochEnded(0, 1, 1.5, 1.2, 0.66, 1.5));
-        var page = Render();
-        page.WaitForAssertion(() => Assert.Equal("2", Points(page, "chart-accuracy")));
-        SetStatus(RunStatus.Interrupted);
-        page.WaitForAssertion(() => Assert.Equal(RunStatus.Interrupted, page.Find(".status-chip").GetAttribute("data-status")));
+        using var root = new Dashboard.Tests.Data.TempFolder();
+        var dataset = Dashboard.Tests.Data.ImageFolders.Create(root.Folder("two"), ["a", "b"], trainPerClass: 80, validPerClass: 8);
+        await using var worker = new DashboardTestContext(root.Path);
+        var stopped = worker.Get<RunQueue>().Submit(ThreeEpochs(dataset), "three epochs");
+        int stops = 0;
+        using var stopAfterTheFirstEpoch = worker.Notifier.SubscribeEvents(stopped.Id, e =>
+        {
+            if (e.Event is EpochEnded && Interlocked.Exchange(ref stops, 1) == 0) worker.Get<RunCommands>().Stop(stopped.Id);
+        });
+        var page = worker.Render<RunPage>(p => p.Add(x => x.Id, stopped.Id));
+        page.WaitForAssertion(() => Assert.Equal(RunStatus.Stopped, page.Find(".status-chip").GetAttribute("data-status")), Training);
+        Assert.InRange(worker.Store.Events(stopped.Id).Count(e => e.Event is EpochEnded), 1, 2);
 
-        context.Store.DeleteEventsAfter(run.Id, resumePoint); // what the worker does before it trains again
-        SetStatus(RunStatus.Running);
+        await page.InvokeAsync(() => page.Find("#resume-run").Click());
 
-        page.WaitForAssertion(() => Assert.Equal("1", Points(page, "chart-accuracy")));
-        Publish(new EpochEnded(0, 1, 1.4, 1.1, 0.7, 1.5));
-        page.WaitForAssertion(() => Assert.Equal("2", Points(page, "chart-accuracy")));
+        page.WaitForAssertion(() => Assert.Equal(RunStatus.Finished, page.Find(".status-chip").GetAttribute("data-status")), Training);
+        var events = worker.Store.Events(stopped.Id).Select(e => e.Event).ToList();
+        Assert.Equal([0, 1, 2], events.OfType<EpochEnded>().Select(e => e.Epoch));
+        Assert.Equal(30, events.OfType<BatchEnded>().Select(b => (b.FitIndex, b.Epoch, b.Iteration)).Distinct().Count());
+        Assert.Equal(30, events.OfType<BatchEnded>().Count());
+        page.WaitForAssertion(() =>
+        {
+            Assert.Equal("3", Points(page, "chart-accuracy"));
+            Assert.Equal("33", Points(page, "chart-loss")); // every batch and each epoch's validation point, once
+        });
+        Assert.Empty(page.FindAll("#resume-run"));
     }
 
-    private void SetStatus(string status)
-    {
-        context.Store.SetStatus(run.Id, status);
-        context.Notifier.Publish(context.Store.Find(run.Id)!);
-    }
+    private static readonly TimeSpan Training = TimeSpan.FromMinutes(3);
+
+    private static string ThreeEpochs(string dataset) => $$$"""
+        { "data": { "path": {{{System.Text.Json.JsonSerializer.Serialize(dataset)}}}, "size": 32, "batchSize": 16 }, "arch": "resnet18", "seed": 0,
+          "steps": [ {"fit": {"lr": 0.01, "cycles": 3}} ] }
+        """;
 
     [Fact]
     public void A_finished_run_shows_its_confusion_matrix_and_top_losses()

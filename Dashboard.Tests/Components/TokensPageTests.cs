@@ -7,7 +7,7 @@ namespace Dashboard.Tests.Components;
 
 public sealed class TokensPageTests : IAsyncLifetime
 {
-    private readonly DashboardTestContext context = new();
+    private readonly DashboardTestContext context = new(signIn: true);
 
     public Task InitializeAsync() => Task.CompletedTask;
 
@@ -21,9 +21,7 @@ public sealed class TokensPageTests : IAsyncLifetime
         Users.Add("tom", Roles.Trainer, "trainer-password");
         var kept = Users.IssueToken("tom", TimeSpan.FromDays(1));
         var revoked = Users.IssueToken("tom", TimeSpan.FromDays(1));
-        context.SignIn.Enabled = true;
-        context.Authorization.SetAuthorized("admin");
-        context.Authorization.SetRoles(Roles.Admin);
+        context.SignInAs("ada", Roles.Admin);
         var page = context.Render<Tokens>();
 
         page.Find($"#revoke-{revoked.Id}").Click();
@@ -41,9 +39,7 @@ public sealed class TokensPageTests : IAsyncLifetime
     {
         Users.Add("tom", Roles.Trainer, "trainer-password");
         var issued = Users.IssueToken("tom", TimeSpan.FromDays(1));
-        context.SignIn.Enabled = true;
-        context.Authorization.SetAuthorized("tom");
-        context.Authorization.SetRoles(Roles.Trainer);
+        context.SignInAs("tara", Roles.Trainer);
 
         var page = context.Render<Tokens>();
 

@@ -40,10 +40,11 @@ public sealed class DashboardHost : IAsyncDisposable
     public const string AdminPassword = "admin-password-1";
 
     /// <summary>
-    /// A host with sign-in on and one admin ("admin", <see cref="AdminPassword"/>); <paramref name="services"/> registers
-    /// test doubles (a FakeTimeProvider as TimeProvider, a log capture) before the dashboard's own services.
+    /// A host with sign-in on and one admin ("admin", <see cref="AdminPassword"/>), on <paramref name="dataFolder"/> (a new
+    /// temporary one when null); <paramref name="services"/> registers test doubles (a FakeTimeProvider as TimeProvider,
+    /// a log capture) before the dashboard's own services.
     /// </summary>
-    public static Task<DashboardHost> StartWithSignInAsync(Action<IServiceCollection>? services = null) => StartAsync(settings: new Dictionary<string, string?>
+    public static Task<DashboardHost> StartWithSignInAsync(string? dataFolder = null, Action<IServiceCollection>? services = null) => StartAsync(dataFolder, new Dictionary<string, string?>
     {
         ["Dashboard:Auth:Enabled"] = "true", ["Dashboard:Auth:InitialAdminUser"] = "admin", ["Dashboard:Auth:InitialAdminPassword"] = AdminPassword,
     }, services: services);

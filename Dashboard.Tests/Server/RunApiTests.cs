@@ -102,4 +102,23 @@ public class RunApiTests
         var detail = await client.GetFromJsonAsync<JsonElement>($"/api/runs/{ids[0]}");
         Assert.Equal(TinyRecipes.Quick, detail.GetProperty("run").GetProperty("recipeJson").GetString());
     }
+
+    [Fact]
+    public async Task Events_after_a_sequence_number_are_the_stored_events_that_follow_it_in_order()
+    {
+        await using var host = await DashboardHost.StartAsync();
+        using var client = host.Client();
+        var store = host.Get<RunStore>();
+        var id = store.Create("events", TinyRecipes.Quick).Id; // stored only: the worker never sees it
+        for (int epoch = 0; epoch < 5; epoch++) store.Append(id, new Dashboard.Training.Events.EpochEnded(0, epoch, 1.0, 0.9, 0.1 * epoch, 1));
+
+        var all = await client.GetFromJsonAsync<JsonElement>($"/api/runs/{id}/events");
+        var afterTwo = await client.GetFromJsonAsync<JsonElement>($"/api/runs/{id}/events?after=2");
+        var afterLast = await client.GetFromJsonAsync<JsonElement>($"/api/runs/{id}/events?after=5");
+
+        Assert.Equal([1L, 2, 3, 4, 5], all.EnumerateArray().Select(e => e.GetProperty("sequence").GetInt64()));
+        Assert.Equal([3L, 4, 5], afterTwo.EnumerateArray().Select(e => e.GetProperty("sequence").GetInt64()));
+        Assert.Equal([2, 3, 4], afterTwo.EnumerateArray().Select(e => e.GetProperty("event").GetProperty("epoch").GetInt32()));
+        Assert.Empty(afterLast.EnumerateArray());
+    }
 }

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace Dashboard.Training.Events;
 
 /// <summary>A recipe began: the data and model it uses.</summary>
-public sealed record RunStarted(string Architecture, IReadOnlyList<string> Classes, int TrainCount, int ValidCount, int ImageSize, string Device) : TrainingEvent;
+public sealed record RunStarted(string Architecture, IReadOnlyList<string> Classes, int TrainCount, int ValidCount, int ImageSize, string Device, int Threads = 0) : TrainingEvent;
 
 /// <summary>The precision a learner computes in: requested, used, and why they differ when they do.</summary>
 public sealed record PrecisionChosen(string Requested, string Used, string? Note) : TrainingEvent;

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Dashboard.Training.Events;
 using Dashboard.Training.Learning;
+using TorchSharp;
 
 namespace Dashboard.Training.Recipes;
 
@@ -23,7 +24,7 @@ public sealed class RecipeRunner(RecipeEnvironment environment)
             Precision = Precision.TrainingPrecisionNames.ByName[recipe.Precision],
         };
         var body = environment.CreateBackbone(recipe.Arch, recipe.Weights);
-        events.Emit(new RunStarted(recipe.Arch, data.Classes, data.Train(false).ItemCount, data.Valid().ItemCount, recipe.Data.Size, environment.Device.ToString()));
+        events.Emit(new RunStarted(recipe.Arch, data.Classes, data.Train(false).ItemCount, data.Valid().ItemCount, recipe.Data.Size, environment.Device.ToString(), torch.get_num_threads()));
         var progress = new RecipeProgress();
         using var learner = new Learner(body, data, options, events, environment.Device);
         learner.AddCallback(new RecipeProgressCallback(progress, resume));

@@ -32,7 +32,7 @@ public sealed class ConsoleProgress(TextWriter writer, bool redirected) : ITrain
 
     private static string? Describe(TrainingEvent e) => e switch
     {
-        RunStarted r => $"run: {r.Architecture}, {r.Classes.Count} classes, {r.TrainCount} train / {r.ValidCount} valid images at {r.ImageSize}px on {r.Device}",
+        RunStarted r => $"run: {r.Architecture}, {r.Classes.Count} classes, {r.TrainCount} train / {r.ValidCount} valid images at {r.ImageSize}px on {r.Device}{Components.Runs.EventText.Threads(r.Threads)}",
         PrecisionChosen p => $"precision: {p.Used}" + (p.Requested == p.Used ? "" : $" (asked for {p.Requested})") + (p.Note is null ? "" : $"; {p.Note}"),
         PrecomputeCompleted p => $"precompute: {p.TrainCount + p.ValidCount} activations in {p.Seconds:F1} s{(p.FromCache ? " (cached)" : "")}. {p.Note}",
         LrFindCompleted l => $"lr_find: {l.LearningRates.Count} batches, suggestions: {Suggestions(l)}",

@@ -8,7 +8,7 @@ public static class EventText
 {
     public static string Describe(TrainingEvent e) => e switch
     {
-        RunStarted s => $"Started {s.Architecture} on {s.Classes.Count} classes ({s.TrainCount} train, {s.ValidCount} valid images) at {s.ImageSize} px on {s.Device}",
+        RunStarted s => $"Started {s.Architecture} on {s.Classes.Count} classes ({s.TrainCount} train, {s.ValidCount} valid images) at {s.ImageSize} px on {s.Device}{Threads(s.Threads)}",
         PrecisionChosen p => $"Computing in {p.Used}" + (p.Requested == p.Used ? "" : $" (asked for {p.Requested})") + (p.Note is null ? "" : $": {p.Note}"),
         PrecomputeCompleted p => $"Precomputed activations of {p.TrainCount} + {p.ValidCount} images in {Seconds(p.Seconds)}{(p.FromCache ? " (from cache)" : "")}. {p.Note}",
         LrFindBatchEnded b => $"lr_find batch {b.Iteration + 1}: lr {Rate(b.LearningRate)}, loss {Loss(b.Loss)}",
@@ -38,6 +38,9 @@ public static class EventText
     public static string Rate(double rate) => rate.ToString("0.###e0", CultureInfo.InvariantCulture);
 
     public static string Rates(IEnumerable<double> rates) => string.Join(" / ", rates.Select(Rate));
+
+    /// <summary>", 2 threads" for a run that reports its libtorch threads; nothing for one stored before runs did.</summary>
+    public static string Threads(int threads) => threads > 0 ? $", {threads} thread{(threads == 1 ? "" : "s")}" : "";
 
     public static string Loss(double loss) => loss.ToString("0.####", CultureInfo.InvariantCulture);
 
