@@ -13,6 +13,9 @@ public static class RecipeParser
     public static readonly string[] Augmentations = ["none", "side_on", "top_down"];
     public static readonly string[] Optimizers = ["sgd", "adam"];
 
+    /// <summary>What recipe files may contain besides JSON: comments and trailing commas.</summary>
+    public static readonly JsonDocumentOptions ReaderOptions = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
+
     public static Recipe Parse(string json) => Parse(json, checkSchema: true);
 
     /// <summary>The parser's own typed reads alone, without the schema first (tests compare the two).</summary>
@@ -21,7 +24,7 @@ public static class RecipeParser
     private static Recipe Parse(string json, bool checkSchema)
     {
         JsonDocument document;
-        try { document = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true }); }
+        try { document = JsonDocument.Parse(json, ReaderOptions); }
         catch (JsonException e) { throw new RecipeException("$", $"not valid JSON ({e.Message})"); }
         using (document)
         {

@@ -49,7 +49,7 @@ internal static class JsonNullFields
 {
     public static JsonElement Without(JsonElement recipe)
     {
-        var node = JsonNode.Parse(recipe.GetRawText());
+        var node = JsonNode.Parse(recipe.GetRawText(), documentOptions: RecipeParser.ReaderOptions);
         if (node is JsonObject root)
         {
             Strip(root, keepKeys: false);
