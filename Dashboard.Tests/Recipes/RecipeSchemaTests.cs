@@ -131,6 +131,19 @@ public partial class RecipeSchemaTests
     }
 
     [Fact]
+    public void A_null_field_is_absent_to_the_schema_as_to_the_parser()
+    {
+        const string nulls = """{"data":{"path":"demo","size":null},"seed":null,"weights":null,"steps":[{"tta":null},{"fit":{"lr":0.1,"cycleLen":null}}]}""";
+        Assert.Null(RecipeSchema.Check(JsonDocument.Parse(nulls).RootElement));
+        var recipe = RecipeParser.Parse(nulls);
+        Assert.Equal((224, 0, new TtaStep(true)), (recipe.Data.Size, recipe.Seed, recipe.Steps[0]));
+
+        const string missing = """{"data":{"path":null},"steps":[{"tta":true}]}""";
+        Assert.Equal("$.data.path: is required", RecipeSchema.Check(JsonDocument.Parse(missing).RootElement)?.Message);
+        Assert.Equal("$.data.path: is required", Assert.Throws<RecipeException>(() => RecipeParser.ParseWithoutSchema(missing)).Message);
+    }
+
+    [Fact]
     public void The_schemas_enums_are_the_parsers_names()
     {
         var defs = RecipeSchema.Document()["$defs"]!;
@@ -169,4 +182,21 @@ public partial class RecipeSchemaTests
     }
 
     private static IEnumerable<string> Enum(JsonNode? property) => property!["enum"]!.AsArray().Select(n => n!.GetValue<string>());
+}
+
+public class RecipeSchemaSizeTests
+{
+    [Fact]
+    public void A_recipe_of_a_hundred_thousand_steps_is_checked_in_seconds_and_a_bad_last_step_is_found()
+    {
+        var steps = string.Join(",", Enumerable.Repeat("""{"tta":true}""", 100_000));
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        RecipeParser.Parse($$"""{"data":{"path":"demo"},"steps":[{{steps}}]}""");
+        var valid = clock.Elapsed;
+        var error = Assert.Throws<RecipeException>(() => RecipeParser.Parse($$"""{"data":{"path":"demo"},"steps":[{{steps}},{"tta":1}]}"""));
+
+        Assert.Equal("$.steps[100000].tta", error.Field);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"valid {valid}, both {clock.Elapsed}");
+    }
 }

@@ -22,14 +22,18 @@ public static class RecipeSchema
 
     private static readonly JsonNode Tree = Document();
     private static readonly JsonSchema Schema = JsonSchema.FromText(Text);
+    private static readonly EvaluationOptions Flag = new() { OutputFormat = OutputFormat.Flag };
     private static readonly EvaluationOptions Hierarchical = new() { OutputFormat = OutputFormat.Hierarchical };
 
-    /// <summary>The first structural problem of <paramref name="recipe"/> as the parser reports it (field path + reason), or null.</summary>
+    /// <summary>
+    /// The first structural problem of <paramref name="recipe"/> as the parser reports it (field path + reason), or null.
+    /// A valid recipe is checked once without details; only a refused one is evaluated again to say where.
+    /// </summary>
     public static RecipeException? Check(JsonElement recipe)
     {
-        var instance = JsonNullFields.Without(recipe);
-        var results = Schema.Evaluate(instance, Hierarchical);
-        return results.IsValid ? null : RecipeSchemaErrors.First(results, instance, Tree);
+        var instance = JsonNullFields.Without(recipe, Tree["$defs"]!["step"]!["properties"]!);
+        if (Schema.Evaluate(instance, Flag).IsValid) return null;
+        return RecipeSchemaErrors.First(Schema.Evaluate(instance, Hierarchical), instance, Tree);
     }
 
     private static string ReadResource()
@@ -43,21 +47,35 @@ public static class RecipeSchema
 
 /// <summary>
 /// The parser reads a null field as absent (its default, or "is required"); the schema is given the recipe the same way.
-/// A step's own key stays even when null, so <c>{"tta": null}</c> is still one step named tta.
+/// A step's own key stays even when null, so <c>{"tta": null}</c> is still one step named tta, with its default value.
 /// </summary>
 internal static class JsonNullFields
 {
-    public static JsonElement Without(JsonElement recipe)
+    public static JsonElement Without(JsonElement recipe, JsonNode stepProperties)
     {
+        if (!HasNull(recipe)) return recipe;
         var node = JsonNode.Parse(recipe.GetRawText(), documentOptions: RecipeParser.ReaderOptions);
         if (node is JsonObject root)
         {
             Strip(root, keepKeys: false);
             if (root["steps"] is JsonArray steps)
-                foreach (var step in steps.OfType<JsonObject>()) Strip(step, keepKeys: true);
+                foreach (var step in steps.OfType<JsonObject>())
+                {
+                    Strip(step, keepKeys: true);
+                    if (step.Count == 1 && step.First() is { Value: null, Key: var name } && stepProperties[name]?["default"] is { } fallback)
+                        step[name] = fallback.DeepClone();
+                }
         }
         return JsonSerializer.SerializeToElement(node);
     }
+
+    private static bool HasNull(JsonElement element) => element.ValueKind switch
+    {
+        JsonValueKind.Null => true,
+        JsonValueKind.Object => element.EnumerateObject().Any(p => HasNull(p.Value)),
+        JsonValueKind.Array => element.EnumerateArray().Any(HasNull),
+        _ => false,
+    };
 
     private static void Strip(JsonNode? node, bool keepKeys)
     {
