@@ -1,4 +1,5 @@
 using Dashboard.Api;
+using Dashboard.Api.OpenApi;
 using Dashboard.Auth;
 using Dashboard.Hubs;
 using Dashboard.Monitoring;
@@ -30,7 +31,7 @@ public static class DashboardServices
         services.AddDashboardAuth(configuration);
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddSignalR();
-        services.AddOpenApi();
+        services.AddDashboardOpenApi();
         services.AddProblemDetails();
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true); // binding errors reach ApiExceptionHandler with their message
@@ -51,6 +52,7 @@ public static class DashboardServices
         app.MapStaticAssets();
         app.MapOpenApi();
         app.MapHealth();
+        app.MapRecipeSchema();
         app.MapRunApi();
         app.MapHub<TrainingHub>(TrainingHub.Path).RequireAuthorization(Policies.CanWatch);
         app.MapDashboardUi();

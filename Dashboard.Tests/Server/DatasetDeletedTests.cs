@@ -27,7 +27,7 @@ public sealed class DatasetDeletedTests : IDisposable
               "steps": [ {"fit": {"lr": 0.01, "cycles": 20}} ] }
             """;
 
-        var submitted = await client.PostAsync("/api/runs", Json(recipe));
+        var submitted = await client.PostAsync("/api/runs", ApiWaits.Json(recipe));
         Assert.Equal(HttpStatusCode.Created, submitted.StatusCode);
         var id = (await submitted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
         var store = host.Get<RunStore>();

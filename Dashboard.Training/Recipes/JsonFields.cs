@@ -54,10 +54,10 @@ internal sealed class JsonFields
     public int RequiredInt(string name, int min, int max)
     {
         var value = Required(name);
-        if (value.ValueKind != JsonValueKind.Number || !value.TryGetInt32(out int number))
+        if (value.ValueKind != JsonValueKind.Number || !value.TryGetDouble(out double number) || number != Math.Floor(number))
             throw new RecipeException($"{Path}.{name}", "must be a whole number");
-        if (number < min || number > max) throw new RecipeException($"{Path}.{name}", $"must be between {min} and {max}, not {number}");
-        return number;
+        if (number < min || number > max) throw new RecipeException($"{Path}.{name}", $"must be between {min} and {max}, not {Text(number)}");
+        return (int)number;
     }
 
     public double Double(string name, double fallback, double min, double max) =>

@@ -4,7 +4,8 @@ namespace Dashboard.Training.Recipes;
 
 /// <summary>
 /// Reads a recipe from JSON (camelCase) and validates it completely, so a typo fails in milliseconds with the
-/// field named, not an hour into a fit.
+/// field named, not an hour into a fit: first against <see cref="RecipeSchema"/> (types, required fields, enums, ranges),
+/// then what a schema cannot say (rates per layer group, endLr above startLr, weights for resnet34/50).
 /// </summary>
 public static class RecipeParser
 {
@@ -12,12 +13,24 @@ public static class RecipeParser
     public static readonly string[] Augmentations = ["none", "side_on", "top_down"];
     public static readonly string[] Optimizers = ["sgd", "adam"];
 
-    public static Recipe Parse(string json)
+    /// <summary>What recipe files may contain besides JSON: comments and trailing commas.</summary>
+    public static readonly JsonDocumentOptions ReaderOptions = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
+
+    public static Recipe Parse(string json) => Parse(json, checkSchema: true);
+
+    /// <summary>The parser's own typed reads alone, without the schema first (tests compare the two).</summary>
+    internal static Recipe ParseWithoutSchema(string json) => Parse(json, checkSchema: false);
+
+    private static Recipe Parse(string json, bool checkSchema)
     {
         JsonDocument document;
-        try { document = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true }); }
+        try { document = JsonDocument.Parse(json, ReaderOptions); }
         catch (JsonException e) { throw new RecipeException("$", $"not valid JSON ({e.Message})"); }
-        using (document) return Read(new JsonFields(document.RootElement, "$"));
+        using (document)
+        {
+            if (checkSchema && RecipeSchema.Check(document.RootElement) is { } structural) throw structural;
+            return Read(new JsonFields(document.RootElement, "$"));
+        }
     }
 
     private static Recipe Read(JsonFields root)

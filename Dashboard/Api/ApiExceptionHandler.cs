@@ -17,7 +17,7 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger
     {
         if (!IsApi(httpContext)) return false;
         var (status, title, detail) = exception is BadHttpRequestException bad
-            ? (bad.StatusCode, "Bad request", bad.Message)
+            ? (bad.StatusCode, bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? "Request body too large" : "Bad request", bad.Message)
             : (StatusCodes.Status500InternalServerError, "Server error", "The server failed to answer this request; its log has the details.");
         if (status >= StatusCodes.Status500InternalServerError) logger.LogError(exception, "API request {Path} failed", httpContext.Request.Path);
         httpContext.Response.StatusCode = status;

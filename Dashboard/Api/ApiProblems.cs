@@ -16,6 +16,13 @@ public static class ApiProblems
         TypedResults.Problem(e.Message, statusCode: StatusCodes.Status400BadRequest, title: "Invalid recipe",
             extensions: new Dictionary<string, object?> { ["field"] = e.Field });
 
+    public static ProblemHttpResult NotJson(string? contentType) =>
+        TypedResults.Problem($"Send the recipe as application/json, not {(string.IsNullOrEmpty(contentType) ? "without a Content-Type" : contentType)}.",
+            statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type");
+
+    public static ProblemHttpResult BadRequest(string detail) =>
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status400BadRequest, title: "Bad request");
+
     public static ProblemHttpResult NotFound(string detail) =>
         TypedResults.Problem(detail, statusCode: StatusCodes.Status404NotFound, title: "Not found");
 }

@@ -1,3 +1,4 @@
+using Dashboard.Api.OpenApi;
 using Dashboard.Runs;
 using Dashboard.Training.Learning;
 
@@ -8,7 +9,8 @@ public static class CheckpointEndpoints
 {
     public static IEndpointRouteBuilder MapCheckpointDownloads(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/models/{name}", Download).WithTags("Models").WithSummary("A saved checkpoint file.");
+        app.MapGet("/api/models/{name}", Download).WithName("GetCheckpoint").WithTags("Models").WithSummary("A saved checkpoint file.")
+            .ProducesFile("application/octet-stream").ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
         return app;
     }
 
@@ -16,10 +18,10 @@ public static class CheckpointEndpoints
 
     private static IResult Download(DashboardPaths paths, string name)
     {
-        if (!Checkpoints.IsSafeName(name)) return Results.BadRequest("not a checkpoint name");
+        if (!Checkpoints.IsSafeName(name)) return ApiProblems.BadRequest($"'{name}' is not a checkpoint name.");
         var path = Checkpoints.PathFor(paths.ModelsFolder, name);
         return File.Exists(path)
             ? Results.File(path, "application/octet-stream", name + Checkpoints.Extension)
-            : Results.NotFound();
+            : ApiProblems.NotFound($"There is no checkpoint '{name}'.");
     }
 }

@@ -1,3 +1,4 @@
+using Dashboard.Api.OpenApi;
 using Dashboard.Datasets;
 using Dashboard.Training.Data;
 using Dashboard.Training.Data.Augment;
@@ -15,11 +16,14 @@ public static class DatasetImageEndpoints
     public static IEndpointRouteBuilder MapDatasetImages(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api").WithTags("Images");
-        api.MapGet("/datasets/image", Item).WithSummary("One dataset image as PNG, shrunk to fit size pixels.");
-        api.MapGet("/datasets/augment", Augmented).WithSummary("The k-th of n augmented copies of a dataset image, as PNG.");
-        api.MapGet("/images/file", File).WithSummary("An image file inside a data root or the demo folder, as PNG.");
+        api.MapGet("/datasets/image", Item).WithName("GetDatasetImage").WithSummary("One dataset image as PNG, shrunk to fit size pixels.").Answers();
+        api.MapGet("/datasets/augment", Augmented).WithName("GetAugmentedDatasetImage").WithSummary("The k-th of n augmented copies of a dataset image, as PNG.").Answers();
+        api.MapGet("/images/file", File).WithName("GetImageFile").WithSummary("An image file inside a data root or the demo folder, as PNG.").Answers();
         return app;
     }
+
+    private static RouteHandlerBuilder Answers(this RouteHandlerBuilder endpoint) =>
+        endpoint.ProducesFile(Png).ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
 
     private static IResult Item(DatasetCatalog catalog, string dataset, string? split, int index, int? size)
     {
@@ -31,15 +35,15 @@ public static class DatasetImageEndpoints
         string? preset, double? maxZoom, int? seed, int? k, int? n, int? size)
     {
         int count = n ?? 8;
-        if (count is < 1 or > AugmentationPreview.MaxCount) return Results.BadRequest($"n must be between 1 and {AugmentationPreview.MaxCount}");
-        if (k is not { } copy || copy < 0 || copy >= count) return Results.BadRequest("k must be between 0 and n - 1");
+        if (count is < 1 or > AugmentationPreview.MaxCount) return ApiProblems.BadRequest($"n must be between 1 and {AugmentationPreview.MaxCount}.");
+        if (k is not { } copy || copy < 0 || copy >= count) return ApiProblems.BadRequest("k must be between 0 and n - 1.");
         AugmentationOptions options;
         try
         {
             options = AugmentationOptions.FromName(preset ?? AugmentationPresetNames.SideOn, maxZoom ?? AugmentationOptions.DefaultMaxZoom);
             options.Validate();
         }
-        catch (ArgumentException e) { return Results.BadRequest(e.Message); }
+        catch (ArgumentException e) { return ApiProblems.BadRequest(e.Message); }
         var (item, problem) = Find(catalog, dataset, split ?? "train", index);
         if (item is null) return problem!;
         var request = new PreviewRequest(dataset, split ?? "train", index, options.Name, options.MaxZoom, seed ?? 0, count, Thumbnails.ClampSize(size));
@@ -47,14 +51,15 @@ public static class DatasetImageEndpoints
     }
 
     private static IResult File(DatasetCatalog catalog, string path, int? size) =>
-        catalog.MayServe(path) ? Image(() => Thumbnails.Png(new FileImageSource(Path.GetFullPath(path)), Thumbnails.ClampSize(size))) : Results.NotFound();
+        catalog.MayServe(path) ? Image(() => Thumbnails.Png(new FileImageSource(Path.GetFullPath(path)), Thumbnails.ClampSize(size)))
+            : ApiProblems.NotFound("There is no such image inside a data root or the demo folder.");
 
     private static (DataItem? Item, IResult? Problem) Find(DatasetCatalog catalog, string dataset, string? split, int index)
     {
-        if (catalog.Find(dataset) is not { } entry) return (null, Results.NotFound("no such dataset"));
+        if (catalog.Find(dataset) is not { } entry) return (null, ApiProblems.NotFound($"There is no dataset '{dataset}'."));
         DataBunch bunch;
         try { bunch = catalog.Open(entry); }
-        catch (DatasetException e) { return (null, Results.NotFound(e.Message)); }
+        catch (DatasetException e) { return (null, ApiProblems.NotFound(e.Message)); }
         var items = (split ?? "valid") switch
         {
             "train" => bunch.Train,
@@ -62,8 +67,8 @@ public static class DatasetImageEndpoints
             "test" => bunch.Test ?? [],
             _ => null,
         };
-        if (items is null) return (null, Results.BadRequest("split must be train, valid or test"));
-        return index >= 0 && index < items.Count ? (items[index], null) : (null, Results.NotFound("no image at that index"));
+        if (items is null) return (null, ApiProblems.BadRequest("split must be train, valid or test."));
+        return index >= 0 && index < items.Count ? (items[index], null) : (null, ApiProblems.NotFound($"The {split ?? "valid"} split has no image {index}."));
     }
 
     private static IResult Image(Func<byte[]> render)
@@ -71,7 +76,7 @@ public static class DatasetImageEndpoints
         try { return Results.Bytes(render(), Png); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ImageDecodeException)
         {
-            return Results.NotFound("the image could not be read");
+            return ApiProblems.NotFound("The image could not be read.");
         }
     }
 }

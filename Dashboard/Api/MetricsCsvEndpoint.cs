@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Dashboard.Api.OpenApi;
 using Dashboard.Runs;
 
 namespace Dashboard.Api;
@@ -11,7 +12,9 @@ public static class MetricsCsvEndpoint
 
     public static IEndpointRouteBuilder MapMetricsCsv(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/runs/{id}/metrics.csv", Csv).WithTags("Runs").WithSummary("Per-epoch metrics of a run as CSV.");
+        app.MapGet("/api/runs/{id}/metrics.csv", Csv).WithName("GetRunMetricsCsv").WithTags("Runs")
+            .WithSummary($"Per-epoch metrics of a run as CSV, header {Header}.").Produces<string>(StatusCodes.Status200OK, "text/csv")
+            .ProducesProblems(StatusCodes.Status404NotFound);
         return app;
     }
 

@@ -1,5 +1,5 @@
-using System.Text.Json;
 using System.Security.Claims;
+using Dashboard.Api.OpenApi;
 using Dashboard.Auth;
 using Dashboard.Runs;
 using Microsoft.Extensions.Options;
@@ -22,22 +22,31 @@ public static class RunEndpoints
     public static IEndpointRouteBuilder MapRunApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/runs").WithTags("Runs").DisableAntiforgery().RequireAuthorization(Policies.CanWatch);
-        api.MapPost("/", Submit).Accepts<JsonElement>("application/json")
-            .WithSummary("Submit a recipe (JSON; comments and trailing commas allowed, as in recipe files); answers the new run's id.").RequireAuthorization(Policies.CanTrain);
-        api.MapGet("/", (RunStore store, int? skip, int? take) => TypedResults.Ok(RunList.Read(store, skip, take)))
-            .WithSummary("One page of runs, newest first, without their recipes, with the total count.");
-        api.MapGet("/{id}", Details).WithSummary("One run with its status and metrics.");
-        api.MapGet("/{id}/events", Events)
-            .WithSummary("A run's stored events after a sequence number.");
-        api.MapGet("/{id}/thumbnails/{sequence:long}/{index:int}.png", Thumbnail).WithSummary("One augmented training thumbnail of a ThumbnailsCaptured event.");
-        api.MapPost("/{id}/stop", Stop).WithSummary("Stop a running or queued run.").RequireAuthorization(Policies.CanTrain);
-        api.MapPost("/{id}/resume", Resume).WithSummary("Continue an interrupted, stopped or failed run from its last epoch.").RequireAuthorization(Policies.CanTrain);
+        api.MapPost("", Submit).WithName("SubmitRun").AddOpenApiOperationTransformer(RecipeRequestBody.DescribeAsync)
+            .WithSummary("Submit a recipe (JSON; comments and trailing commas allowed, as in recipe files); answers the new run's id.")
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType)
+            .RequireAuthorization(Policies.CanTrain);
+        api.MapGet("", (RunStore store, int? skip, int? take) => TypedResults.Ok(RunList.Read(store, skip, take))).WithName("ListRuns")
+            .WithSummary("One page of runs, newest first, without their recipes, with the total count.").ProducesProblems(StatusCodes.Status400BadRequest);
+        api.MapGet("/{id}", Details).WithName("GetRun").WithSummary("One run with its status and metrics.").ProducesProblems(StatusCodes.Status404NotFound);
+        api.MapGet("/{id}/events", Events).WithName("ListRunEvents")
+            .WithSummary("A run's stored events after a sequence number.").ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
+        api.MapGet("/{id}/thumbnails/{sequence:long}/{index:int}.png", Thumbnail).WithName("GetRunThumbnail")
+            .WithSummary("One augmented training thumbnail of a ThumbnailsCaptured event.").ProducesFile("image/png").ProducesProblems(StatusCodes.Status404NotFound);
+        api.MapPost("/{id}/stop", Stop).WithName("StopRun").WithSummary("Stop a running or queued run.")
+            .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict).RequireAuthorization(Policies.CanTrain);
+        api.MapPost("/{id}/resume", Resume).WithName("ResumeRun").WithSummary("Continue an interrupted, stopped or failed run from its last epoch.")
+            .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict).RequireAuthorization(Policies.CanTrain);
         return app;
     }
 
-    /// <summary>Reads the body as text, so the recipe parser (the one the CLI and the form use) is the only JSON reader.</summary>
+    /// <summary>
+    /// Reads a JSON body as text, so the recipe parser (the one the CLI and the form use) is the only JSON reader; another
+    /// media type is 415, a body over Kestrel's request limit 413.
+    /// </summary>
     private static async Task<Results<Created<SubmittedRun>, ProblemHttpResult, QueueFullProblem>> Submit(RunQueue queue, ClaimsPrincipal user, HttpRequest request, string? name)
     {
+        if (!request.HasJsonContentType()) return ApiProblems.NotJson(request.ContentType);
         using var body = new StreamReader(request.Body);
         var recipe = await body.ReadToEndAsync(request.HttpContext.RequestAborted);
         try
