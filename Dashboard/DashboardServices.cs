@@ -2,6 +2,7 @@ using Dashboard.Api;
 using Dashboard.Auth;
 using Dashboard.Hubs;
 using Dashboard.Runs;
+using Dashboard.Runs.Executors;
 using Dashboard.Training;
 using MudBlazor.Services;
 
@@ -23,6 +24,7 @@ public static class DashboardServices
         services.AddSingleton<RunCancellations>();
         services.AddSingleton<RunCommands>();
         services.AddSingleton<IRecipeEnvironmentFactory, TrainingEnvironmentFactory>();
+        services.AddRunExecutors(configuration);
         services.AddSingleton<WorkerReadiness>();
         services.AddHostedService<RunWorker>();
         services.AddDashboardAuth(configuration);
@@ -49,6 +51,7 @@ public static class DashboardServices
         app.MapOpenApi();
         app.MapHealth();
         app.MapRunApi();
+        app.MapWorkerApi();
         app.MapHub<TrainingHub>(TrainingHub.Path).RequireAuthorization(Policies.CanWatch);
         app.MapDashboardUi();
         return app;

@@ -16,17 +16,19 @@ public static class DataFolderResolution
         Path.GetFullPath(string.IsNullOrWhiteSpace(configured) ? DefaultDataFolder : configured, contentRoot);
 
     /// <summary>The data folder for a command run outside the web host, from its arguments and the same configuration sources.</summary>
-    public static string ForCommand(string[] args)
+    public static string ForCommand(string[] args) => Resolve(CommandConfiguration(args)[Key], Directory.GetCurrentDirectory());
+
+    /// <summary>The configuration a command reads: the web app's sources, with <c>--Section:Key=value</c> arguments last.</summary>
+    public static IConfiguration CommandConfiguration(string[] args)
     {
         var contentRoot = Directory.GetCurrentDirectory();
         var environment = Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT") ?? Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT") ?? "Production";
-        var configuration = new ConfigurationBuilder()
+        return new ConfigurationBuilder()
             .SetBasePath(contentRoot)
             .AddJsonFile("appsettings.json", optional: true)
             .AddJsonFile($"appsettings.{environment}.json", optional: true)
             .AddEnvironmentVariables()
             .AddCommandLine(args.Where(a => a.StartsWith("--", StringComparison.Ordinal) && a.Contains('=')).ToArray())
             .Build();
-        return Resolve(configuration[Key], contentRoot);
     }
 }
