@@ -34,37 +34,41 @@ public sealed class ProcessExecutor(WorkerChannels channels, WorkerLauncher laun
         {
             workers[run.Id] = worker;
             logger.LogInformation("Run {RunId}: worker process {Pid} started", run.Id, worker.Id);
-            bool killed = await WaitAsync(worker, stop, hostStopping);
+            bool killed = await WaitAsync(run.Id, worker, stop, hostStopping);
             workers.TryRemove(run.Id, out _);
             var end = channels.Close(run.Id);
             return Outcome(run.Id, end, worker, killed, hostStopping);
         }
     }
 
-    /// <summary>Waits for the worker to exit; after a stop it has the grace period, after the host stopping none. True when it was killed.</summary>
-    private async Task<bool> WaitAsync(WorkerProcess worker, CancellationToken stop, CancellationToken hostStopping)
+    /// <summary>
+    /// Waits for the worker to exit. After a stop it has the grace period, after the host stopping none, after reporting
+    /// its end <see cref="ExitAfterEnd"/> (a worker hung in its exit must not hold the executor). True when it was killed.
+    /// </summary>
+    private async Task<bool> WaitAsync(string runId, WorkerProcess worker, CancellationToken stop, CancellationToken hostStopping)
     {
-        if (await ExitedAsync(worker, stop)) return false;
-        if (!hostStopping.IsCancellationRequested)
-        {
-            using var grace = CancellationTokenSource.CreateLinkedTokenSource(hostStopping);
-            grace.CancelAfter(TimeSpan.FromSeconds(options.Value.StopGraceSeconds));
-            if (await ExitedAsync(worker, grace.Token)) return false;
-        }
+        var exit = worker.WaitForExitAsync(CancellationToken.None);
+        var ended = channels.EndReported(runId);
+        var first = await Task.WhenAny(exit, ended, Task.Delay(Timeout.Infinite, stop).ContinueWith(_ => { }, TaskScheduler.Default));
+        if (first == exit) return false;
+        var grace = first == ended ? ExitAfterEnd : hostStopping.IsCancellationRequested ? TimeSpan.Zero : TimeSpan.FromSeconds(options.Value.StopGraceSeconds);
+        if (await ExitsWithinAsync(exit, grace, hostStopping)) return false;
+        logger.LogWarning("Run {RunId}: worker process {Pid} is killed ({Why})", runId, worker.Id, first == ended ? "it did not exit after its end" : "stop");
         try { worker.Kill(); }
         catch (InvalidOperationException) { } // it exited meanwhile
-        await worker.WaitForExitAsync(CancellationToken.None);
+        await exit;
         return true;
     }
 
-    private static async Task<bool> ExitedAsync(WorkerProcess worker, CancellationToken cancellation)
+    /// <summary>How long a worker that reported its end may take to exit.</summary>
+    public static readonly TimeSpan ExitAfterEnd = TimeSpan.FromSeconds(10);
+
+    private static async Task<bool> ExitsWithinAsync(Task exit, TimeSpan grace, CancellationToken cancellation)
     {
-        try
-        {
-            await worker.WaitForExitAsync(cancellation);
-            return true;
-        }
-        catch (OperationCanceledException) { return false; }
+        if (exit.IsCompleted || grace <= TimeSpan.Zero) return exit.IsCompleted;
+        try { await Task.WhenAny(exit, Task.Delay(grace, cancellation)); }
+        catch (OperationCanceledException) { }
+        return exit.IsCompleted;
     }
 
     private RunOutcome Outcome(string runId, WorkerEnd? end, WorkerProcess worker, bool killed, CancellationToken hostStopping)

@@ -52,9 +52,13 @@ public sealed class WorkerChannels(RunEventRecorder recorder, RunStore store)
         {
             if (channel.Closed || store.LastSequence(runId) < end.LastSequence) return false;
             channel.End = end;
+            channel.EndReported.TrySetResult();
             return true;
         }
     }
+
+    /// <summary>Completes when the run's worker has reported its end (never, for a run without an open channel).</summary>
+    public Task EndReported(string runId) => open.TryGetValue(runId, out var channel) ? channel.EndReported.Task : Task.Delay(Timeout.Infinite);
 
     /// <summary>Closes the run's channel (no request is served after this returns) and answers the worker's end report, if it sent one.</summary>
     public WorkerEnd? Close(string runId)
@@ -75,6 +79,7 @@ public sealed class WorkerChannels(RunEventRecorder recorder, RunStore store)
         public CancellationToken Stop { get; } = stop;
         public bool Closed { get; set; }
         public WorkerEnd? End { get; set; }
+        public TaskCompletionSource EndReported { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 }
 
