@@ -32,10 +32,10 @@ public sealed class PausableProxy : IDisposable
 
     public void Pause()
     {
-        Interlocked.Exchange(ref refused, 0);
-        paused = true;
         lock (open)
         {
+            Interlocked.Exchange(ref refused, 0);
+            paused = true;
             foreach (var client in open) client.Dispose();
             open.Clear();
         }
@@ -67,7 +67,15 @@ public sealed class PausableProxy : IDisposable
         try
         {
             await server.ConnectAsync(target.Host, target.Port, closing.Token);
-            lock (open) open.AddRange([client, server]);
+            lock (open)
+            {
+                if (paused) // accepted just before the pause: it must not outlive it
+                {
+                    Interlocked.Increment(ref refused);
+                    return;
+                }
+                open.AddRange([client, server]);
+            }
             var upstream = client.GetStream().CopyToAsync(server.GetStream(), closing.Token);
             var downstream = server.GetStream().CopyToAsync(client.GetStream(), closing.Token);
             await Task.WhenAny(upstream, downstream);

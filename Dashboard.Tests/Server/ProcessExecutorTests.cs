@@ -109,14 +109,16 @@ public class ProcessExecutorTests
         proxy.Target = host.BaseAddress;
         using var client = host.Client();
         var id = await WorkerRuns.SubmitAsync(client, TinyRecipes.FourEpochs);
-        await ApiWaits.WaitForAsync(() => host.Get<RunStore>().Events(id).Any(e => e.Event is EpochEnded), RunTimeout);
+        var resume = new Dashboard.Training.Recipes.ResumeStore(host.Get<DashboardPaths>().RunFolder(id));
+        await ApiWaits.WaitForAsync(() => resume.TryRead() is not null, RunTimeout); // written once the server stored the epoch
 
         proxy.Pause();
         var interrupted = await ApiWaits.WaitForStatusAsync(client, id, s => !RunStatus.IsActive(s), RunTimeout);
 
         Assert.True(RunStatus.Interrupted == interrupted.GetProperty("status").GetString(), interrupted.ToString());
         Assert.Contains("could not reach the server for 5 s", interrupted.GetProperty("run").GetProperty("message").GetString());
-        Assert.NotNull(new Dashboard.Training.Recipes.ResumeStore(host.Get<DashboardPaths>().RunFolder(id)).TryRead());
+        var lastEpoch = resume.TryRead()!.Epochs[^1].Epoch;
+        Assert.Contains(host.Get<RunStore>().Events(id), e => e.Event is EpochEnded ended && ended.Epoch == lastEpoch); // the history reaches the resume point
         proxy.Resume();
         Assert.Equal(HttpStatusCode.Accepted, (await client.PostAsync($"/api/runs/{id}/resume", null)).StatusCode);
         var finished = await ApiWaits.WaitForStatusAsync(client, id, s => !RunStatus.IsActive(s), RunTimeout);
