@@ -4,7 +4,8 @@ namespace Dashboard;
 
 /// <summary>
 /// Modes of the executable besides the web app: <c>run RECIPE.json [--out RESULT.json]</c> trains without the server,
-/// <c>watch RUN_ID [--url URL] [--token TOKEN]</c> follows a run of a running dashboard. Returns false to start the web app.
+/// <c>watch RUN_ID [--url URL] [--token TOKEN]</c> follows a run of a running dashboard,
+/// <c>worker --run ID --server URL</c> trains one run of a dashboard in this process. Returns false to start the web app.
 /// </summary>
 public static class CommandLine
 {
@@ -15,6 +16,7 @@ public static class CommandLine
         {
             case "run": Environment.ExitCode = RecipeCommand.Run(args[1..]); return true;
             case "watch": Environment.ExitCode = await WatchCommand.RunAsync(args[1..]); return true;
+            case "worker": Environment.ExitCode = await WorkerCommand.RunAsync(args[1..]); return true;
             case "bench": Environment.ExitCode = Bench.BenchCommand.Run(args[1..]); return true;
             case "soak": Environment.ExitCode = Soak.SoakCommand.Run(args[1..]); return true;
             case "load": Environment.ExitCode = await Load.LoadCommand.RunAsync(args[1..]); return true;
@@ -36,6 +38,9 @@ public static class CommandLine
                                                                            run a recipe without the server
           dotnet run --project Dashboard -- watch RUN_ID [--url http://127.0.0.1:5000] [--token TOKEN]
                                                                            follow a run of a running dashboard
+          dotnet run --project Dashboard -- worker --run RUN_ID --server URL [--token TOKEN] [--server-loss-seconds 60]
+                                                                           train one run of a dashboard and stream its events to it
+                                                                           (the process executor starts this; the token may be in DASHBOARD_WORKER_TOKEN)
           dotnet run --project Dashboard -- bench [--short] [--out FILE.json]
                                                                            throughput vs PyTorch, precompute, lr_find, GFLOP/s
           dotnet run --project Dashboard -- bench accuracy --data DIR [--size 224] [--batch-size 64] [--seed 0] [--short] [--out FILE.json]

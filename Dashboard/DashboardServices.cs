@@ -4,6 +4,7 @@ using Dashboard.Auth;
 using Dashboard.Hubs;
 using Dashboard.Monitoring;
 using Dashboard.Runs;
+using Dashboard.Runs.Executors;
 using Dashboard.Training;
 using MudBlazor.Services;
 
@@ -25,6 +26,7 @@ public static class DashboardServices
         services.AddSingleton<RunCancellations>();
         services.AddSingleton<RunCommands>();
         services.AddSingleton<IRecipeEnvironmentFactory, TrainingEnvironmentFactory>();
+        services.AddRunExecutors(configuration);
         services.AddSingleton<WorkerReadiness>();
         services.AddSingleton<DashboardMetrics>();
         services.AddHostedService<RunWorker>();
@@ -54,6 +56,7 @@ public static class DashboardServices
         app.MapHealth();
         app.MapRecipeSchema();
         app.MapRunApi();
+        app.MapWorkerApi();
         app.MapHub<TrainingHub>(TrainingHub.Path).RequireAuthorization(Policies.CanWatch);
         app.MapDashboardUi();
         return app;

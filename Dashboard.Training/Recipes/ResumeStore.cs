@@ -10,8 +10,10 @@ public sealed record ResumeRecord(int StepIndex, int EpochInStep, LearnerProgres
 /// <summary>
 /// A run's resume point in its own folder: the weights (<c>resume.ckpt</c>) and the record (<c>resume.json</c>), each
 /// written atomically, weights first, so a crash at any moment leaves a matching pair (the record names the epoch).
+/// <paramref name="mayWrite"/>, when given, is asked before each write; false keeps the previous resume point (a worker
+/// process: the server has not stored every event up to this epoch, so a resume point here would be ahead of the history).
 /// </summary>
-public sealed class ResumeStore(string folder)
+public sealed class ResumeStore(string folder, Func<bool>? mayWrite = null)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -20,6 +22,7 @@ public sealed class ResumeStore(string folder)
 
     public void Save(Learner learner, ResumeRecord record)
     {
+        if (mayWrite is not null && !mayWrite()) return;
         learner.WriteWeights(WeightsPath);
         AtomicFile.Write(RecordPath, stream => JsonSerializer.Serialize(stream, record, Json));
     }

@@ -22,7 +22,11 @@ public sealed class DashboardOptions
     [Range(1, 10_000)]
     public int QueueCapacity { get; set; } = 32;
 
-    /// <summary>Seconds a stopping run may take to reach a batch boundary.</summary>
+    /// <summary>Where runs train: <c>inprocess</c> (a thread of the server) or <c>process</c> (a child process in worker mode per run).</summary>
+    [RegularExpression(Executors.ExecutorNames.Pattern, ErrorMessage = "Dashboard:Executor must be inprocess or process.")]
+    public string Executor { get; set; } = Executors.ExecutorNames.InProcess;
+
+    /// <summary>Seconds a stopping run may take to reach a batch boundary; a worker process still running then is killed.</summary>
     [Range(1, 3600)]
     public int StopGraceSeconds { get; set; } = 30;
 }

@@ -5,11 +5,18 @@ namespace Dashboard.Runs;
 /// <summary>The dashboard's folders resolved to absolute paths (relative ones under the content root).</summary>
 public sealed class DashboardPaths
 {
-    public DashboardPaths(IOptions<DashboardOptions> options, IHostEnvironment environment)
+    public DashboardPaths(IOptions<DashboardOptions> options, IHostEnvironment environment) : this(options.Value, environment.ContentRootPath)
     {
-        DataFolder = DataFolderResolution.Resolve(options.Value.DataFolder, environment.ContentRootPath);
-        ModelsFolder = Path.GetFullPath(options.Value.ModelsFolder, DataFolder);
-        DataRoots = options.Value.DataRoots.Select(root => Path.GetFullPath(root, environment.ContentRootPath)).ToArray();
+    }
+
+    /// <summary>Outside the web host (the worker command): relative folders under <paramref name="contentRoot"/>.</summary>
+    public static DashboardPaths ForCommand(DashboardOptions options, string contentRoot) => new(options, contentRoot);
+
+    private DashboardPaths(DashboardOptions options, string contentRoot)
+    {
+        DataFolder = DataFolderResolution.Resolve(options.DataFolder, contentRoot);
+        ModelsFolder = Path.GetFullPath(options.ModelsFolder, DataFolder);
+        DataRoots = options.DataRoots.Select(root => Path.GetFullPath(root, contentRoot)).ToArray();
     }
 
     public string DataFolder { get; }

@@ -64,6 +64,43 @@ public sealed class RunStore
         return new RunEvent(runId, next, trainingEvent);
     }
 
+    /// <summary>
+    /// Stores events numbered by a worker, in one transaction: a number already stored is skipped (a batch sent twice is
+    /// stored once), and storing stops at the first gap, so events are stored in order or not at all. Returns the events
+    /// stored now and the run's last stored number, which the worker takes as acknowledged.
+    /// </summary>
+    public (IReadOnlyList<RunEvent> Stored, long Last) AppendNumbered(string runId, IEnumerable<Runs.Workers.NumberedEvent> events)
+    {
+        using var connection = database.Open();
+        using var transaction = connection.BeginTransaction();
+        long last = LastSequence(connection, runId);
+        var stored = new List<RunEvent>();
+        foreach (var numbered in events.OrderBy(e => e.Sequence))
+        {
+            if (numbered.Sequence <= last) continue;
+            if (numbered.Sequence != last + 1) break;
+            SqliteDatabase.Execute(connection, "INSERT INTO events (run_id, seq, type, json) VALUES ($id, $seq, $type, $json)",
+                ("$id", runId), ("$seq", numbered.Sequence), ("$type", numbered.Event.GetType().Name), ("$json", EventJson.Serialize(numbered.Event)));
+            stored.Add(new RunEvent(runId, numbered.Sequence, numbered.Event));
+            last = numbered.Sequence;
+        }
+        transaction.Commit();
+        return (stored, last);
+    }
+
+    /// <summary>The run's last stored sequence number, 0 when it has no event.</summary>
+    public long LastSequence(string runId)
+    {
+        using var connection = database.Open();
+        return LastSequence(connection, runId);
+    }
+
+    private static long LastSequence(Microsoft.Data.Sqlite.SqliteConnection connection, string runId)
+    {
+        using var command = SqliteDatabase.Command(connection, "SELECT COALESCE(MAX(seq), 0) FROM events WHERE run_id = $id", ("$id", runId));
+        return (long)command.ExecuteScalar()!;
+    }
+
     /// <summary>Removes the events after a sequence number (a resumed run discards what came after its resume point).</summary>
     public void DeleteEventsAfter(string runId, long sequence)
     {

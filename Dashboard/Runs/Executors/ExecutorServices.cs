@@ -1,0 +1,21 @@
+using Dashboard.Runs.Workers;
+using Microsoft.Extensions.Options;
+
+namespace Dashboard.Runs.Executors;
+
+/// <summary>Registers both executors and chooses the one <c>Dashboard:Executor</c> names.</summary>
+public static class ExecutorServices
+{
+    public static IServiceCollection AddRunExecutors(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<ProcessExecutorOptions>().Bind(configuration.GetSection(ProcessExecutorOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<RunEventRecorder>();
+        services.AddSingleton<WorkerChannels>();
+        services.AddSingleton<WorkerLauncher>();
+        services.AddSingleton<InProcessExecutor>();
+        services.AddSingleton<ProcessExecutor>();
+        services.AddSingleton<IRunExecutor>(sp => sp.GetRequiredService<IOptions<DashboardOptions>>().Value.Executor == ExecutorNames.Process
+            ? sp.GetRequiredService<ProcessExecutor>() : sp.GetRequiredService<InProcessExecutor>());
+        return services;
+    }
+}

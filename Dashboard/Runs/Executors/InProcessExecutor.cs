@@ -1,0 +1,30 @@
+using System.Threading.Channels;
+using Dashboard.Training.Events;
+using Dashboard.Training.Learning;
+using Dashboard.Training.Recipes;
+
+namespace Dashboard.Runs.Executors;
+
+/// <summary>
+/// Trains on a long-running thread of the server (<c>Dashboard:Executor = inprocess</c>). Events go from the trainer
+/// through a channel (never awaited in the fit loop) to one pump that stores each and then notifies subscribers.
+/// </summary>
+public sealed class InProcessExecutor(RunEventRecorder recorder, IRecipeEnvironmentFactory environments, DashboardPaths paths, ILogger<InProcessExecutor> logger)
+    : IRunExecutor
+{
+    public async Task<RunOutcome> ExecuteAsync(RunSummary run, CancellationToken stop, CancellationToken hostStopping)
+    {
+        var events = Channel.CreateUnbounded<TrainingEvent>(new UnboundedChannelOptions { SingleReader = true });
+        var resume = new ResumeStore(paths.RunFolder(run.Id));
+        var training = Task.Factory.StartNew(() => Train(run, resume, events.Writer, stop),
+            CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        await foreach (var trainingEvent in events.Reader.ReadAllAsync(CancellationToken.None)) recorder.Record(run.Id, trainingEvent);
+        return await training;
+    }
+
+    private RunOutcome Train(RunSummary run, ResumeStore resume, ChannelWriter<TrainingEvent> writer, CancellationToken stop)
+    {
+        try { return RunTraining.Train(run.Id, run.RecipeJson, () => environments.Create(run.Id), resume, new ChannelEventSink(writer), stop, logger); }
+        finally { writer.TryComplete(); }
+    }
+}

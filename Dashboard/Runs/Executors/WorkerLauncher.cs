@@ -1,0 +1,59 @@
+using System.Diagnostics;
+using Dashboard.Runs.Workers;
+using Dashboard.Training;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Options;
+
+namespace Dashboard.Runs.Executors;
+
+/// <summary>
+/// Starts <c>dotnet Dashboard.dll worker --run ID --server URL</c> (or the app host itself) in the content root, with
+/// the server's folders and torch settings as arguments, the training environment variables, and the run's token in
+/// <see cref="WorkerProtocol.TokenVariable"/> (not in the process list).
+/// </summary>
+public sealed class WorkerLauncher(IServer server, DashboardPaths paths, IOptions<ProcessExecutorOptions> options, IOptions<TorchOptions> torch,
+    IHostEnvironment environment, ILogger<WorkerLauncher> logger)
+{
+    public WorkerProcess Start(string runId, string token)
+    {
+        var (file, prefix) = Command();
+        var start = new ProcessStartInfo(file)
+        {
+            WorkingDirectory = environment.ContentRootPath, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+        };
+        foreach (var arg in prefix.Concat(Arguments(runId))) start.ArgumentList.Add(arg);
+        start.Environment[WorkerProtocol.TokenVariable] = token;
+        foreach (var (name, value) in ProcessEnvironment.Recommended)
+            if (!ProcessEnvironment.Satisfies(name, start.Environment.TryGetValue(name, out var current) ? current : null, value)) start.Environment[name] = value;
+        return WorkerProcess.Start(start, runId, logger);
+    }
+
+    private IEnumerable<string> Arguments(string runId) =>
+    [
+        "worker", "--run", runId, "--server", ServerUrl(), "--server-loss-seconds", options.Value.ServerLossSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        $"--Dashboard:DataFolder={paths.DataFolder}", $"--Dashboard:ModelsFolder={paths.ModelsFolder}",
+        $"--Torch:Device={torch.Value.Device}", $"--Torch:Threads={torch.Value.Threads}", $"--Torch:KeepFreedNativeMemory={torch.Value.KeepFreedNativeMemory}",
+    ];
+
+    /// <summary>The configured address, else the server's first one, a wildcard host replaced by loopback.</summary>
+    public string ServerUrl()
+    {
+        if (!string.IsNullOrWhiteSpace(options.Value.ServerUrl)) return options.Value.ServerUrl;
+        var address = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
+            ?? throw new InvalidOperationException("the server listens on no address a worker could reach; set Dashboard:Process:ServerUrl");
+        foreach (var wildcard in new[] { "://0.0.0.0:", "://+:", "://*:", "://[::]:" }) address = address.Replace(wildcard, "://127.0.0.1:");
+        return address;
+    }
+
+    /// <summary>The app host when this process is one, else the dotnet host with this app's assembly.</summary>
+    private static (string File, string[] Prefix) Command()
+    {
+        var assembly = typeof(Program).Assembly;
+        var self = Environment.ProcessPath;
+        if (self != null && Path.GetFileNameWithoutExtension(self) == assembly.GetName().Name) return (self, []);
+        if (self != null && Path.GetFileNameWithoutExtension(self) == "dotnet") return (self, [assembly.Location]);
+        var host = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH");
+        return (string.IsNullOrEmpty(host) ? "dotnet" : host, [assembly.Location]);
+    }
+}
