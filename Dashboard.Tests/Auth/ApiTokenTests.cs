@@ -59,9 +59,9 @@ public class ApiTokenTests
         var users = host.Get<UserStore>();
         users.Add("tom", Roles.Trainer, "trainer-password");
         var issued = users.IssueToken("tom", TimeSpan.FromDays(3));
-        using var admin = new BrowserSession(host);
+        using var admin = new CookieBrowser(host.BaseAddress);
         await admin.SignInAsync("admin", DashboardHost.AdminPassword);
-        using var trainer = new BrowserSession(host);
+        using var trainer = new CookieBrowser(host.BaseAddress);
         await trainer.SignInAsync("tom", "trainer-password");
 
         var page = await admin.Client.GetAsync("/admin/tokens");

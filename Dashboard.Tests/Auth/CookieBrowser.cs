@@ -3,7 +3,10 @@ using System.Text.RegularExpressions;
 
 namespace Dashboard.Tests.Auth;
 
-/// <summary>An HTTP client that signs in as a browser does: the sign-in page's form with its anti-forgery token, cookies kept, redirects not followed.</summary>
+/// <summary>
+/// A browser's side of sign-in against the real server: a cookie jar, no automatic redirects, and forms filled in with
+/// the anti-forgery token the page hands out (the sign-in page's, the layout's sign-out form's).
+/// </summary>
 public sealed partial class CookieBrowser : IDisposable
 {
     private readonly HttpClientHandler handler = new() { AllowAutoRedirect = false, CookieContainer = new CookieContainer() };
@@ -12,17 +15,36 @@ public sealed partial class CookieBrowser : IDisposable
 
     public HttpClient Client { get; }
 
+    public CookieContainer Cookies => handler.CookieContainer;
+
     /// <summary>The sign-in cookie this browser holds for the server, or null.</summary>
     public Cookie? SignInCookie => handler.CookieContainer.GetCookies(Client.BaseAddress!).FirstOrDefault(c => c.Name == "dashboard.auth");
 
+    /// <summary>The sign-in post's answer: a redirect to the return URL, back to the form with failed=1, or 429.</summary>
     public async Task<HttpResponseMessage> SignInAsync(string user, string password, string returnUrl = "/")
     {
-        var page = await Client.GetStringAsync("/login");
-        var token = AntiforgeryField().Match(page);
+        var (field, token) = HiddenField(await Client.GetStringAsync("/login"), "/account/login");
         return await Client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            [token.Groups[1].Value] = WebUtility.HtmlDecode(token.Groups[2].Value), ["user"] = user, ["password"] = password, ["returnUrl"] = returnUrl,
+            [field] = token, ["user"] = user, ["password"] = password, ["returnUrl"] = returnUrl,
         }));
+    }
+
+    /// <summary>Posts the layout's sign-out form, with its anti-forgery token, as the Sign out button does.</summary>
+    public async Task<HttpResponseMessage> SignOutAsync()
+    {
+        var (field, token) = HiddenField(await Client.GetStringAsync("/runs"), "/account/logout");
+        return await Client.PostAsync("/account/logout", new FormUrlEncodedContent(new Dictionary<string, string> { [field] = token }));
+    }
+
+    /// <summary>The anti-forgery field (name, value) of the form that posts to <paramref name="action"/> in an HTML page.</summary>
+    public static (string Name, string Value) HiddenField(string page, string action)
+    {
+        var form = FormPattern().Matches(page).FirstOrDefault(m => m.Groups[1].Value == action)
+            ?? throw new InvalidOperationException($"no form posting to {action} in the page");
+        var input = HiddenInput().Match(form.Groups[2].Value);
+        Assert.True(input.Success, $"the form posting to {action} has no hidden anti-forgery field");
+        return (input.Groups[1].Value, WebUtility.HtmlDecode(input.Groups[2].Value));
     }
 
     public void Dispose()
@@ -31,6 +53,9 @@ public sealed partial class CookieBrowser : IDisposable
         handler.Dispose();
     }
 
-    [GeneratedRegex("""<input type="hidden" name="([^"]+)" value="([^"]+)">""")]
-    private static partial Regex AntiforgeryField();
+    [GeneratedRegex("""<form[^>]*action="([^"]+)"[^>]*>(.*?)</form>""", RegexOptions.Singleline)]
+    private static partial Regex FormPattern();
+
+    [GeneratedRegex("""<input[^>]*type="hidden"[^>]*name="(__RequestVerificationToken)"[^>]*value="([^"]+)"[^>]*>""")]
+    private static partial Regex HiddenInput();
 }

@@ -22,7 +22,7 @@ public class CrossSiteTests
         await using var host = await DashboardHost.StartWithSignInAsync();
         host.Get<UserStore>().Add("tom", Roles.Trainer, "trainer-password");
         var run = host.Get<RunStore>().Create("tom's", TinyRecipes.Long, owner: "tom");
-        using var browser = new BrowserSession(host);
+        using var browser = new CookieBrowser(host.BaseAddress);
         Assert.Equal(HttpStatusCode.Redirect, (await browser.SignInAsync("tom", "trainer-password")).StatusCode);
 
         var forged = await browser.Client.SendAsync(FormPost($"/api/runs/{run.Id}/stop", origin: Evil));
@@ -65,15 +65,14 @@ public class CrossSiteTests
     public async Task Logout_needs_the_anti_forgery_token_that_the_layouts_sign_out_form_carries()
     {
         await using var host = await DashboardHost.StartWithSignInAsync();
-        using var browser = new BrowserSession(host);
+        using var browser = new CookieBrowser(host.BaseAddress);
         await browser.SignInAsync("admin", DashboardHost.AdminPassword);
 
         var forged = await browser.Client.PostAsync("/account/logout", new FormUrlEncodedContent(new Dictionary<string, string>()));
         Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await browser.Client.GetAsync("/api/runs")).StatusCode); // still signed in
 
-        var (field, token) = BrowserSession.HiddenField(await browser.Client.GetStringAsync("/runs"), "/account/logout");
-        var signedOut = await browser.Client.PostAsync("/account/logout", new FormUrlEncodedContent(new Dictionary<string, string> { [field] = token }));
+        var signedOut = await browser.SignOutAsync();
         Assert.Equal(HttpStatusCode.Redirect, signedOut.StatusCode);
         Assert.Equal(LoginEndpoints.LoginPath, signedOut.Headers.Location!.ToString());
         Assert.Equal(HttpStatusCode.Unauthorized, (await browser.Client.GetAsync("/api/runs")).StatusCode);
@@ -83,7 +82,7 @@ public class CrossSiteTests
     public async Task The_hub_refuses_a_websocket_with_the_cookie_from_a_foreign_origin_and_accepts_its_own()
     {
         await using var host = await DashboardHost.StartWithSignInAsync();
-        using var browser = new BrowserSession(host);
+        using var browser = new CookieBrowser(host.BaseAddress);
         await browser.SignInAsync("admin", DashboardHost.AdminPassword);
         var hub = new UriBuilder(new Uri(host.BaseAddress, TrainingHub.Path)) { Scheme = "ws" }.Uri;
 
@@ -97,11 +96,11 @@ public class CrossSiteTests
         await own.CloseAsync(WebSocketCloseStatus.NormalClosure, "done", CancellationToken.None);
     }
 
-    private static ClientWebSocket HubSocket(BrowserSession browser, string origin)
+    private static ClientWebSocket HubSocket(CookieBrowser browser, string origin)
     {
         var socket = new ClientWebSocket();
         socket.Options.CollectHttpResponseDetails = true;
-        socket.Options.SetRequestHeader("Cookie", browser.Cookies.GetCookieHeader(browser.Host.BaseAddress));
+        socket.Options.SetRequestHeader("Cookie", browser.Cookies.GetCookieHeader(browser.Client.BaseAddress!));
         socket.Options.SetRequestHeader("Origin", origin);
         return socket;
     }

@@ -16,7 +16,7 @@ public class SessionTests
         Assert.Equal(HttpStatusCode.OK, (await browser.Client.GetAsync("/api/runs")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await browser.Client.GetAsync("/runs")).StatusCode);
 
-        var signedOut = await browser.Client.PostAsync("/account/logout", null);
+        var signedOut = await browser.SignOutAsync();
 
         Assert.Equal(HttpStatusCode.Redirect, signedOut.StatusCode);
         Assert.Equal(Dashboard.Auth.LoginEndpoints.LoginPath, signedOut.Headers.Location!.ToString());

@@ -25,7 +25,7 @@ public class SignInThrottleTests
     public async Task Five_failures_lock_the_user_with_429_and_Retry_After_doubling_with_each_further_failure()
     {
         await using var host = await StartAsync();
-        using var browser = new BrowserSession(host);
+        using var browser = new CookieBrowser(host.BaseAddress);
 
         for (int i = 0; i < 5; i++) Assert.Contains("failed=1", (await browser.SignInAsync("admin", $"guess-number-{i}")).Headers.Location!.ToString());
         var locked = await browser.SignInAsync("admin", DashboardHost.AdminPassword);
@@ -54,7 +54,7 @@ public class SignInThrottleTests
     {
         await using var host = await StartAsync();
         host.Get<UserStore>().Add("vera", Roles.Viewer, "viewer-password");
-        using var browser = new BrowserSession(host);
+        using var browser = new CookieBrowser(host.BaseAddress);
 
         for (int i = 0; i < 5; i++) await browser.SignInAsync($"user{i}", "guess");
         var locked = await browser.SignInAsync("vera", "viewer-password");
