@@ -30,7 +30,7 @@ public sealed class Learner : IDisposable
         Events = events;
         Device = device ?? CPU;
         torch.manual_seed(options.Seed);
-        Model = new TransferModel(body, data.Classes.Count, options.Head);
+        Model = new TransferModel(body, data.Classes.Count, options.Head) { ChannelsLast = options.ChannelsLast };
         Model.to(Device);
         Precision = ChoosePrecision(options.Precision);
         Freeze();

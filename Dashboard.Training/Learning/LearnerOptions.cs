@@ -18,6 +18,9 @@ public sealed record LearnerOptions
     /// <summary>The number format to compute in (resolved against the machine: see <see cref="Precision.PrecisionChoice"/>).</summary>
     public Precision.TrainingPrecision Precision { get; init; } = Training.Precision.TrainingPrecision.Fp32;
 
+    /// <summary>Images enter the model in channels-last memory order (<see cref="Models.TransferModel.ChannelsLast"/>); off for the plain layout.</summary>
+    public bool ChannelsLast { get; init; } = true;
+
     /// <summary>Dynamic loss scaling for fp16 (unused in fp32 and bf16, whose range needs none).</summary>
     public Precision.LossScaleOptions LossScale { get; init; } = new();
 

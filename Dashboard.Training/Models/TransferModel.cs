@@ -31,6 +31,13 @@ public sealed class TransferModel : nn.Module<Tensor, Tensor>
     /// <summary>The first this many layer groups do not train (see <see cref="FreezeTo"/>).</summary>
     public int FrozenGroups { get; private set; }
 
+    /// <summary>
+    /// Images enter the body in channels-last (NHWC) memory order, so libtorch's oneDNN convolutions run in their fast
+    /// layout and every layer after keeps it (TorchSharp has no memory-format argument; the strides of a permuted copy
+    /// are what libtorch reads as channels-last). Measured here: see README, Performance. Off gives the plain NCHW layout.
+    /// </summary>
+    public bool ChannelsLast { get; set; } = true;
+
     /// <summary>Leading body groups that run under <c>no_grad</c>: those whose parameters are all frozen.</summary>
     public int GroupsWithoutGradient => groupsWithoutGradient;
 
@@ -45,7 +52,7 @@ public sealed class TransferModel : nn.Module<Tensor, Tensor>
     public Tensor PooledFeatures(Tensor images)
     {
         using var scope = NewDisposeScope();
-        var features = images;
+        var features = ChannelsLast ? images.permute(0, 2, 3, 1).contiguous().permute(0, 3, 1, 2) : images;
         using (no_grad())
         {
             for (int g = 0; g < groupsWithoutGradient; g++) features = body.ForwardGroup(g, features);

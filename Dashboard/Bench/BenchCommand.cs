@@ -5,7 +5,7 @@ using Dashboard.Training;
 namespace Dashboard.Bench;
 
 /// <summary>
-/// <c>bench [--out FILE.json] [--short] [--python PATH] [--script PATH] [--compute-threads N] [--decode-threads N]</c>:
+/// <c>bench [--out FILE.json] [--short] [--python PATH] [--script PATH] [--compute-threads N] [--decode-threads N] [--contiguous]</c>:
 /// measures the training pipeline against PyTorch, precompute, lr_find and compute, prints tables, writes JSON.
 /// <c>bench accuracy …</c> is the accuracy comparison instead (see <see cref="Accuracy.AccuracyCommand"/>).
 /// </summary>
@@ -42,6 +42,7 @@ public static class BenchCommand
             Script = CommandLine.Option(args, "--script") ?? options.Script,
             ComputeThreads = Count(args, "--compute-threads") ?? options.ComputeThreads,
             DecodeThreads = Count(args, "--decode-threads") ?? options.DecodeThreads,
+            ChannelsLast = !args.Contains("--contiguous"),
         };
     }
 

@@ -31,7 +31,7 @@ public static class BenchJson
         return new JsonObject
         {
             ["short"] = report.Short, ["totalSeconds"] = report.Seconds, ["architecture"] = options.Architecture,
-            ["batchSize"] = options.BatchSize, ["warmupBatches"] = options.WarmupBatches, ["augmentation"] = options.Augmentation,
+            ["batchSize"] = options.BatchSize, ["warmupBatches"] = options.WarmupBatches, ["augmentation"] = options.Augmentation, ["oursChannelsLast"] = options.ChannelsLast,
             ["trainImages"] = options.Classes * options.TrainImagesPerClass, ["validImages"] = options.Classes * options.ValidImagesPerClass,
             ["sourceImage"] = $"{options.ImageWidth}x{options.ImageHeight} JPEG",
             ["largeSourceImage"] = $"{options.LargeImageWidth}x{options.LargeImageHeight} JPEG", ["largeImages"] = options.LargeImages,

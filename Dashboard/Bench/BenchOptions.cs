@@ -45,6 +45,9 @@ public sealed record BenchOptions
     public double LearningRate { get; init; } = 1e-3;
     public int Seed { get; init; } = 42;
 
+    /// <summary>Our model in channels-last memory order, as the dashboard trains (<c>--contiguous</c>: the plain layout, for comparison).</summary>
+    public bool ChannelsLast { get; init; } = true;
+
     /// <summary>Threads for libtorch and for decoding; null chooses from the core count (see <see cref="ThreadPlan"/>).</summary>
     public int? ComputeThreads { get; init; }
     public int? DecodeThreads { get; init; }

@@ -38,6 +38,7 @@ public static class OursPipeline
     public static LearnerOptions LearnerOptionsIn(BenchDataset dataset, BenchOptions options) => new()
     {
         Seed = options.Seed,
+        ChannelsLast = options.ChannelsLast,
         ModelsFolder = Path.Combine(dataset.Root, "models"),
         ActivationCacheFolder = Path.Combine(dataset.Root, "activations"),
     };
