@@ -204,7 +204,8 @@ public sealed class RunPageTests : IAsyncLifetime
             Assert.Equal(4, page.FindAll("#confusion-matrix td").Count);
             Assert.Contains("cat → dog", page.Find("#top-losses").TextContent);
             Assert.Empty(page.FindAll("#top-losses img")); // not under a data root: the name only
-            Assert.Equal("/api/models/stage1", page.Find("#run-results a").GetAttribute("href"));
+            Assert.EndsWith("/models/stage1", page.Find("#run-results a").GetAttribute("href"));
+            Assert.EndsWith("/export.onnx?checkpoint=stage1", page.FindAll("#run-results a")[1].GetAttribute("href"));
         });
     }
 

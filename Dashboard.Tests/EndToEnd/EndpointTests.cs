@@ -50,8 +50,7 @@ public sealed class EndpointTests : IAsyncLifetime
     [InlineData("/api/datasets/augment?dataset=demo&index=0&maxZoom=9&k=0", HttpStatusCode.BadRequest)]
     [InlineData("/api/datasets/augment?dataset=demo&index=0&k=8&n=8", HttpStatusCode.BadRequest)]
     [InlineData("/api/images/file?path=/etc/passwd", HttpStatusCode.NotFound)]
-    [InlineData("/api/models/..%2Fruns.db", HttpStatusCode.BadRequest)]
-    [InlineData("/api/models/nothing-saved", HttpStatusCode.NotFound)]
+    [InlineData("/api/runs/nope/models/nothing-saved", HttpStatusCode.NotFound)]
     [InlineData("/api/runs/nope/metrics.csv", HttpStatusCode.NotFound)]
     public async Task Requests_outside_what_the_dashboard_offers_are_refused(string url, HttpStatusCode status) =>
         Assert.Equal(status, (await client.GetAsync(url)).StatusCode);
@@ -70,16 +69,19 @@ public sealed class EndpointTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_saved_checkpoint_downloads_by_name()
+    public async Task A_saved_checkpoint_downloads_by_run_and_name_and_another_runs_name_is_not_its_own()
     {
-        var paths = host.Services.GetRequiredService<DashboardPaths>();
-        Directory.CreateDirectory(paths.ModelsFolder);
-        await File.WriteAllBytesAsync(Path.Combine(paths.ModelsFolder, "stage-1.ckpt"), [1, 2, 3]);
+        var (paths, store) = (host.Services.GetRequiredService<DashboardPaths>(), host.Services.GetRequiredService<RunStore>());
+        var (mine, other) = (store.Create("mine", TinyRecipes.Quick), store.Create("other", TinyRecipes.Quick));
+        Directory.CreateDirectory(paths.ModelsFolderOf(mine.Id));
+        await File.WriteAllBytesAsync(Path.Combine(paths.ModelsFolderOf(mine.Id), "stage-1.ckpt"), [1, 2, 3]);
 
-        var response = await client.GetAsync("/api/models/stage-1");
+        var response = await client.GetAsync($"/api/runs/{mine.Id}/models/stage-1");
 
         Assert.Equal([1, 2, 3], await response.Content.ReadAsByteArrayAsync());
         Assert.Equal("stage-1.ckpt", response.Content.Headers.ContentDisposition?.FileName);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/runs/{other.Id}/models/stage-1")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync($"/api/runs/{mine.Id}/models/..%2F..%2Fruns.db")).StatusCode);
     }
 
     [Fact]

@@ -87,7 +87,8 @@ public class OpenApiDocumentTests
         var ok = (string path) => document["paths"]![path]!["get"]!["responses"]!["200"]!["content"]!.AsObject().Select(c => c.Key);
         Assert.Equal(["text/csv"], ok("/api/runs/{id}/metrics.csv"));
         Assert.Equal(["image/png"], ok("/api/datasets/image"));
-        Assert.Equal(["application/octet-stream"], ok("/api/models/{name}"));
+        Assert.Equal(["application/octet-stream"], ok("/api/runs/{id}/models/{name}"));
+        Assert.Equal(["application/octet-stream"], ok("/api/runs/{id}/export.onnx"));
         var run = host.Get<RunStore>().Create("csv", TinyRecipes.Quick); // stored only: the CSV has its header
         var csv = await client.GetAsync($"/api/runs/{run.Id}/metrics.csv");
         Assert.Equal("text/csv", csv.Content.Headers.ContentType!.MediaType);
@@ -114,8 +115,11 @@ public class OpenApiDocumentTests
             var url = operation.Split(' ')[1].Replace("{id}", "no-such-run").Replace("{sequence}", "1").Replace("{index}", "0");
             await Answers(operation, HttpStatusCode.NotFound, () => operation.StartsWith("post") ? client.PostAsync(url, null) : client.GetAsync(url));
         }
-        await Answers("get /api/models/{name}", HttpStatusCode.NotFound, () => client.GetAsync("/api/models/never-saved"));
-        await Answers("get /api/models/{name}", HttpStatusCode.BadRequest, () => client.GetAsync("/api/models/.hidden"));
+        var stored = host.Get<RunStore>().Create("models", TinyRecipes.Quick);
+        await Answers("get /api/runs/{id}/models/{name}", HttpStatusCode.NotFound, () => client.GetAsync($"/api/runs/{stored.Id}/models/never-saved"));
+        await Answers("get /api/runs/{id}/models/{name}", HttpStatusCode.BadRequest, () => client.GetAsync($"/api/runs/{stored.Id}/models/.hidden"));
+        await Answers("get /api/runs/{id}/export.onnx", HttpStatusCode.Conflict, () => client.GetAsync($"/api/runs/{stored.Id}/export.onnx"));
+        await Answers("get /api/runs/{id}/export.onnx", HttpStatusCode.NotFound, () => client.GetAsync($"/api/runs/{stored.Id}/export.onnx?checkpoint=never-saved"));
         await Answers("get /api/datasets/image", HttpStatusCode.NotFound, () => client.GetAsync("/api/datasets/image?dataset=nope&index=0"));
         await Answers("get /api/datasets/image", HttpStatusCode.BadRequest, () => client.GetAsync("/api/datasets/image?dataset=demo&split=sideways&index=0"));
         await Answers("get /api/datasets/augment", HttpStatusCode.BadRequest, () => client.GetAsync("/api/datasets/augment?dataset=demo&index=0&k=9&n=2"));
@@ -132,6 +136,6 @@ public class OpenApiDocumentTests
         }));
         await Answers("get /health", HttpStatusCode.OK, () => client.GetAsync(HealthEndpoint.Path));
         Assert.Contains("503", Statuses(operations["get /health"]));
-        Assert.Empty(host.Get<RunStore>().List());
+        Assert.Equal([stored.Id], host.Get<RunStore>().List().Select(r => r.Id)); // no refused submission was stored
     }
 }

@@ -25,6 +25,9 @@ public sealed class DashboardPaths
     public string RunDatabase => Path.Combine(DataFolder, "runs.db");
     public string ActivationCache => Path.Combine(DataFolder, "activations");
 
+    /// <summary>Where a run's <c>save</c> steps write and its <c>load</c> steps read: its own, so two runs' "stage1" never collide.</summary>
+    public string ModelsFolderOf(string runId) => Path.Combine(ModelsFolder, runId);
+
     /// <summary>A run's own files (its resume point).</summary>
     public string RunFolder(string runId) => Path.Combine(DataFolder, "runs", runId);
 }

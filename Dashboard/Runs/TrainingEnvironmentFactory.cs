@@ -13,6 +13,6 @@ public sealed class TrainingEnvironmentFactory(DashboardPaths paths, IOptions<To
     public RecipeEnvironment Create(string runId) => new(
         (data, seed) => LoaderLearnerData.Open(data, seed),
         Backbones.Create,
-        new LearnerOptions { ModelsFolder = paths.ModelsFolder, ActivationCacheFolder = paths.ActivationCache },
+        new LearnerOptions { ModelsFolder = paths.ModelsFolderOf(runId), ActivationCacheFolder = paths.ActivationCache },
         TorchDevices.Resolve(torch.Value));
 }
