@@ -43,8 +43,9 @@ public sealed class RunWorker(RunStore store, RunQueue queue, RunNotifier notifi
             cancellations.Unregister(run.Id); // stopped while it waited: the stop wins
             return;
         }
-        if (store.Find(run.Id) is { } started) notifier.Publish(started);
+        // Before anyone hears it runs: a page rebuilds its view from the store when a run starts again (see RunPage).
         DiscardEventsAfterResumePoint(run.Id, new ResumeStore(paths.RunFolder(run.Id)));
+        if (store.Find(run.Id) is { } started) notifier.Publish(started);
         var outcome = await ExecuteAsync(run, cancellation.Token, stoppingToken);
         cancellations.Unregister(run.Id);
         if (outcome.HasResult) store.SetResult(run.Id, outcome.Accuracy, outcome.TtaAccuracy);
