@@ -86,6 +86,18 @@ public class RecipeDraftTests
     }
 
     [Fact]
+    public void Precision_and_train_frozen_batch_norm_survive_a_round_trip_through_the_form()
+    {
+        var recipe = RecipeParser.Parse(
+            """{"data":{"path":"demo"},"precision":"bf16","trainFrozenBatchNorm":true,"steps":[{"fit":{"lr":0.01}}]}""");
+
+        var again = RecipeParser.Parse(RecipeDraftJson.ToJson(RecipeDraftJson.FromRecipe(recipe, "copy")));
+
+        Assert.Equal(("bf16", true), (again.Precision, again.TrainFrozenBatchNorm));
+        Assert.DoesNotContain("precision", RecipeDraftJson.ToJson(new RecipeDraft())); // fp32 is the default, not written
+    }
+
+    [Fact]
     public void The_one_cycle_preset_is_a_valid_recipe_of_one_cycle_fits()
     {
         var draft = RecipePresets.OneCycle();

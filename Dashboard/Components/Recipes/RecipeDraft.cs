@@ -15,6 +15,10 @@ public sealed class RecipeDraft
     public double MaxZoom { get; set; } = 1.1;
     public bool Precompute { get; set; } = true;
     public int Seed { get; set; }
+    /// <summary>fp32, bf16, fp16 or auto (the recipe's <c>precision</c>).</summary>
+    public string Precision { get; set; } = "fp32";
+    /// <summary>fastai v2's <c>train_bn</c> (the recipe's <c>trainFrozenBatchNorm</c>); off is fastai 0.7.</summary>
+    public bool TrainFrozenBatchNorm { get; set; }
     public List<StepDraft> Steps { get; set; } = [];
 }
 

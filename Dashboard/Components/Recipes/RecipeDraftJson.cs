@@ -25,6 +25,8 @@ public static class RecipeDraftJson
         if (draft.Arch != "resnet18" || !string.IsNullOrWhiteSpace(draft.Weights)) recipe["weights"] = draft.Weights;
         recipe["precompute"] = draft.Precompute;
         recipe["seed"] = draft.Seed;
+        if (draft.Precision != "fp32") recipe["precision"] = draft.Precision;
+        if (draft.TrainFrozenBatchNorm) recipe["trainFrozenBatchNorm"] = true;
         recipe["steps"] = new JsonArray((steps ?? draft.Steps).Select(Step).ToArray<JsonNode?>());
         return recipe.ToJsonString(Indented);
     }
@@ -49,7 +51,7 @@ public static class RecipeDraftJson
     {
         Name = name, Dataset = recipe.Data.Path, Arch = recipe.Arch, Weights = recipe.Weights, Size = recipe.Data.Size,
         BatchSize = recipe.Data.BatchSize, Augment = recipe.Data.Augment, MaxZoom = recipe.Data.MaxZoom,
-        Precompute = recipe.Precompute, Seed = recipe.Seed, Steps = recipe.Steps.Select(FromStep).ToList(),
+        Precompute = recipe.Precompute, Seed = recipe.Seed, Precision = recipe.Precision, TrainFrozenBatchNorm = recipe.TrainFrozenBatchNorm, Steps = recipe.Steps.Select(FromStep).ToList(),
     };
 
     private static JsonObject Step(StepDraft step) => step.Kind switch
