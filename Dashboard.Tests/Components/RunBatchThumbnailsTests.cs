@@ -62,7 +62,7 @@ public sealed class RunBatchThumbnailsTests
 
         var panel = context.Render<RunBatchThumbnails>(p => p.Add(c => c.RunId, "r1").Add(c => c.View, view).Add(c => c.Classes, Classes));
 
-        Assert.Contains("Epoch 2 of the captured 2 (following the latest)", panel.Find("#thumbnails-epoch-label").TextContent);
+        Assert.Contains("Epoch 2: capture 2 of 2 (following the latest)", panel.Find("#thumbnails-epoch-label").TextContent);
         Assert.Contains("the model's answers come when the epoch ends", panel.Find("#thumbnails-caption").TextContent);
         Assert.Contains("No augmentation while training on precomputed activations", panel.Find("#thumbnails-precomputed").TextContent);
         Assert.Equal(["fox", "fox", "cat"], panel.FindAll("figure").Select(f => f.TextContent.Trim()));

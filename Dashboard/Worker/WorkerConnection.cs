@@ -60,7 +60,9 @@ public sealed class WorkerConnection(Uri server, string runId, string token, Tim
             var body = response.StatusCode == HttpStatusCode.NoContent ? null : await response.Content.ReadFromJsonAsync<T>(EventJson.Options, timeout.Token);
             return (Delivery.Delivered, body);
         }
-        catch (Exception e) when (e is HttpRequestException or OperationCanceledException or IOException)
+        // A reply cut off mid-body (the connection dropped while the server answered) reads as invalid JSON: the call did not
+        // get through as far as the worker can tell, and calls are idempotent, so it is retried like any other network loss.
+        catch (Exception e) when (e is HttpRequestException or OperationCanceledException or IOException or System.Text.Json.JsonException)
         {
             return Unreachable<T>(e.Message);
         }

@@ -27,6 +27,7 @@ public static class EventText
         BatchNormFreezeChanged b => b.Frozen ? "BatchNorm statistics of the body frozen (bn_freeze)" : "BatchNorm statistics follow freezing again",
         Loaded l => $"Loaded checkpoint '{l.Name}'",
         ThumbnailsCaptured t => $"Captured {t.Pngs.Count} thumbnails at epoch {t.Epoch + 1}",
+        ThumbnailsPredicted t => $"The model's classes for epoch {t.Epoch + 1}'s thumbnails",
         TtaCompleted t => $"TTA: accuracy {Percent(t.Accuracy)} without, {Percent(t.TtaAccuracy)} with test-time augmentation",
         ConfusionMatrixComputed c => $"Confusion matrix over {c.Classes.Count} classes",
         TopLossesComputed t => $"Top losses: {t.Items.Count} validation images",
