@@ -60,9 +60,9 @@ public sealed class WorkerConnection(Uri server, string runId, string token, Tim
             var body = response.StatusCode == HttpStatusCode.NoContent ? null : await response.Content.ReadFromJsonAsync<T>(EventJson.Options, timeout.Token);
             return (Delivery.Delivered, body);
         }
-        // A reply cut off mid-body (the connection dropped while the server answered) reads as invalid JSON: the call did not
-        // get through as far as the worker can tell, and calls are idempotent, so it is retried like any other network loss.
-        catch (Exception e) when (e is HttpRequestException or OperationCanceledException or IOException or System.Text.Json.JsonException)
+        // A connection dropped mid-call (a SocketException straight from the socket, or a reply cut off mid-body that reads
+        // as invalid JSON) did not get through as far as the worker can tell; calls are idempotent, so it is retried.
+        catch (Exception e) when (e is HttpRequestException or OperationCanceledException or IOException or System.Net.Sockets.SocketException or System.Text.Json.JsonException)
         {
             return Unreachable<T>(e.Message);
         }

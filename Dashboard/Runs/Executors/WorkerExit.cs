@@ -4,6 +4,8 @@ namespace Dashboard.Runs.Executors;
 public static class WorkerExit
 {
     private const int StderrLines = 5;
+    private const int SearchedLines = 20;
+    private const string UnhandledPrefix = "Unhandled exception.";
 
     private static readonly Dictionary<int, string> Signals = new()
     {
@@ -13,7 +15,11 @@ public static class WorkerExit
     public static string Describe(WorkerProcess worker)
     {
         var text = Describe(worker.ExitCode);
-        var lines = worker.LastStderrLines(StderrLines);
+        // A crash's last lines are stack frames; the line naming the exception comes first, so it is kept as well.
+        var kept = worker.LastStderrLines(SearchedLines);
+        var cause = kept.LastOrDefault(line => line.TrimStart().StartsWith(UnhandledPrefix, StringComparison.Ordinal));
+        var tail = kept.TakeLast(StderrLines).ToList();
+        var lines = cause is null || tail.Contains(cause) ? tail : [cause, .. tail];
         return lines.Count == 0 ? text : $"{text}; its last lines on stderr: {string.Join(" | ", lines.Select(l => l.Trim()))}";
     }
 
