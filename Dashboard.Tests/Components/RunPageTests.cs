@@ -149,7 +149,7 @@ public sealed class RunPageTests : IAsyncLifetime
     /// <summary>
     /// The real worker trains a three-epoch run (10 batches an epoch), stopped as soon as its first epoch is stored (two
     /// epochs to go, so the stop lands before the end even if the worker runs ahead); Resume on its page sends it back to
-    /// the worker, which discards what followed the resume point and trains the rest: every chart ends with each epoch
+    /// the worker, which supersedes what followed the resume point and trains the rest: every chart ends with each epoch
     /// and batch once.
     /// </summary>
     [Fact]
@@ -171,7 +171,7 @@ public sealed class RunPageTests : IAsyncLifetime
         await page.InvokeAsync(() => page.Find("#resume-run").Click());
 
         page.WaitForAssertion(() => Assert.Equal(RunStatus.Finished, page.Find(".status-chip").GetAttribute("data-status")), Training);
-        var events = worker.Store.Events(stopped.Id).Select(e => e.Event).ToList();
+        var events = RunHistory.Effective(worker.Store.Events(stopped.Id)).Select(e => e.Event).ToList();
         Assert.Equal([0, 1, 2], events.OfType<EpochEnded>().Select(e => e.Epoch));
         Assert.Equal(30, events.OfType<BatchEnded>().Select(b => (b.FitIndex, b.Epoch, b.Iteration)).Distinct().Count());
         Assert.Equal(30, events.OfType<BatchEnded>().Count());

@@ -67,8 +67,8 @@ public static class RunEndpoints
     private static Results<FileContentHttpResult, ProblemHttpResult> Thumbnail(RunStore store, string id, long sequence, int index)
     {
         if (store.Find(id) is null) return ApiProblems.RunNotFound(id);
-        return store.Event(id, sequence)?.Event is ThumbnailsCaptured captured && index >= 0 && index < captured.Pngs.Count
-            ? TypedResults.File(captured.Pngs[index], "image/png") : ApiProblems.NotFound($"Run '{id}' has no thumbnail {index} at event {sequence}.");
+        return store.Thumbnail(id, sequence, index) is { } png
+            ? TypedResults.File(png, "image/png") : ApiProblems.NotFound($"Run '{id}' has no thumbnail {index} at event {sequence}.");
     }
 
     private static Results<Accepted, ForbidHttpResult, ProblemHttpResult, QueueFullProblem> Resume(RunStore store, RunCommands commands, ClaimsPrincipal user, IOptions<AuthOptions> auth, string id)

@@ -6,7 +6,7 @@ namespace Dashboard.Cli;
 
 /// <summary>
 /// <c>watch RUN_ID [--url URL] [--token TOKEN]</c>: follows a run of a running dashboard through <see cref="TrainingHub"/> and
-/// prints its events. With sign-in on, the API token comes from <c>--token</c> or the <c>DASHBOARD_TOKEN</c> environment variable.
+/// prints its events (a resume says which epoch it continues after; epochs and fits counted from 1), then the running time. With sign-in on, the API token comes from <c>--token</c> or the <c>DASHBOARD_TOKEN</c> environment variable.
 /// </summary>
 public static class WatchCommand
 {
@@ -26,8 +26,13 @@ public static class WatchCommand
         {
             await connection.StartAsync(cancel.Token);
             var progress = new ConsoleProgress(Console.Out, redirected: true);
+            var activeTime = new ActiveTime();
             await foreach (var runEvent in connection.StreamAsync<RunEvent>(nameof(TrainingHub.Follow), args[0], 0L, cancel.Token))
+            {
                 progress.Emit(runEvent.Event);
+                activeTime.Add(runEvent.Event);
+            }
+            Console.WriteLine($"running time {Components.Runs.EventText.Seconds(activeTime.Seconds)}{(activeTime.Parts > 1 ? $" over {activeTime.Parts} parts" : "")}");
             return 0;
         }
         catch (HttpRequestException e) when (e.StatusCode is System.Net.HttpStatusCode.Unauthorized or System.Net.HttpStatusCode.Forbidden)

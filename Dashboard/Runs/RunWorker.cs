@@ -43,8 +43,7 @@ public sealed class RunWorker(RunStore store, RunQueue queue, RunNotifier notifi
             cancellations.Unregister(run.Id); // stopped while it waited: the stop wins
             return;
         }
-        // Before anyone hears it runs: a page rebuilds its view from the store when a run starts again (see RunPage).
-        DiscardEventsAfterResumePoint(run.Id, new ResumeStore(paths.RunFolder(run.Id)));
+        MarkResumed(run.Id, new ResumeStore(paths.RunFolder(run.Id)));
         if (store.Find(run.Id) is { } started) notifier.Publish(started);
         var outcome = await ExecuteAsync(run, cancellation.Token, stoppingToken);
         cancellations.Unregister(run.Id);
@@ -73,14 +72,17 @@ public sealed class RunWorker(RunStore store, RunQueue queue, RunNotifier notifi
         ChangeStatus(runId, status, message);
     }
 
-    /// <summary>A resumed run keeps its history up to the resume point's last epoch; what came after is discarded, not duplicated.</summary>
-    private void DiscardEventsAfterResumePoint(string runId, ResumeStore resume)
+    /// <summary>
+    /// A resumed run keeps its history up to the resume point's last epoch: a <see cref="RunResumed"/> marks what came after
+    /// it as superseded (the trainer does it again), before the run is heard to run. Nothing is deleted, no number reused.
+    /// </summary>
+    private void MarkResumed(string runId, ResumeStore resume)
     {
-        var stored = store.Events(runId);
-        if (stored.Count == 0) return;
+        var counted = RunHistory.Effective(store.Events(runId));
+        if (counted.Count == 0) return;
         var lastEpoch = resume.TryRead()?.Epochs.LastOrDefault()?.Epoch;
-        var keepThrough = stored.LastOrDefault(e => e.Event is EpochEnded ended && ended.Epoch == lastEpoch)?.Sequence ?? 0;
-        store.DeleteEventsAfter(runId, keepThrough);
+        var keptThrough = counted.LastOrDefault(e => e.Event is EpochEnded ended && ended.Epoch == lastEpoch)?.Sequence ?? 0;
+        recorder.Record(runId, new RunResumed(lastEpoch + 1 ?? 0, keptThrough));
     }
 
     private void ChangeStatus(string runId, string status, string? message)
