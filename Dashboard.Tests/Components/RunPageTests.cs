@@ -178,8 +178,13 @@ public sealed class RunPageTests : IAsyncLifetime
         page.WaitForAssertion(() =>
         {
             Assert.Equal("3", Points(page, "chart-accuracy"));
-            Assert.Equal("33", Points(page, "chart-loss")); // every batch and each epoch's validation point, once
+            Assert.Equal("35", Points(page, "chart-loss")); // every batch and each epoch's validation point once, and a stop and a resume marker
+            Assert.Contains("over 2 parts", page.Find("#run-duration").TextContent);
+            var log = page.FindAll("#event-log .event-line").Select(line => line.TextContent).ToList();
+            Assert.Contains(log, line => line.Contains("Resumed after epoch"));
+            Assert.Contains(log, line => line.Contains("Run stopped"));
         });
+        Assert.Contains("/batches.csv", page.Find("#batches-csv").GetAttribute("href"));
         Assert.Empty(page.FindAll("#resume-run"));
     }
 

@@ -30,6 +30,12 @@ public static class WorkerRuns
     public static void AssertCompleteAndInOrder(IReadOnlyList<RunEvent> events)
     {
         Assert.Equal(Enumerable.Range(1, events.Count).Select(i => (long)i), events.Select(e => e.Sequence));
+        AssertEveryBatchOnce(events);
+    }
+
+    /// <summary>The run's start first, then every batch of every fit that was started, once and in order (also in a resumed run's history as it counts).</summary>
+    public static void AssertEveryBatchOnce(IReadOnlyList<RunEvent> events)
+    {
         Assert.IsType<RunStarted>(events[0].Event);
         var fits = events.Select(e => e.Event).OfType<FitStarted>().ToList();
         Assert.NotEmpty(fits);

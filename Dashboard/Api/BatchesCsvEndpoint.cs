@@ -1,5 +1,4 @@
 using System.Text;
-using Dashboard.Api.OpenApi;
 using Dashboard.Runs;
 using Dashboard.Training.Events;
 
@@ -12,16 +11,17 @@ namespace Dashboard.Api;
 public static class BatchesCsvEndpoint
 {
     public const string Header = "iteration,fit,epoch,fitIteration,learningRate,loss";
+    private const string File = "batches.csv";
 
     public static IEndpointRouteBuilder MapBatchesCsv(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/runs/{id}/batches.csv", Csv).WithName("GetRunBatchesCsv").WithTags("Runs")
-            .WithSummary($"Per-batch training loss and learning rate (the last layer group's) of a run as CSV, header {Header}; counted from 1, each batch once.")
-            .Produces<string>(StatusCodes.Status200OK, "text/csv").ProducesProblems(StatusCodes.Status404NotFound);
+        app.MapRunCsv(File, (services, id) => Format(RunHistory.Effective(services.GetRequiredService<RunStore>().Events(id)).Select(e => e.Event).OfType<BatchEnded>()))
+            .WithName("GetRunBatchesCsv")
+            .WithSummary($"Per-batch training loss and learning rate (the last layer group's) of a run as CSV, header {Header}; counted from 1, each batch once.");
         return app;
     }
 
-    public static string UrlFor(string runId) => $"/api/runs/{Uri.EscapeDataString(runId)}/batches.csv";
+    public static string UrlFor(string runId) => CsvText.UrlFor(runId, File);
 
     public static string Format(IEnumerable<BatchEnded> batches)
     {
@@ -30,8 +30,4 @@ public static class BatchesCsvEndpoint
         foreach (var b in batches) csv.Line(++iteration, b.FitIndex + 1, b.Epoch + 1, b.Iteration + 1, b.LearningRate, b.Loss);
         return csv.ToString();
     }
-
-    private static IResult Csv(RunStore store, string id) => store.Find(id) is null
-        ? ApiProblems.RunNotFound(id)
-        : CsvText.File(Format(RunHistory.Effective(store.Events(id)).Select(e => e.Event).OfType<BatchEnded>()), $"run-{id}-batches.csv");
 }

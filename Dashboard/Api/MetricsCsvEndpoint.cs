@@ -1,5 +1,4 @@
 using System.Text;
-using Dashboard.Api.OpenApi;
 using Dashboard.Runs;
 
 namespace Dashboard.Api;
@@ -8,16 +7,16 @@ namespace Dashboard.Api;
 public static class MetricsCsvEndpoint
 {
     public const string Header = "epoch,fit,trainLoss,validLoss,accuracy,seconds";
+    private const string File = "metrics.csv";
 
     public static IEndpointRouteBuilder MapMetricsCsv(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/runs/{id}/metrics.csv", Csv).WithName("GetRunMetricsCsv").WithTags("Runs")
-            .WithSummary($"Per-epoch metrics of a run as CSV, header {Header}; epochs and fits counted from 1, each epoch once (a resume's superseded epochs left out).")
-            .Produces<string>(StatusCodes.Status200OK, "text/csv").ProducesProblems(StatusCodes.Status404NotFound);
+        app.MapRunCsv(File, (services, id) => Format(services.GetRequiredService<RunMetricsCache>().For(id))).WithName("GetRunMetricsCsv")
+            .WithSummary($"Per-epoch metrics of a run as CSV, header {Header}; epochs and fits counted from 1, each epoch once (a resume's superseded epochs left out).");
         return app;
     }
 
-    public static string UrlFor(string runId) => $"/api/runs/{Uri.EscapeDataString(runId)}/metrics.csv";
+    public static string UrlFor(string runId) => CsvText.UrlFor(runId, File);
 
     public static string Format(RunMetrics metrics)
     {
@@ -25,7 +24,4 @@ public static class MetricsCsvEndpoint
         foreach (var e in metrics.Epochs) csv.Line(e.Epoch + 1, e.FitIndex + 1, e.TrainLoss, e.ValidLoss, e.Accuracy, e.Seconds);
         return csv.ToString();
     }
-
-    private static IResult Csv(RunStore store, RunMetricsCache metrics, string id) =>
-        store.Find(id) is null ? ApiProblems.RunNotFound(id) : CsvText.File(Format(metrics.For(id)), $"run-{id}-metrics.csv");
 }
