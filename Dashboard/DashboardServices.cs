@@ -59,7 +59,7 @@ public static class DashboardServices
         app.MapRecipeSchema();
         app.MapRunApi();
         app.MapWorkerApi();
-        app.MapPredictApi();
+        app.MapPredictions();
         app.MapHub<TrainingHub>(TrainingHub.Path).RequireAuthorization(Policies.CanWatch);
         app.MapDashboardUi();
         return app;

@@ -1,3 +1,5 @@
+using Dashboard.Api;
+
 namespace Dashboard.Inference;
 
 /// <summary>Registrations of the predictor: limits (validated on start), the per-user rate, the run predictor.</summary>
@@ -9,6 +11,15 @@ public static class PredictionServices
         services.AddSingleton<PredictionRateLimiter>();
         services.AddSingleton<PredictPaths>();
         services.AddSingleton<RunPredictor>();
+        services.AddSingleton<HeatMapImages>();
         return services;
+    }
+
+    /// <summary>The API endpoint and the page's heat-map images.</summary>
+    public static WebApplication MapPredictions(this WebApplication app)
+    {
+        app.MapPredictApi();
+        app.MapHeatMaps();
+        return app;
     }
 }

@@ -25,6 +25,7 @@ public sealed class RunPredictor(RunStore store, DashboardPaths paths, Predictio
     public const int HeatMapPixels = 224;
 
     private readonly SemaphoreSlim oneAtATime = new(1, 1);
+    private (string Path, DateTime Written, SavedClassifier Classifier)? opened;
 
     public LimitsOptions Limits => limits.Value;
 
@@ -36,26 +37,43 @@ public sealed class RunPredictor(RunStore store, DashboardPaths paths, Predictio
         return RunCheckpoint.Resolve(store, paths, runId, checkpoint);
     }
 
-    public async Task<IReadOnlyList<PredictedImage>> PredictAsync(RunCheckpoint checkpoint, IReadOnlyList<ImageToPredict> images, bool tta, bool heatMaps,
-        CancellationToken cancellation)
+    public Task<IReadOnlyList<PredictedImage>> PredictAsync(RunCheckpoint checkpoint, IReadOnlyList<ImageToPredict> images, bool tta, bool heatMaps,
+        CancellationToken cancellation) =>
+        OneAtATimeAsync(checkpoint, classifier => Predict(classifier, images, tta, heatMaps, cancellation), cancellation);
+
+    /// <summary>Grad-CAM of <paramref name="label"/> over a file (a dataset image) with the checkpoint's weights.</summary>
+    public Task<byte[]> HeatMapAsync(RunCheckpoint checkpoint, string path, string label, CancellationToken cancellation) =>
+        OneAtATimeAsync(checkpoint, classifier => classifier.Info.Classes.Contains(label) ? HeatMapPng(classifier, path, label)
+            : throw PredictionRefused.BadRequest($"'{label}' is not one of the model's classes."), cancellation);
+
+    /// <summary>Runs <paramref name="use"/> off the request thread, one at a time, with the checkpoint opened (kept open while it is unchanged).</summary>
+    private async Task<T> OneAtATimeAsync<T>(RunCheckpoint checkpoint, Func<SavedClassifier, T> use, CancellationToken cancellation)
     {
         await oneAtATime.WaitAsync(cancellation);
-        try { return await Task.Run(() => Predict(checkpoint, images, tta, heatMaps, cancellation), cancellation); }
+        try { return await Task.Run(() => use(Open(checkpoint.Path)), cancellation); }
+        catch (InvalidDataException e) { throw PredictionRefused.Conflict(e.Message); }
+        catch (DatasetException e) { throw PredictionRefused.BadRequest(e.Message); }
         finally { oneAtATime.Release(); }
     }
 
-    private static IReadOnlyList<PredictedImage> Predict(RunCheckpoint checkpoint, IReadOnlyList<ImageToPredict> images, bool tta, bool heatMaps, CancellationToken cancellation)
+    private SavedClassifier Open(string path)
     {
-        try
+        var written = File.GetLastWriteTimeUtc(path);
+        if (opened is { } cached && cached.Path == path && cached.Written == written) return cached.Classifier;
+        opened?.Classifier.Dispose();
+        opened = null;
+        var classifier = SavedClassifier.Open(path);
+        opened = (path, written, classifier);
+        return classifier;
+    }
+
+    private static IReadOnlyList<PredictedImage> Predict(SavedClassifier classifier, IReadOnlyList<ImageToPredict> images, bool tta, bool heatMaps, CancellationToken cancellation)
+    {
+        var predictions = ImagePredictor.Predict(classifier, images.Select(i => i.Path).ToArray(), new PredictOptions { Tta = tta }, cancellation);
+        return images.Zip(predictions, (image, p) => new PredictedImage(image.Name, p.Predictions, p.Error)
         {
-            using var classifier = SavedClassifier.Open(checkpoint.Path);
-            var predictions = ImagePredictor.Predict(classifier, images.Select(i => i.Path).ToArray(), new PredictOptions { Tta = tta }, cancellation);
-            return images.Zip(predictions, (image, p) => new PredictedImage(image.Name, p.Predictions, p.Error)
-            {
-                HeatMapPng = heatMaps && p.Error is null ? HeatMapPng(classifier, image.Path, p.Predictions[0].Label) : null,
-            }).ToArray();
-        }
-        catch (InvalidDataException e) { throw PredictionRefused.Conflict(e.Message); }
+            HeatMapPng = heatMaps && p.Error is null ? HeatMapPng(classifier, image.Path, p.Predictions[0].Label) : null,
+        }).ToArray();
     }
 
     /// <summary>Grad-CAM of <paramref name="label"/> over the file as validation shows it to the model.</summary>
@@ -68,5 +86,9 @@ public sealed class RunPredictor(RunStore store, DashboardPaths paths, Predictio
         return HeatMapOverlay.Png(image.Images, heat, Math.Max(size, HeatMapPixels));
     }
 
-    public void Dispose() => oneAtATime.Dispose();
+    public void Dispose()
+    {
+        opened?.Classifier.Dispose();
+        oneAtATime.Dispose();
+    }
 }
