@@ -1,9 +1,7 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Dashboard.Runs;
-using Dashboard.Tests.Learning;
 using Dashboard.Training.Data;
 using Dashboard.Training.Learning;
 using Dashboard.Training.Models;
@@ -24,11 +22,6 @@ public sealed class PredictEndpointTests : IClassFixture<PredictEndpointTests.Tr
     /// <summary>One server with a demo run that saved "head" (32 px), shared by the tests; uploads limited to 1 MB.</summary>
     public sealed class TrainedRun : IAsyncLifetime
     {
-        public const string Recipe = """
-            { "data": { "path": "demo", "size": 32, "batchSize": 64 }, "arch": "resnet18", "precompute": true, "seed": 0,
-              "steps": [ {"fit": {"lr": 0.01, "cycles": 1}}, {"save": "head"} ] }
-            """;
-
         public DashboardHost Host { get; private set; } = null!;
         public string RunId { get; private set; } = "";
 
@@ -36,9 +29,7 @@ public sealed class PredictEndpointTests : IClassFixture<PredictEndpointTests.Tr
         {
             Host = await DashboardHost.StartAsync(settings: new Dictionary<string, string?> { ["Dashboard:Limits:MaxUploadMB"] = "1" });
             using var client = Host.Client();
-            var created = await (await client.PostAsync("/api/runs", ApiWaits.Json(Recipe))).Content.ReadFromJsonAsync<JsonElement>();
-            RunId = created.GetProperty("id").GetString()!;
-            await ApiWaits.WaitForStatusAsync(client, RunId, status => status == RunStatus.Finished, TimeSpan.FromMinutes(5));
+            RunId = await ApiWaits.FinishedRunAsync(client, TinyRecipes.SavesHead);
         }
 
         public async Task DisposeAsync() => await Host.DisposeAsync();
