@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Dashboard.Runs;
+using Dashboard.Tests.Learning;
 using Dashboard.Training.Data;
 using Dashboard.Training.Learning;
 using Dashboard.Training.Models;
@@ -95,6 +96,25 @@ public sealed class PredictEndpointTests : IClassFixture<PredictEndpointTests.Tr
         Assert.Contains("no saved weights", await Detail(noWeights));
         Assert.Equal(HttpStatusCode.BadRequest, outside.StatusCode);
         Assert.Contains("$[0]", await Detail(outside));
+    }
+
+    [Theory]
+    [InlineData("tiny", "other-arch", "holds tiny weights; run")]
+    [InlineData("resnet18", "other-classes", "was trained for classes [cat, dog]; run")]
+    public async Task A_checkpoint_of_another_architecture_or_class_list_is_refused_naming_both(string architecture, string name, string message)
+    {
+        using var client = trained.Host.Client();
+        var path = Checkpoints.PathFor(trained.Host.Get<DashboardPaths>().ModelsFolderOf(trained.RunId), name);
+        using (var model = new TransferModel(new TinyBackbone(), 2, new HeadOptions()))
+            Checkpoints.Save(path, model, new CheckpointInfo(architecture, ["cat", "dog"], 1, DateTimeOffset.UtcNow));
+        try
+        {
+            var response = await client.PostAsJsonAsync($"/api/runs/{trained.RunId}/predict?checkpoint={name}", new[] { Path.Combine(DemoDataset.Path, "valid", "bag", "0000.png") });
+
+            Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+            Assert.Contains(message, await Detail(response));
+        }
+        finally { File.Delete(path); } // the other tests predict with the run's latest checkpoint
     }
 
     private static string[] UploadFolders() => Directory.GetDirectories(Path.GetTempPath(), "dashboard-predict-*");
