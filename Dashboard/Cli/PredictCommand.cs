@@ -8,9 +8,10 @@ using Dashboard.Training.Learning.Prediction;
 namespace Dashboard.Cli;
 
 /// <summary>
-/// <c>predict --model CHECKPOINT.ckpt --images DIR_OR_FILE [DIR_OR_FILE…] --out predictions.csv [--top K] [--batch-size N]</c>:
+/// <c>predict --model CHECKPOINT.ckpt --images DIR_OR_FILE [DIR_OR_FILE…] --out predictions.csv [--top K] [--batch-size N] [--tta]</c>:
 /// classifies every image (folders searched recursively) as validation preprocesses it, and writes one CSV line per image:
-/// file, top-1 label, its probability, the top K as JSON, and the error for a file that could not be read. Progress goes
+/// file, top-1 label, its probability, the top K as JSON, and the error for a file that could not be read; <c>--tta</c> averages
+/// the plain view and four augmented ones, as the learner's TTA, with the augmentation the checkpoint records. Progress goes
 /// to stderr. Exit codes: 0 written (unreadable files are listed in the CSV and on stderr), 1 the model cannot be used,
 /// 2 the command line is wrong or names no image.
 /// </summary>
@@ -24,10 +25,10 @@ public static class PredictCommand
         var (model, target, images) = (CommandLine.Option(args, "--model"), CommandLine.Option(args, "--out"), Values(args, "--images"));
         if (model is null || target is null || images.Count == 0)
         {
-            error.WriteLine("usage: predict --model CHECKPOINT.ckpt --images DIR_OR_FILE [DIR_OR_FILE...] --out predictions.csv [--top K] [--batch-size N]");
+            error.WriteLine("usage: predict --model CHECKPOINT.ckpt --images DIR_OR_FILE [DIR_OR_FILE...] --out predictions.csv [--top K] [--batch-size N] [--tta]");
             return 2;
         }
-        var options = new PredictOptions();
+        var options = new PredictOptions { Tta = args.Contains("--tta") };
         try { options = options with { Top = Count(args, "--top") ?? options.Top, BatchSize = Count(args, "--batch-size") ?? options.BatchSize }; }
         catch (FormatException e)
         {
