@@ -5,7 +5,7 @@ using Dashboard.Training.Recipes;
 namespace Dashboard.Runs;
 
 /// <summary>
-/// Starts queued runs one at a time on the configured executor (<see cref="IRunExecutor"/>) and records how each ended.
+/// Starts queued runs on the configured executor (<see cref="IRunExecutor"/>), as many at once as it has slots, and records how each ended.
 /// At start-up, before the host reports started, runs left "running" by a dead process become "interrupted" and
 /// queued ones are queued again, so nothing the host serves can race that recovery.
 /// </summary>
@@ -21,7 +21,11 @@ public sealed class RunWorker(RunStore store, RunQueue queue, RunNotifier notifi
         return base.StartAsync(cancellationToken);
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.WhenAll(Enumerable.Range(0, executor.Slots).Select(_ => RunQueuedAsync(stoppingToken)));
+
+    /// <summary>One slot: takes the next queued run when the last one has ended.</summary>
+    private async Task RunQueuedAsync(CancellationToken stoppingToken)
     {
         await foreach (var runId in queue.Reader.ReadAllAsync(stoppingToken))
         {

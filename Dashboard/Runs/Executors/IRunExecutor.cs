@@ -3,10 +3,13 @@ namespace Dashboard.Runs.Executors;
 /// <summary>
 /// Trains one run that <see cref="RunWorker"/> has marked running, storing its events as they come, and says how it ended.
 /// <c>inprocess</c> (<see cref="InProcessExecutor"/>) trains on a thread of the server; <c>process</c>
-/// (<see cref="ProcessExecutor"/>) in a child process in worker mode. Never throws for a failed run: that is an outcome.
+/// (<see cref="ProcessExecutor"/>) in a child process in worker mode; <c>slurm</c> (<see cref="SlurmExecutor"/>) in a Slurm job in worker mode. Never throws for a failed run: that is an outcome.
 /// </summary>
 public interface IRunExecutor
 {
+    /// <summary>How many runs <see cref="RunWorker"/> may have on this executor at once.</summary>
+    int Slots { get; }
+
     /// <param name="stop">Cancelled by a stop request or by the host stopping.</param>
     /// <param name="hostStopping">Cancelled when the host stops.</param>
     Task<RunOutcome> ExecuteAsync(RunSummary run, CancellationToken stop, CancellationToken hostStopping);
@@ -17,5 +20,6 @@ public static class ExecutorNames
 {
     public const string InProcess = "inprocess";
     public const string Process = "process";
-    public const string Pattern = "^(inprocess|process)$";
+    public const string Slurm = "slurm";
+    public const string Pattern = "^(inprocess|process|slurm)$";
 }

@@ -17,6 +17,8 @@ public sealed class ProcessExecutor(WorkerChannels channels, WorkerLauncher laun
 {
     private readonly ConcurrentDictionary<string, WorkerProcess> workers = new();
 
+    public int Slots => processOptions.Value.Slots > 0 ? processOptions.Value.Slots : Math.Max(1, CudaDevices.Count());
+
     /// <summary>The process id of the run's worker while it runs.</summary>
     public int? WorkerProcessId(string runId) => workers.TryGetValue(runId, out var worker) ? worker.Id : null;
 
