@@ -13,6 +13,7 @@ public static class ExecutorServices
         services.AddSingleton<RunEventRecorder>();
         services.AddSingleton<WorkerChannels>();
         services.AddSingleton<WorkerLauncher>();
+        services.AddSingleton<WorkerRecords>();
         services.AddSingleton<InProcessExecutor>();
         services.AddSingleton<ProcessExecutor>();
         services.AddOptions<SlurmOptions>().Bind(configuration.GetSection(SlurmOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();

@@ -13,6 +13,12 @@ public interface IRunExecutor
     /// <param name="stop">Cancelled by a stop request or by the host stopping.</param>
     /// <param name="hostStopping">Cancelled when the host stops.</param>
     Task<RunOutcome> ExecuteAsync(RunSummary run, CancellationToken stop, CancellationToken hostStopping);
+
+    /// <summary>
+    /// At start-up, for a run a previous server left running: takes over its worker if that still runs, as
+    /// <see cref="ExecuteAsync"/> would end; null when there is nothing to take over (the run is then interrupted).
+    /// </summary>
+    Task<RunOutcome>? Reattach(RunSummary run, CancellationToken stop, CancellationToken hostStopping);
 }
 
 /// <summary>The values of <c>Dashboard:Executor</c>.</summary>

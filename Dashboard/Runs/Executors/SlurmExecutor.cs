@@ -17,6 +17,9 @@ public sealed class SlurmExecutor(WorkerChannels channels, WorkerLauncher launch
 {
     public int Slots => options.Value.MaxJobs;
 
+    /// <summary>Not built: the host stopping cancels its jobs (their runs become interrupted, resumable).</summary>
+    public Task<RunOutcome>? Reattach(RunSummary run, CancellationToken stop, CancellationToken hostStopping) => null;
+
     public async Task<RunOutcome> ExecuteAsync(RunSummary run, CancellationToken stop, CancellationToken hostStopping)
     {
         var token = channels.Open(run.Id, stop);
