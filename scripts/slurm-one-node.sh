@@ -7,6 +7,7 @@
 set -euo pipefail
 state=${SLURM_ONE_NODE_STATE:-/var/tmp/slurm-one-node}
 conf=/etc/slurm/slurm.conf
+marker="# written by scripts/slurm-one-node.sh"
 
 stop_daemons() {
   for daemon in slurmctld slurmd; do
@@ -30,10 +31,14 @@ start_munge() {
 
 write_config() {
   local host memory
+  if [ -s "$conf" ] && ! grep -qF "$marker" "$conf"; then
+    echo "$conf exists and was not written by this script: start that cluster instead" >&2; exit 1
+  fi
   host=$(hostname -s)
   memory=$(( $(awk '/MemTotal/ {print $2}' /proc/meminfo) / 1024 - 1024 ))
   mkdir -p "$state"/{ctld,spool,log} /etc/slurm
   cat > "$conf" <<CONF
+$marker
 ClusterName=lab
 SlurmctldHost=$host
 SlurmUser=root

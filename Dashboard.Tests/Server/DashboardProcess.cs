@@ -30,7 +30,7 @@ public sealed class DashboardProcess : IDisposable
         {
             WorkingDirectory = appFolder, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
         };
-        foreach (var arg in new[] { Path.Combine(appFolder, "Dashboard.dll"), "--urls", address.ToString(), $"--Dashboard:DataFolder={dataFolder}" })
+        foreach (var arg in new[] { Path.Combine(appFolder, "Dashboard.dll"), "--urls", address.ToString(), $"--Dashboard:DataFolder={dataFolder}", "--Dashboard:Executor=inprocess" })
             start.ArgumentList.Add(arg);
         foreach (var (name, value) in environment) start.Environment[name] = value;
         var process = Process.Start(start) ?? throw new InvalidOperationException("could not start the dashboard process");

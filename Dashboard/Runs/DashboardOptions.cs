@@ -30,7 +30,7 @@ public sealed class DashboardOptions
 
     /// <summary>Where runs train: <c>inprocess</c> (a thread of the server), <c>process</c> (a child process in worker mode per run) or <c>slurm</c> (a Slurm job per run).</summary>
     [RegularExpression(Executors.ExecutorNames.Pattern, ErrorMessage = "Dashboard:Executor must be inprocess, process or slurm.")]
-    public string Executor { get; set; } = Executors.ExecutorNames.InProcess;
+    public string Executor { get; set; } = Executors.ExecutorNames.Process;
 
     /// <summary>Seconds a stopping run may take to reach a batch boundary; a worker process still running then is killed.</summary>
     [Range(1, 3600)]

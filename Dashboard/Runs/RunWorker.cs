@@ -11,9 +11,12 @@ namespace Dashboard.Runs;
 /// nothing the host serves can race that recovery.
 /// </summary>
 public sealed class RunWorker(RunStore store, RunQueue queue, RunNotifier notifier, RunCancellations cancellations, RunEventRecorder recorder,
-    IRunExecutor executor, DashboardPaths paths, WorkerReadiness readiness, IHostApplicationLifetime lifetime, ILogger<RunWorker> logger) : BackgroundService
+    IRunExecutor executor, DashboardPaths paths, WorkerReadiness readiness, ILogger<RunWorker> logger) : BackgroundService
 {
     private readonly List<Task> reattached = [];
+
+    /// <summary>Cancelled when the host stops: re-attached runs start before <see cref="ExecuteAsync"/> has its token.</summary>
+    private readonly CancellationTokenSource hostStopping = new();
 
     public const string InterruptedMessage = "the server stopped while this run was running";
 
@@ -22,6 +25,18 @@ public sealed class RunWorker(RunStore store, RunQueue queue, RunNotifier notifi
         RecoverAfterRestart();
         readiness.MarkReady();
         return base.StartAsync(cancellationToken);
+    }
+
+    public override Task StopAsync(CancellationToken cancellationToken)
+    {
+        hostStopping.Cancel();
+        return base.StopAsync(cancellationToken);
+    }
+
+    public override void Dispose()
+    {
+        hostStopping.Dispose();
+        base.Dispose();
     }
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) => Task.WhenAll(Enumerable.Range(0, executor.Slots)
@@ -47,7 +62,7 @@ public sealed class RunWorker(RunStore store, RunQueue queue, RunNotifier notifi
     /// <summary>A run whose worker outlived the previous server goes on with it; a stop asked before the restart is asked again.</summary>
     private bool Reattach(RunSummary run)
     {
-        var stopping = lifetime.ApplicationStopping;
+        var stopping = hostStopping.Token;
         var cancellation = cancellations.Register(run.Id, stopping);
         var supervision = executor.Reattach(run, cancellation.Token, stopping);
         if (supervision is null)
