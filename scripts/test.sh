@@ -18,7 +18,7 @@ if [ ${#need[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${need[@]}"
 fi
 
-$SUDO bash scripts/slurm-one-node.sh
+sinfo -h -o %t 2>/dev/null | grep -qE 'idle|mix|alloc' || $SUDO bash scripts/slurm-one-node.sh
 
 REDOCLY_VERSION=1.34.20 # 1.x runs on Debian 12's Node 18 as well as on Node 20
 if [ "$(node -p "require('./.tools/redocly/node_modules/@redocly/cli/package.json').version" 2>/dev/null)" != "$REDOCLY_VERSION" ]; then
