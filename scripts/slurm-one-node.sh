@@ -64,7 +64,7 @@ CONF
 }
 
 start_daemon() {
-  pgrep -F "$state/$1.pid" >/dev/null 2>&1 || "/usr/sbin/$1"
+  { [ -f "$state/$1.pid" ] && kill -0 "$(cat "$state/$1.pid")" 2>/dev/null; } || "/usr/sbin/$1"
 }
 
 if [ "${1:-}" = stop ]; then stop_daemons; exit 0; fi
