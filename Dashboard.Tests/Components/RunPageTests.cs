@@ -56,6 +56,57 @@ public sealed class RunPageTests : IAsyncLifetime
     }
 
     [Fact]
+    public void A_stopped_run_shows_the_batch_and_the_step_it_stopped_at_and_its_latest_accuracy()
+    {
+        Store(new StepStarted(0, "lrFind"), new StepStarted(1, "fit"), new FitStarted(0, 2, 4, [0.01], true, 2));
+        Store(Enumerable.Range(0, 4).Select(i => (TrainingEvent)new BatchEnded(0, i, 0, 0.01, 2.0)).ToArray());
+        Store(new EpochEnded(0, 0, 1.7, 1.3, 0.625, 1.5), new BatchEnded(0, 4, 1, 0.01, 1.9), new FitStopped(0, 5), new RunEnded(RunStatus.Stopped, null));
+        context.Store.SetStatus(run.Id, RunStatus.Stopped);
+
+        var page = Render();
+
+        page.WaitForAssertion(() =>
+        {
+            Assert.Equal("stopped at batch 5 of 8", page.Find("#run-position").TextContent);
+            Assert.Equal("fit 1 stopped", page.Find("#run-phase").TextContent);
+            Assert.Equal("1", page.Find("#run-steps li[data-state='ended']").GetAttribute("data-step"));
+            Assert.Equal("Latest accuracy", page.Find("#accuracy-label").TextContent);
+            Assert.Equal("62.50%", page.Find("#final-accuracy").TextContent);
+        });
+        Assert.Empty(page.FindAll("#run-eta-total"));
+    }
+
+    [Fact]
+    public void A_queued_run_shows_its_place_in_line()
+    {
+        context.Store.SetStatus(run.Id, RunStatus.Queued);
+        var later = context.Store.Create("later", Dashboard.Tests.Recipes.RecipeParserTests.LessonRecipe);
+
+        var page = context.Render<RunPage>(p => p.Add(x => x.Id, later.Id));
+
+        page.WaitForAssertion(() => Assert.Equal("queued: 2 in line (1 run(s) ahead)", page.Find("#run-phase").TextContent));
+        context.Store.SetStatus(run.Id, RunStatus.Running);
+        context.Notifier.Publish(context.Store.Find(run.Id)!);
+        page.WaitForAssertion(() => Assert.Equal("queued: next to start", page.Find("#run-phase").TextContent));
+    }
+
+    [Fact]
+    public void A_running_run_lists_its_steps_with_the_current_one_and_an_eta_for_the_whole_run()
+    {
+        Store(new StepStarted(0, "lrFind"), new StepStarted(1, "fit"), new FitStarted(0, 1, 4, [0.01], true, 2));
+
+        var page = Render();
+
+        page.WaitForAssertion(() =>
+        {
+            Assert.Equal(10, page.FindAll("#run-steps li").Count); // initial precompute, 8 steps, interpretation
+            Assert.Equal("1", page.Find("#run-steps li[data-state='current']").GetAttribute("data-step"));
+            Assert.StartsWith("whole run: at least", page.Find("#run-eta-total").TextContent);
+            Assert.Equal("Latest accuracy", page.Find("#accuracy-label").TextContent);
+        });
+    }
+
+    [Fact]
     public void An_event_seen_twice_is_applied_once()
     {
         Store(Schedule(0, 4), new FitStarted(0, 1, 4, [0.01], true, 2));

@@ -31,6 +31,8 @@ namespace Dashboard.Training.Events;
 [JsonDerivedType(typeof(TopLossesComputed), "topLossesComputed")]
 [JsonDerivedType(typeof(RunCompleted), "runCompleted")]
 [JsonDerivedType(typeof(RunEnded), "runEnded")]
+[JsonDerivedType(typeof(StepStarted), "stepStarted")]
+[JsonDerivedType(typeof(PhaseProgressed), "phaseProgressed")]
 public abstract record TrainingEvent
 {
     public DateTimeOffset At { get; init; } = DateTimeOffset.UtcNow;

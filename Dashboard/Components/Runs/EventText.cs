@@ -32,6 +32,8 @@ public static class EventText
         ConfusionMatrixComputed c => $"Confusion matrix over {c.Classes.Count} classes",
         TopLossesComputed t => $"Top losses: {t.Items.Count} validation images",
         RunCompleted r => $"Run completed in {Seconds(r.Seconds)}: accuracy {Percent(r.Accuracy)}, TTA {Percent(r.TtaAccuracy)}",
+        StepStarted s => $"Step {s.Step + 1}: {s.Name}",
+        PhaseProgressed p => $"{p.Phase}: {p.Done} / {p.Total} batches",
         RunEnded r => $"Run {r.Status}{(string.IsNullOrEmpty(r.Message) ? "" : $": {r.Message}")}",
         _ => e.GetType().Name,
     };

@@ -1,4 +1,5 @@
 using Dashboard.Charts;
+using Dashboard.Components.Runs.Progress;
 using Dashboard.Runs;
 using Dashboard.Training.Events;
 using Dashboard.Training.Recipes;
@@ -10,9 +11,11 @@ namespace Dashboard.Components.Runs;
 /// was already applied is ignored, so stored history and live notifications can overlap safely.
 /// <paramref name="recipeLayerGroups"/> is the recipe's largest learning-rate count, for when the run has not said yet.
 /// </summary>
-public sealed class RunView(IReadOnlyList<int> lrFindIterations, int? recipeLayerGroups = null)
+public sealed class RunView(IReadOnlyList<int> lrFindIterations, int? recipeLayerGroups = null, StepsView? steps = null)
 {
     public const int LogCapacity = 100;
+    /// <summary>A ResNet's layer groups (early body, late body, head), for planning before the run reports its own.</summary>
+    private const int DefaultLayerGroups = 3;
     private readonly Queue<LogLine> log = new();
     private readonly List<EpochEnded> epochs = [];
     private readonly List<Saved> saved = [];
@@ -31,6 +34,8 @@ public sealed class RunView(IReadOnlyList<int> lrFindIterations, int? recipeLaye
     public LiveTrace ValidLoss { get; } = new("valid loss (epoch)") { Style = TraceStyle.LineAndMarkers, Color = "#ef6c00", MarkerSize = 8 };
     public LiveTrace Accuracy { get; } = new("accuracy (epoch)") { Style = TraceStyle.LineAndMarkers, Color = "#2e7d32", MarkerSize = 8 };
     public ProgressView Progress { get; } = new();
+    /// <summary>The recipe's steps with the current one, durations and the whole run's ETA (empty when the recipe does not parse).</summary>
+    public StepsView Steps { get; } = steps ?? new StepsView([], 1);
     public BatchThumbnailsView Thumbnails { get; } = new();
     public IReadOnlyList<EpochEnded> Epochs => epochs;
     public IReadOnlyList<Saved> Checkpoints => saved;
@@ -50,8 +55,10 @@ public sealed class RunView(IReadOnlyList<int> lrFindIterations, int? recipeLaye
     {
         try
         {
-            var steps = RecipeParser.Parse(run.RecipeJson).Steps;
-            return new RunView(steps.OfType<LrFindStep>().Select(s => s.MaxIterations).ToArray(), steps.OfType<FitStep>().Max(f => (int?)f.LearningRates.Count));
+            var recipe = RecipeParser.Parse(run.RecipeJson);
+            var steps = recipe.Steps;
+            return new RunView(steps.OfType<LrFindStep>().Select(s => s.MaxIterations).ToArray(), steps.OfType<FitStep>().Max(f => (int?)f.LearningRates.Count),
+                new StepsView(RunPlan.From(recipe, DefaultLayerGroups), recipe.Data.BatchSize));
         }
         catch (RecipeException) { return new RunView([]); }
     }
@@ -61,8 +68,9 @@ public sealed class RunView(IReadOnlyList<int> lrFindIterations, int? recipeLaye
         if (runEvent.Sequence <= LastSequence) return false;
         LastSequence = runEvent.Sequence;
         Thumbnails.Apply(runEvent.Sequence, runEvent.Event);
+        Steps.Apply(runEvent.Event);
         Apply(runEvent.Event);
-        if (runEvent.Event is not (BatchEnded or LrFindBatchEnded)) AddLog(runEvent);
+        if (runEvent.Event is not (BatchEnded or LrFindBatchEnded or PhaseProgressed)) AddLog(runEvent);
         return true;
     }
 
@@ -79,8 +87,9 @@ public sealed class RunView(IReadOnlyList<int> lrFindIterations, int? recipeLaye
             case BatchEnded batch: ApplyBatch(batch); break;
             case EpochEnded epoch: ApplyEpoch(epoch); break;
             case FitCompleted fit: Progress.Finish($"fit {fit.FitIndex + 1} done"); break;
-            case FitStopped fit: Progress.Finish($"fit {fit.FitIndex + 1} stopped"); break;
-            case FitFailed fit: Progress.Finish($"fit {fit.FitIndex + 1} failed"); break;
+            case FitStopped fit: Progress.EndEarly($"fit {fit.FitIndex + 1} stopped"); break;
+            case FitFailed fit: Progress.EndEarly($"fit {fit.FitIndex + 1} failed"); break;
+            case PhaseProgressed phase: Progress.Apply(phase); break;
             case LayersFrozen layers: frozen = layers; break;
             case Saved checkpoint: saved.Add(checkpoint); break;
             case BestEpochSaved best: bestByFit[best.FitIndex] = best; saved.Add(new Saved(best.Name, best.Path)); break;
@@ -88,7 +97,7 @@ public sealed class RunView(IReadOnlyList<int> lrFindIterations, int? recipeLaye
             case ConfusionMatrixComputed confusion: Confusion = confusion; break;
             case TopLossesComputed topLosses: TopLosses = topLosses; break;
             case RunCompleted completed: Completed = completed; Progress.Finish("run completed"); break;
-            case RunEnded ended: Progress.Finish($"run {ended.Status}"); break;
+            case RunEnded ended: Progress.EndEarly($"run {ended.Status}"); break;
         }
     }
 
