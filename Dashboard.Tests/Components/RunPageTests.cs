@@ -107,6 +107,25 @@ public sealed class RunPageTests : IAsyncLifetime
     }
 
     [Fact]
+    public void The_smoothing_slider_draws_a_smoothed_copy_of_the_training_loss_and_log_y_redraws_the_axis()
+    {
+        Store(Schedule(0, 4), new FitStarted(0, 1, 4, [0.01], true, 2));
+        Store(Enumerable.Range(0, 4).Select(i => (TrainingEvent)new BatchEnded(0, i, 0, 0.01, 2.0 - 0.1 * i)).ToArray());
+        var page = Render();
+        page.WaitForAssertion(() => Assert.Equal("4", Points(page, "chart-loss")));
+
+        page.Find("#loss-smoothing").Change("0.9");
+
+        page.WaitForAssertion(() => Assert.Equal("8", Points(page, "chart-loss"))); // the raw batches and their smoothed copy
+        Assert.Equal("0.900", page.Find("#loss-smoothing-value").TextContent);
+        Publish(new BatchEnded(0, 4, 0, 0.01, 1.5));
+        page.WaitForAssertion(() => Assert.Equal("10", Points(page, "chart-loss")));
+
+        page.Find("#loss-smoothing").Change("0");
+        page.WaitForAssertion(() => Assert.Equal("5", Points(page, "chart-loss")));
+    }
+
+    [Fact]
     public void An_event_seen_twice_is_applied_once()
     {
         Store(Schedule(0, 4), new FitStarted(0, 1, 4, [0.01], true, 2));
