@@ -106,6 +106,7 @@ public sealed class RecipeRunner(RecipeEnvironment environment)
 
     private static RecipeResult Finish(Learner learner, RecipeProgress progress, double seconds, CancellationToken cancellation)
     {
+        cancellation.ThrowIfCancellationRequested(); // a stopped run ends where it stopped, without starting this phase
         int predictBatches = progress.Tta is null ? learner.Data.Valid().BatchesPerEpoch : 0;
         var reporter = new PhaseReporter(learner.Events, "interpretation", learner.ValidSource().BatchesPerEpoch + predictBatches);
         var (validLoss, accuracy) = learner.Validate(cancellation, reporter);
