@@ -126,6 +126,21 @@ public sealed class RunPageTests : IAsyncLifetime
     }
 
     [Fact]
+    public void The_system_panel_shows_the_trainers_latest_sample_and_draws_each_one()
+    {
+        Store(new SystemSampled(150, 800L * 1048576, 40, 12.5), new SystemSampled(180, 820L * 1048576, 55.5, 3));
+
+        var page = Render();
+
+        page.WaitForAssertion(() =>
+        {
+            Assert.Equal("CPU 180 % · resident 820 MB · 55.5 img/s · data wait 3.0 %", page.Find("#system-latest").TextContent.Trim());
+            Assert.Equal("6", Points(page, "chart-system")); // CPU, data wait and images/s of both samples
+        });
+        Assert.DoesNotContain("CPU", page.Find("#event-log").TextContent); // samples are not log lines
+    }
+
+    [Fact]
     public void An_event_seen_twice_is_applied_once()
     {
         Store(Schedule(0, 4), new FitStarted(0, 1, 4, [0.01], true, 2));

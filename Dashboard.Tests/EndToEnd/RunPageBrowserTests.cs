@@ -36,6 +36,8 @@ public sealed class RunPageBrowserTests : IAsyncLifetime
         await Assertions.Expect(Page.Locator("#run-steps li .step-duration")).ToHaveCountAsync(6);
         await Assertions.Expect(Page.Locator("#accuracy-label")).ToHaveTextAsync("Final accuracy");
         await Assertions.Expect(Page.Locator("#run-phase")).ToHaveTextAsync("run completed");
+        await Assertions.Expect(Page.Locator("#system-latest")).ToContainTextAsync("img/s"); // the frozen fit trains long enough for samples
+        Assert.True(await browser.PlottedPointsAsync("chart-system") > 0, "the system chart draws the trainer's samples");
         int batches = await browser.PlottedPointsAsync("chart-loss");
         Assert.True(batches > 1, $"{batches} training batches drawn");
 

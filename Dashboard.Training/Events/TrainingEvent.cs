@@ -33,6 +33,7 @@ namespace Dashboard.Training.Events;
 [JsonDerivedType(typeof(RunEnded), "runEnded")]
 [JsonDerivedType(typeof(StepStarted), "stepStarted")]
 [JsonDerivedType(typeof(PhaseProgressed), "phaseProgressed")]
+[JsonDerivedType(typeof(SystemSampled), "systemSampled")]
 public abstract record TrainingEvent
 {
     public DateTimeOffset At { get; init; } = DateTimeOffset.UtcNow;

@@ -34,6 +34,7 @@ public static class EventText
         RunCompleted r => $"Run completed in {Seconds(r.Seconds)}: accuracy {Percent(r.Accuracy)}, TTA {Percent(r.TtaAccuracy)}",
         StepStarted s => $"Step {s.Step + 1}: {s.Name}",
         PhaseProgressed p => $"{p.Phase}: {p.Done} / {p.Total} batches",
+        SystemSampled s => $"CPU {s.CpuPercent:0.0} %, resident {s.ResidentBytes / 1048576.0:0} MB, {s.ImagesPerSecond:0.0} img/s, data wait {s.DataWaitPercent:0.0} %",
         RunEnded r => $"Run {r.Status}{(string.IsNullOrEmpty(r.Message) ? "" : $": {r.Message}")}",
         _ => e.GetType().Name,
     };

@@ -37,6 +37,7 @@ public sealed class RunView(IReadOnlyList<int> lrFindIterations, int? recipeLaye
     /// <summary>The recipe's steps with the current one, durations and the whole run's ETA (empty when the recipe does not parse).</summary>
     public StepsView Steps { get; } = steps ?? new StepsView([], 1);
     public BatchThumbnailsView Thumbnails { get; } = new();
+    public SystemView System { get; } = new();
     public IReadOnlyList<EpochEnded> Epochs => epochs;
     public IReadOnlyList<Saved> Checkpoints => saved;
     /// <summary>The best epoch so far of each fit that keeps one (saveBest), in fit order.</summary>
@@ -70,7 +71,7 @@ public sealed class RunView(IReadOnlyList<int> lrFindIterations, int? recipeLaye
         Thumbnails.Apply(runEvent.Sequence, runEvent.Event);
         Steps.Apply(runEvent.Event);
         Apply(runEvent.Event);
-        if (runEvent.Event is not (BatchEnded or LrFindBatchEnded or PhaseProgressed)) AddLog(runEvent);
+        if (runEvent.Event is not (BatchEnded or LrFindBatchEnded or PhaseProgressed or SystemSampled)) AddLog(runEvent);
         return true;
     }
 
@@ -90,6 +91,7 @@ public sealed class RunView(IReadOnlyList<int> lrFindIterations, int? recipeLaye
             case FitStopped fit: Progress.EndEarly($"fit {fit.FitIndex + 1} stopped"); break;
             case FitFailed fit: Progress.EndEarly($"fit {fit.FitIndex + 1} failed"); break;
             case PhaseProgressed phase: Progress.Apply(phase); break;
+            case SystemSampled sample: System.Apply(sample); break;
             case LayersFrozen layers: frozen = layers; break;
             case Saved checkpoint: saved.Add(checkpoint); break;
             case BestEpochSaved best: bestByFit[best.FitIndex] = best; saved.Add(new Saved(best.Name, best.Path)); break;
