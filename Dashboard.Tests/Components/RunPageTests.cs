@@ -141,6 +141,27 @@ public sealed class RunPageTests : IAsyncLifetime
     }
 
     [Fact]
+    public void The_loss_chart_puts_epochs_or_wall_time_on_its_x_axis()
+    {
+        var start = DateTimeOffset.UtcNow;
+        Store(new RunStarted("resnet18", ["a", "b"], 64, 8, 32, "cpu") { At = start }, new FitStarted(0, 1, 4, [0.01], false, 2));
+        Store(Enumerable.Range(0, 4).Select(i => (TrainingEvent)new BatchEnded(0, i, 0, 0.01, 2.0) { At = start.AddSeconds(30 * (i + 1)) }).ToArray());
+        Store(new EpochEnded(0, 0, 1.7, 1.3, 0.62, 1.5) { At = start.AddMinutes(2.5) });
+        var page = Render();
+        page.WaitForAssertion(() => Assert.Equal("5", Points(page, "chart-loss")));
+        var chart = page.FindComponents<Dashboard.Charts.LiveChart>().Single(c => c.Instance.Id == "chart-loss");
+
+        page.Find("#loss-x-axis").Change("Epoch");
+        page.WaitForAssertion(() => Assert.Equal([0.25, 0.5, 0.75, 1.0], chart.Instance.Traces[0].X));
+        Assert.Equal([1.0], chart.Instance.Traces[1].X); // validation at the epoch's end
+
+        page.Find("#loss-x-axis").Change("WallTime");
+        page.WaitForAssertion(() => Assert.Equal([0.5, 1.0, 1.5, 2.0], chart.Instance.Traces[0].X));
+        Assert.Equal([2.5], chart.Instance.Traces[1].X);
+        Assert.Equal("5", Points(page, "chart-loss"));
+    }
+
+    [Fact]
     public void An_event_seen_twice_is_applied_once()
     {
         Store(Schedule(0, 4), new FitStarted(0, 1, 4, [0.01], true, 2));

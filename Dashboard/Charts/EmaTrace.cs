@@ -11,6 +11,7 @@ public sealed class EmaTrace(LiveTrace trace)
     private double average, weightPower = 1;
     private int followed;
     private int? sourceVersion;
+    private LiveTrace? followedSource;
 
     public LiveTrace Trace { get; } = trace;
     public double Weight { get; private set; }
@@ -19,13 +20,13 @@ public sealed class EmaTrace(LiveTrace trace)
     public void Follow(LiveTrace source, double weight)
     {
         weight = Math.Clamp(weight, 0, MaxWeight);
-        if (weight != Weight || source.Version != sourceVersion || source.Count < followed) Restart(source, weight);
+        if (weight != Weight || !ReferenceEquals(source, followedSource) || source.Version != sourceVersion || source.Count < followed) Restart(source, weight);
         for (; followed < source.Count; followed++) Trace.Add(source.X[followed], Next(source.Y[followed]));
     }
 
     private void Restart(LiveTrace source, double weight)
     {
-        (Weight, sourceVersion, followed, average, weightPower) = (weight, source.Version, 0, 0, 1);
+        (Weight, followedSource, sourceVersion, followed, average, weightPower) = (weight, source, source.Version, 0, 0, 1);
         var xs = new List<double>(source.Count);
         var ys = new List<double>(source.Count);
         for (; followed < source.Count; followed++)

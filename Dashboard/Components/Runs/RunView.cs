@@ -21,6 +21,7 @@ public sealed class RunView(IReadOnlyList<int> lrFindIterations, int? recipeLaye
     private readonly List<Saved> saved = [];
     private readonly SortedDictionary<int, BestEpochSaved> bestByFit = [];
     private LayersFrozen? frozen;
+    private int batchesPerEpoch = 1;
 
     public long LastSequence { get; private set; }
     public int Batches { get; private set; }
@@ -34,6 +35,8 @@ public sealed class RunView(IReadOnlyList<int> lrFindIterations, int? recipeLaye
     public LiveTrace ValidLoss { get; } = new("valid loss (epoch)") { Style = TraceStyle.LineAndMarkers, Color = "#ef6c00", MarkerSize = 8 };
     public LiveTrace Accuracy { get; } = new("accuracy (epoch)") { Style = TraceStyle.LineAndMarkers, Color = "#2e7d32", MarkerSize = 8 };
     public ProgressView Progress { get; } = new();
+    /// <summary>Each loss point's epoch and wall time, for the loss chart's other x axes.</summary>
+    public LossAxes LossAxes { get; } = new();
     /// <summary>The recipe's steps with the current one, durations and the whole run's ETA (empty when the recipe does not parse).</summary>
     public StepsView Steps { get; } = steps ?? new StepsView([], 1);
     public BatchThumbnailsView Thumbnails { get; } = new();
@@ -79,12 +82,12 @@ public sealed class RunView(IReadOnlyList<int> lrFindIterations, int? recipeLaye
     {
         switch (trainingEvent)
         {
-            case RunStarted started: Started = started; break;
+            case RunStarted started: Started = started; LossAxes.Started(started.At); break;
             case PrecisionChosen precision: Precision = precision; break;
             case LrFindBatchEnded batch: ApplyFinderBatch(batch); break;
             case LrFindCompleted finder: LrFind.Apply(finder); Progress.Finish("lr_find done"); break;
             case ScheduleComputed schedule: Schedule.Apply(schedule, Batches); break;
-            case FitStarted fit: Progress.Start($"fit {fit.FitIndex + 1}", fit.Epochs * fit.BatchesPerEpoch); break;
+            case FitStarted fit: batchesPerEpoch = fit.BatchesPerEpoch; Progress.Start($"fit {fit.FitIndex + 1}", fit.Epochs * fit.BatchesPerEpoch); break;
             case BatchEnded batch: ApplyBatch(batch); break;
             case EpochEnded epoch: ApplyEpoch(epoch); break;
             case FitCompleted fit: Progress.Finish($"fit {fit.FitIndex + 1} done"); break;
@@ -116,7 +119,9 @@ public sealed class RunView(IReadOnlyList<int> lrFindIterations, int? recipeLaye
 
     private void ApplyBatch(BatchEnded batch)
     {
+        int points = TrainLoss.Count;
         TrainLoss.Add(Batches, batch.Loss);
+        if (TrainLoss.Count > points) LossAxes.AddTrain(batch.Epoch + (batch.Iteration % batchesPerEpoch + 1.0) / batchesPerEpoch, batch.At);
         Schedule.Apply(batch);
         Batches++;
         Progress.Step(batch.Iteration + 1, batch.At);
@@ -125,7 +130,9 @@ public sealed class RunView(IReadOnlyList<int> lrFindIterations, int? recipeLaye
     private void ApplyEpoch(EpochEnded epoch)
     {
         epochs.Add(epoch);
+        int points = ValidLoss.Count;
         ValidLoss.Add(Math.Max(0, Batches - 1), epoch.ValidLoss);
+        if (ValidLoss.Count > points) LossAxes.AddValid(epoch.Epoch + 1, epoch.At);
         Accuracy.Add(epoch.Epoch + 1, epoch.Accuracy);
     }
 
