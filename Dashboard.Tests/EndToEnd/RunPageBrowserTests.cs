@@ -51,6 +51,8 @@ public sealed class RunPageBrowserTests : IAsyncLifetime
 
         await Page.CheckAsync("#loss-log-y");
         await Page.WaitForFunctionAsync("() => document.getElementById('chart-loss')?.layout?.yaxis?.type === 'log'");
+        await Page.CheckAsync("#schedule-log-y"); // the 1e-4 group of differential rates is visible on a log axis
+        await Page.WaitForFunctionAsync("() => document.getElementById('chart-schedule')?.layout?.yaxis?.type === 'log'");
         await ScreenshotsAsync("run-finished");
     }
 
