@@ -45,6 +45,8 @@ public static class CommandLine
                                                                            throughput vs PyTorch, precompute, lr_find, GFLOP/s
           dotnet run --project Dashboard -- bench accuracy --data DIR [--size 224] [--batch-size 64] [--seed 0] [--short] [--out FILE.json]
                                                                            the lesson recipe on ours and on PyTorch (fastai 0.7 semantics), same weights
+          dotnet run --project Dashboard -- bench runpage [--batches 3000]
+                                                                           time to open a finished run's page (server side), first and cached
           dotnet run --project Dashboard -- soak [--batches 2000] [--size 32] [--warmup N] [--out FILE.json]
                                                                            memory soak: RSS growth and native tensor count
           dotnet run --project Dashboard -- load [--short] [--clients 50] [--pollers 10] [--size 224] [--out FILE.json]

@@ -22,6 +22,7 @@ public static class DashboardServices
         services.AddSingleton(sp => new RunStore(sp.GetRequiredService<DashboardPaths>().RunDatabase));
         services.AddSingleton<RunNotifier>();
         services.AddSingleton<RunMetricsCache>();
+        services.AddSingleton<Components.Runs.RunViewCache>();
         services.AddSingleton<DatasetPathPolicy>();
         services.AddSingleton<RunQueue>();
         services.AddSingleton<RunCancellations>();

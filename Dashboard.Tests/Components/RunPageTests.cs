@@ -56,6 +56,112 @@ public sealed class RunPageTests : IAsyncLifetime
     }
 
     [Fact]
+    public void A_stopped_run_shows_the_batch_and_the_step_it_stopped_at_and_its_latest_accuracy()
+    {
+        Store(new StepStarted(0, "lrFind"), new StepStarted(1, "fit"), new FitStarted(0, 2, 4, [0.01], true, 2));
+        Store(Enumerable.Range(0, 4).Select(i => (TrainingEvent)new BatchEnded(0, i, 0, 0.01, 2.0)).ToArray());
+        Store(new EpochEnded(0, 0, 1.7, 1.3, 0.625, 1.5), new BatchEnded(0, 4, 1, 0.01, 1.9), new FitStopped(0, 5), new RunEnded(RunStatus.Stopped, null));
+        context.Store.SetStatus(run.Id, RunStatus.Stopped);
+
+        var page = Render();
+
+        page.WaitForAssertion(() =>
+        {
+            Assert.Equal("stopped at batch 5 of 8", page.Find("#run-position").TextContent);
+            Assert.Equal("fit 1 stopped", page.Find("#run-phase").TextContent);
+            Assert.Equal("1", page.Find("#run-steps li[data-state='ended']").GetAttribute("data-step"));
+            Assert.Equal("Latest accuracy", page.Find("#accuracy-label").TextContent);
+            Assert.Equal("62.50%", page.Find("#final-accuracy").TextContent);
+        });
+        Assert.Empty(page.FindAll("#run-eta-total"));
+    }
+
+    [Fact]
+    public void A_queued_run_shows_its_place_in_line()
+    {
+        context.Store.SetStatus(run.Id, RunStatus.Queued);
+        var later = context.Store.Create("later", Dashboard.Tests.Recipes.RecipeParserTests.LessonRecipe);
+
+        var page = context.Render<RunPage>(p => p.Add(x => x.Id, later.Id));
+
+        page.WaitForAssertion(() => Assert.Equal("queued: 2 in line (1 run(s) ahead)", page.Find("#run-phase").TextContent));
+        context.Store.SetStatus(run.Id, RunStatus.Running);
+        context.Notifier.Publish(context.Store.Find(run.Id)!);
+        page.WaitForAssertion(() => Assert.Equal("queued: next to start", page.Find("#run-phase").TextContent));
+    }
+
+    [Fact]
+    public void A_running_run_lists_its_steps_with_the_current_one_and_an_eta_for_the_whole_run()
+    {
+        Store(new StepStarted(0, "lrFind"), new StepStarted(1, "fit"), new FitStarted(0, 1, 4, [0.01], true, 2));
+
+        var page = Render();
+
+        page.WaitForAssertion(() =>
+        {
+            Assert.Equal(10, page.FindAll("#run-steps li").Count); // initial precompute, 8 steps, interpretation
+            Assert.Equal("1", page.Find("#run-steps li[data-state='current']").GetAttribute("data-step"));
+            Assert.StartsWith("whole run: at least", page.Find("#run-eta-total").TextContent);
+            Assert.Equal("Latest accuracy", page.Find("#accuracy-label").TextContent);
+        });
+    }
+
+    [Fact]
+    public void The_smoothing_slider_draws_a_smoothed_copy_of_the_training_loss_and_log_y_redraws_the_axis()
+    {
+        Store(Schedule(0, 4), new FitStarted(0, 1, 4, [0.01], true, 2));
+        Store(Enumerable.Range(0, 4).Select(i => (TrainingEvent)new BatchEnded(0, i, 0, 0.01, 2.0 - 0.1 * i)).ToArray());
+        var page = Render();
+        page.WaitForAssertion(() => Assert.Equal("4", Points(page, "chart-loss")));
+
+        page.Find("#loss-smoothing").Change("0.9");
+
+        page.WaitForAssertion(() => Assert.Equal("8", Points(page, "chart-loss"))); // the raw batches and their smoothed copy
+        Assert.Equal("0.900", page.Find("#loss-smoothing-value").TextContent);
+        Publish(new BatchEnded(0, 4, 0, 0.01, 1.5));
+        page.WaitForAssertion(() => Assert.Equal("10", Points(page, "chart-loss")));
+
+        page.Find("#loss-smoothing").Change("0");
+        page.WaitForAssertion(() => Assert.Equal("5", Points(page, "chart-loss")));
+    }
+
+    [Fact]
+    public void The_system_panel_shows_the_trainers_latest_sample_and_draws_each_one()
+    {
+        Store(new SystemSampled(150, 800L * 1048576, 40, 12.5), new SystemSampled(180, 820L * 1048576, 55.5, 3));
+
+        var page = Render();
+
+        page.WaitForAssertion(() =>
+        {
+            Assert.Equal("CPU 180 % · resident 820 MB · 55.5 img/s · data wait 3.0 %", page.Find("#system-latest").TextContent.Trim());
+            Assert.Equal("6", Points(page, "chart-system")); // CPU, data wait and images/s of both samples
+        });
+        Assert.DoesNotContain("CPU", page.Find("#event-log").TextContent); // samples are not log lines
+    }
+
+    [Fact]
+    public void The_loss_chart_puts_epochs_or_wall_time_on_its_x_axis()
+    {
+        var start = DateTimeOffset.UtcNow;
+        Store(new RunStarted("resnet18", ["a", "b"], 64, 8, 32, "cpu") { At = start }, new FitStarted(0, 1, 4, [0.01], false, 2));
+        Store(Enumerable.Range(0, 4).Select(i => (TrainingEvent)new BatchEnded(0, i, 0, 0.01, 2.0) { At = start.AddSeconds(30 * (i + 1)) }).ToArray());
+        Store(new EpochEnded(0, 0, 1.7, 1.3, 0.62, 1.5) { At = start.AddMinutes(2.5) });
+        var page = Render();
+        page.WaitForAssertion(() => Assert.Equal("5", Points(page, "chart-loss")));
+        var chart = page.FindComponents<Dashboard.Charts.LiveChart>().Single(c => c.Instance.Id == "chart-loss");
+
+        page.Find("#loss-x-axis").Change("Epoch");
+        page.WaitForAssertion(() => Assert.Equal([0.25, 0.5, 0.75, 1.0], chart.Instance.Traces[0].X));
+        Assert.Equal([1.0], chart.Instance.Traces[1].X); // validation at the epoch's end
+
+        page.Find("#loss-x-axis").Change("WallTime");
+        page.WaitForAssertion(() => Assert.Equal([0.5, 1.0, 1.5, 2.0], chart.Instance.Traces[0].X));
+        Assert.Equal([2.5], chart.Instance.Traces[1].X);
+        Assert.Equal("5", Points(page, "chart-loss"));
+    }
+
+    [Fact]
     public void An_event_seen_twice_is_applied_once()
     {
         Store(Schedule(0, 4), new FitStarted(0, 1, 4, [0.01], true, 2));

@@ -28,6 +28,27 @@ public class RecipeRunnerTests
     }
 
     [Fact]
+    public void Each_step_reports_its_start_and_precompute_tta_and_interpretation_report_their_batches()
+    {
+        using var setup = new SyntheticRecipeSetup();
+        var events = new RecordingEventSink();
+
+        setup.Run(RecipeParserTests.LessonRecipe, events);
+
+        Assert.Equal([(0, "lrFind"), (1, "fit"), (2, "precompute"), (3, "fit"), (4, "save"), (5, "unfreeze"), (6, "fit"), (7, "tta")],
+            events.Events.OfType<StepStarted>().Select(s => (s.Step, s.Name)));
+        var phases = events.Events.OfType<PhaseProgressed>().GroupBy(p => p.Phase).ToDictionary(g => g.Key, g => g.ToList());
+        Assert.Equal(["precompute", "tta", "interpretation"], phases.Keys);
+        foreach (var (phase, reports) in phases)
+        {
+            Assert.Equal(0, reports[0].Done);
+            Assert.Equal(reports[0].Total, reports[^1].Done); // the last batch is always reported
+            Assert.True(reports.Select(r => r.Done).SequenceEqual(reports.Select(r => r.Done).Order()), $"{phase} only advances");
+        }
+        Assert.Equal(5 * setup.Data.Valid().BatchesPerEpoch, phases["tta"][0].Total); // the plain view and 4 augmented ones
+    }
+
+    [Fact]
     public void The_lr_find_step_offers_the_rate_of_the_method_it_names()
     {
         using var setup = new SyntheticRecipeSetup();

@@ -32,6 +32,9 @@ namespace Dashboard.Training.Events;
 [JsonDerivedType(typeof(RunCompleted), "runCompleted")]
 [JsonDerivedType(typeof(RunEnded), "runEnded")]
 [JsonDerivedType(typeof(RunResumed), "runResumed")]
+[JsonDerivedType(typeof(StepStarted), "stepStarted")]
+[JsonDerivedType(typeof(PhaseProgressed), "phaseProgressed")]
+[JsonDerivedType(typeof(SystemSampled), "systemSampled")]
 public abstract record TrainingEvent
 {
     public DateTimeOffset At { get; init; } = DateTimeOffset.UtcNow;

@@ -20,7 +20,7 @@ public sealed record LearnerProgress(int EpochsCompleted, int FitsStarted, int F
 /// </summary>
 public sealed class Learner : IDisposable
 {
-    private readonly List<LearnerCallback> callbacks = [new FrozenBatchNormCallback(), new ThumbnailCallback(), new EventRecorder()];
+    private readonly List<LearnerCallback> callbacks = [new FrozenBatchNormCallback(), new ThumbnailCallback(), new EventRecorder(), new SystemSampler()];
     private PrecomputedActivations? activations;
 
     public Learner(Backbone body, ILearnerData data, LearnerOptions options, ITrainingEventSink events, Device? device = null)
@@ -139,7 +139,7 @@ public sealed class Learner : IDisposable
     }
 
     /// <summary>Mean cross-entropy and accuracy on the validation set (eval mode, no gradients).</summary>
-    public (double Loss, double Accuracy) Validate(CancellationToken cancellation = default)
+    public (double Loss, double Accuracy) Validate(CancellationToken cancellation = default, PhaseReporter? progress = null)
     {
         Model.eval();
         using var noGrad = torch.no_grad();
@@ -154,6 +154,7 @@ public sealed class Learner : IDisposable
             lossSum += nn.functional.cross_entropy(output, targets, reduction: nn.Reduction.Sum).item<float>();
             correct += output.argmax(1).eq(targets).sum().item<long>();
             count += owned.Count;
+            progress?.Step();
         }
         return (lossSum / Math.Max(1, count), (double)correct / Math.Max(1, count));
     }

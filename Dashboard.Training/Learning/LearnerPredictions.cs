@@ -10,7 +10,7 @@ public static class LearnerPredictions
     public const int TtaAugmentedViews = 4;
 
     /// <summary>Probabilities on the validation images (full forward), augmented with the seed when given.</summary>
-    public static Predictions PredictValid(this Learner learner, int? augmentationSeed = null, CancellationToken cancellation = default)
+    public static Predictions PredictValid(this Learner learner, int? augmentationSeed = null, CancellationToken cancellation = default, PhaseReporter? progress = null)
     {
         learner.Model.eval();
         using var noGrad = torch.no_grad();
@@ -25,6 +25,7 @@ public static class LearnerPredictions
             var flat = probabilities.data<float>().ToArray();
             for (int i = 0; i < owned.Count; i++) rows.Add(flat.AsSpan(i * classes, classes).ToArray());
             targets.AddRange(owned.Targets.data<long>().ToArray().Select(t => (int)t));
+            progress?.Step();
         }
         return new Predictions(rows.ToArray(), targets.ToArray());
     }
@@ -32,9 +33,10 @@ public static class LearnerPredictions
     /// <summary>Test-time augmentation: the mean of the plain prediction and <see cref="TtaAugmentedViews"/> augmented ones.</summary>
     public static (Predictions Plain, Predictions Tta) Tta(this Learner learner, CancellationToken cancellation = default)
     {
-        var plain = learner.PredictValid(null, cancellation);
+        var progress = new PhaseReporter(learner.Events, "tta", (TtaAugmentedViews + 1) * learner.Data.Valid().BatchesPerEpoch);
+        var plain = learner.PredictValid(null, cancellation, progress);
         var views = new List<Predictions> { plain };
-        for (int k = 0; k < TtaAugmentedViews; k++) views.Add(learner.PredictValid(learner.Options.Seed * 1000 + k + 1, cancellation));
+        for (int k = 0; k < TtaAugmentedViews; k++) views.Add(learner.PredictValid(learner.Options.Seed * 1000 + k + 1, cancellation, progress));
         var tta = Predictions.Average(views);
         learner.Events.Emit(new TtaCompleted(plain.Accuracy(), tta.Accuracy()));
         return (plain, tta);

@@ -40,14 +40,16 @@ public sealed class PrecomputedActivations : IDisposable
 
     private static Tensor[] Compute(Learner learner, string path, CancellationToken cancellation)
     {
-        var (trainX, trainY) = Activations(learner, learner.Data.TrainInOrder(), cancellation);
-        var (validX, validY) = Activations(learner, learner.Data.Valid(), cancellation);
+        var (train, valid) = (learner.Data.TrainInOrder(), learner.Data.Valid());
+        var progress = new PhaseReporter(learner.Events, "precompute", train.BatchesPerEpoch + valid.BatchesPerEpoch);
+        var (trainX, trainY) = Activations(learner, train, progress, cancellation);
+        var (validX, validY) = Activations(learner, valid, progress, cancellation);
         Tensor[] tensors = [trainX, trainY, validX, validY];
         ActivationFile.Write(path, tensors);
         return tensors;
     }
 
-    private static (Tensor Features, Tensor Targets) Activations(Learner learner, IBatchSource source, CancellationToken cancellation)
+    private static (Tensor Features, Tensor Targets) Activations(Learner learner, IBatchSource source, PhaseReporter progress, CancellationToken cancellation)
     {
         learner.Model.eval();
         using var noGrad = no_grad();
@@ -59,6 +61,7 @@ public sealed class PrecomputedActivations : IDisposable
             using var owned = batch;
             features.Add(learner.InPrecision(() => learner.Model.PooledFeatures(owned.Inputs.to(learner.Device))).cpu());
             targets.Add(owned.Targets.cpu().clone());
+            progress.Step();
         }
         return (cat(features, 0).MoveToOuterDisposeScope(), cat(targets, 0).MoveToOuterDisposeScope());
     }

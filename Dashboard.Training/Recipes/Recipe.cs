@@ -14,7 +14,11 @@ public sealed record Recipe(RecipeData Data, string Arch, bool Precompute, int S
     bool TrainFrozenBatchNorm = false, string Precision = "fp32");
 
 /// <summary>One step of a recipe.</summary>
-public abstract record RecipeStep;
+public abstract record RecipeStep
+{
+    /// <summary>The step's key in recipe JSON (fit, lrFind, tta, …).</summary>
+    public string KeyName() => RecipeStepReader.NameOf(this);
+}
 
 /// <summary>The learning-rate finder; <see cref="Suggestion"/> names the method whose rate is offered (valley, slide, minimum, steep).</summary>
 public sealed record LrFindStep(int MaxIterations = 100, double StartLearningRate = 1e-7, double EndLearningRate = 10, string Suggestion = LrSuggestion.DefaultMethod) : RecipeStep;

@@ -37,6 +37,7 @@ public sealed class RecipeRunner(RecipeEnvironment environment)
             if (cancellation.IsCancellationRequested) break;
             var step = recipe.Steps[progress.StepIndex];
             int stepResumeEpoch = progress.StepIndex == first ? resumeEpoch : 0;
+            events.Emit(new StepStarted(progress.StepIndex, RecipeStepReader.NameOf(step)));
             WithMemoryReport(recipe, $"in step {progress.StepIndex + 1} ({RecipeStepReader.NameOf(step)})",
                 () => RunStep(learner, step, progress, cancellation, stepResumeEpoch));
         }
@@ -97,13 +98,19 @@ public sealed class RecipeRunner(RecipeEnvironment environment)
     private static void WithMemoryReport(Recipe recipe, string where, Action work) =>
         WithMemoryReport(recipe, where, () => { work(); return true; });
 
+    /// <summary>The epochs a fit step trains (its cycles, or the sum of its SGDR cycle lengths).</summary>
+    public static int EpochsOf(FitStep fit) => ToRequest(fit).Epochs;
+
     internal static FitRequest ToRequest(FitStep fit) =>
         new(fit.LearningRates, fit.Cycles, fit.CycleLength, fit.CycleMult, fit.OneCycle) { SaveBest = fit.SaveBest };
 
     private static RecipeResult Finish(Learner learner, RecipeProgress progress, double seconds, CancellationToken cancellation)
     {
-        var (validLoss, accuracy) = learner.Validate(cancellation);
-        var predictions = progress.Tta?.Tta ?? learner.PredictValid(null, cancellation);
+        cancellation.ThrowIfCancellationRequested(); // a stopped run ends where it stopped, without starting this phase
+        int predictBatches = progress.Tta is null ? learner.Data.Valid().BatchesPerEpoch : 0;
+        var reporter = new PhaseReporter(learner.Events, "interpretation", learner.ValidSource().BatchesPerEpoch + predictBatches);
+        var (validLoss, accuracy) = learner.Validate(cancellation, reporter);
+        var predictions = progress.Tta?.Tta ?? learner.PredictValid(null, cancellation, reporter);
         learner.Interpret(predictions);
         return new RecipeResult(progress.LrFind, progress.Epochs, new FinalSummary(accuracy, validLoss, progress.Tta?.Tta.Accuracy()), progress.Saved, seconds, progress.Best);
     }

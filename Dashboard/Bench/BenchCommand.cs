@@ -7,7 +7,8 @@ namespace Dashboard.Bench;
 /// <summary>
 /// <c>bench [--out FILE.json] [--short] [--python PATH] [--script PATH] [--compute-threads N] [--decode-threads N] [--contiguous]</c>:
 /// measures the training pipeline against PyTorch, precompute, lr_find and compute, prints tables, writes JSON.
-/// <c>bench accuracy …</c> is the accuracy comparison instead (see <see cref="Accuracy.AccuracyCommand"/>).
+/// <c>bench accuracy …</c> is the accuracy comparison instead (see <see cref="Accuracy.AccuracyCommand"/>), <c>bench runpage</c>
+/// the time to open a finished run's page (see <see cref="RunPageBench"/>).
 /// </summary>
 public static class BenchCommand
 {
@@ -15,6 +16,7 @@ public static class BenchCommand
     {
         output ??= Console.Out;
         if (args.Length > 0 && args[0] == "accuracy") return Accuracy.AccuracyCommand.Run(args[1..], output);
+        if (args.Length > 0 && args[0] == "runpage") return RunPageBench.Run(args[1..], output);
         BenchOptions options;
         try { options = Parse(args); }
         catch (FormatException e)

@@ -28,7 +28,7 @@ public sealed class RunQueue(RunStore store, RunNotifier notifier, DatasetPathPo
         lock (admission)
         {
             EnsureRoom();
-            run = store.Create(string.IsNullOrWhiteSpace(name) ? DefaultName(recipe) : name.Trim(), recipeJson, owner);
+            run = store.Create(string.IsNullOrWhiteSpace(name) ? UniqueName(DefaultName(recipe)) : name.Trim(), recipeJson, owner);
             pending.Writer.TryWrite(run.Id);
         }
         notifier.Publish(run);
@@ -56,6 +56,14 @@ public sealed class RunQueue(RunStore store, RunNotifier notifier, DatasetPathPo
     private void EnsureRoom()
     {
         if (store.CountWithStatus(RunStatus.Queued) >= Capacity) throw new QueueFullException(Capacity);
+    }
+
+    /// <summary>The default name, numbered (" #2", " #3", …) when runs already have it, so list rows tell runs apart.</summary>
+    private string UniqueName(string defaultName)
+    {
+        var name = defaultName;
+        for (int n = 2; store.HasRunNamed(name); n++) name = $"{defaultName} #{n}";
+        return name;
     }
 
     private static string DefaultName(Recipe recipe) => $"{recipe.Arch} on {Path.GetFileName(recipe.Data.Path.TrimEnd('/'))} @{recipe.Data.Size}px";

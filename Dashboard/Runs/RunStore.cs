@@ -148,6 +148,8 @@ public sealed class RunStore
 
     public int Count() => Count("");
 
+    public bool HasRunNamed(string name) => Count("WHERE name = $name", ("$name", name)) > 0;
+
     private int Count(string clause, params (string, object?)[] parameters)
     {
         using var connection = database.Open();

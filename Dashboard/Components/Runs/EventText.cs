@@ -33,6 +33,9 @@ public static class EventText
         TopLossesComputed t => $"Top losses: {t.Items.Count} validation images",
         RunCompleted r => $"Run completed in {Seconds(r.Seconds)}: accuracy {Percent(r.Accuracy)}, TTA {Percent(r.TtaAccuracy)}",
         RunResumed r => r.EpochsKept == 0 ? "Resumed from the start (no epoch had ended)" : $"Resumed after epoch {r.EpochsKept}",
+        StepStarted s => $"Step {s.Step + 1}: {s.Name}",
+        PhaseProgressed p => $"{p.Phase}: {p.Done} / {p.Total} batches",
+        SystemSampled s => $"CPU {s.CpuPercent:0.0} %, resident {s.ResidentBytes / 1048576.0:0} MB, {s.ImagesPerSecond:0.0} img/s, data wait {s.DataWaitPercent:0.0} %",
         RunEnded r => $"Run {r.Status}{(string.IsNullOrEmpty(r.Message) ? "" : $": {r.Message}")}",
         _ => e.GetType().Name,
     };

@@ -1,4 +1,5 @@
 using Dashboard.Charts;
+using Dashboard.Components.Runs.Progress;
 using Dashboard.Runs;
 using Dashboard.Training.Events;
 using Dashboard.Training.Recipes;
@@ -10,14 +11,17 @@ namespace Dashboard.Components.Runs;
 /// was already applied is ignored, so stored history and live notifications can overlap safely.
 /// <paramref name="recipeLayerGroups"/> is the recipe's largest learning-rate count, for when the run has not said yet.
 /// </summary>
-public sealed class RunView(IReadOnlyList<int> lrFindIterations, int? recipeLayerGroups = null)
+public sealed class RunView(IReadOnlyList<int> lrFindIterations, int? recipeLayerGroups = null, StepsView? steps = null)
 {
     public const int LogCapacity = 100;
+    /// <summary>A ResNet's layer groups (early body, late body, head), for planning before the run reports its own.</summary>
+    private const int DefaultLayerGroups = 3;
     private readonly Queue<LogLine> log = new();
     private readonly List<EpochEnded> epochs = [];
     private readonly List<Saved> saved = [];
     private readonly SortedDictionary<int, BestEpochSaved> bestByFit = [];
     private LayersFrozen? frozen;
+    private int batchesPerEpoch = 1;
 
     public long LastSequence { get; private set; }
     public int Batches { get; private set; }
@@ -31,7 +35,12 @@ public sealed class RunView(IReadOnlyList<int> lrFindIterations, int? recipeLaye
     public LiveTrace ValidLoss { get; } = new("valid loss (epoch)") { Style = TraceStyle.LineAndMarkers, Color = "#ef6c00", MarkerSize = 8 };
     public LiveTrace Accuracy { get; } = new("accuracy (epoch)") { Style = TraceStyle.LineAndMarkers, Color = "#2e7d32", MarkerSize = 8 };
     public ProgressView Progress { get; } = new();
+    /// <summary>Each loss point's epoch and wall time, for the loss chart's other x axes.</summary>
+    public LossAxes LossAxes { get; } = new();
+    /// <summary>The recipe's steps with the current one, durations and the whole run's ETA (empty when the recipe does not parse).</summary>
+    public StepsView Steps { get; } = steps ?? new StepsView([], 1);
     public BatchThumbnailsView Thumbnails { get; } = new();
+    public SystemView System { get; } = new();
     public IReadOnlyList<EpochEnded> Epochs => epochs;
     public IReadOnlyList<Saved> Checkpoints => saved;
     /// <summary>The best epoch so far of each fit that keeps one (saveBest), in fit order.</summary>
@@ -55,8 +64,10 @@ public sealed class RunView(IReadOnlyList<int> lrFindIterations, int? recipeLaye
     {
         try
         {
-            var steps = RecipeParser.Parse(run.RecipeJson).Steps;
-            return new RunView(steps.OfType<LrFindStep>().Select(s => s.MaxIterations).ToArray(), steps.OfType<FitStep>().Max(f => (int?)f.LearningRates.Count));
+            var recipe = RecipeParser.Parse(run.RecipeJson);
+            var steps = recipe.Steps;
+            return new RunView(steps.OfType<LrFindStep>().Select(s => s.MaxIterations).ToArray(), steps.OfType<FitStep>().Max(f => (int?)f.LearningRates.Count),
+                new StepsView(RunPlan.From(recipe, DefaultLayerGroups), recipe.Data.BatchSize));
         }
         catch (RecipeException) { return new RunView([]); }
     }
@@ -81,8 +92,9 @@ public sealed class RunView(IReadOnlyList<int> lrFindIterations, int? recipeLaye
         LastSequence = runEvent.Sequence;
         ActiveTime.Add(runEvent.Event);
         Thumbnails.Apply(runEvent.Sequence, runEvent.Event);
+        Steps.Apply(runEvent.Event);
         Apply(runEvent.Event);
-        if (runEvent.Event is not (BatchEnded or LrFindBatchEnded)) AddLog(runEvent);
+        if (runEvent.Event is not (BatchEnded or LrFindBatchEnded or PhaseProgressed or SystemSampled)) AddLog(runEvent);
         return true;
     }
 
@@ -99,17 +111,19 @@ public sealed class RunView(IReadOnlyList<int> lrFindIterations, int? recipeLaye
     {
         switch (trainingEvent)
         {
-            case RunStarted started: Started = started; break;
+            case RunStarted started: Started = started; LossAxes.Started(started.At); break;
             case PrecisionChosen precision: Precision = precision; break;
             case LrFindBatchEnded batch: ApplyFinderBatch(batch); break;
             case LrFindCompleted finder: LrFind.Apply(finder); Progress.Finish("lr_find done"); break;
             case ScheduleComputed schedule: Schedule.Apply(schedule, Batches); break;
-            case FitStarted fit: Progress.Start($"fit {fit.FitIndex + 1}", fit.Epochs * fit.BatchesPerEpoch); break;
+            case FitStarted fit: batchesPerEpoch = fit.BatchesPerEpoch; Progress.Start($"fit {fit.FitIndex + 1}", fit.Epochs * fit.BatchesPerEpoch); break;
             case BatchEnded batch: ApplyBatch(batch); break;
             case EpochEnded epoch: ApplyEpoch(epoch); break;
             case FitCompleted fit: Progress.Finish($"fit {fit.FitIndex + 1} done"); break;
-            case FitStopped fit: Progress.Finish($"fit {fit.FitIndex + 1} stopped"); break;
-            case FitFailed fit: Progress.Finish($"fit {fit.FitIndex + 1} failed"); break;
+            case FitStopped fit: Progress.EndEarly($"fit {fit.FitIndex + 1} stopped"); break;
+            case FitFailed fit: Progress.EndEarly($"fit {fit.FitIndex + 1} failed"); break;
+            case PhaseProgressed phase: Progress.Apply(phase); break;
+            case SystemSampled sample: System.Apply(sample); break;
             case LayersFrozen layers: frozen = layers; break;
             case Saved checkpoint: saved.Add(checkpoint); break;
             case BestEpochSaved best: bestByFit[best.FitIndex] = best; saved.Add(new Saved(best.Name, best.Path)); break;
@@ -117,7 +131,7 @@ public sealed class RunView(IReadOnlyList<int> lrFindIterations, int? recipeLaye
             case ConfusionMatrixComputed confusion: Confusion = confusion; break;
             case TopLossesComputed topLosses: TopLosses = topLosses; break;
             case RunCompleted completed: Completed = completed; Progress.Finish("run completed"); break;
-            case RunEnded ended: Progress.Finish($"run {ended.Status}"); MarkAtLastBatch(Stops); break;
+            case RunEnded ended: Progress.EndEarly($"run {ended.Status}"); MarkAtLastBatch(Stops); break;
             case RunResumed: MarkAtLastBatch(Resumes); break;
         }
     }
@@ -135,7 +149,9 @@ public sealed class RunView(IReadOnlyList<int> lrFindIterations, int? recipeLaye
 
     private void ApplyBatch(BatchEnded batch)
     {
+        int points = TrainLoss.Count;
         TrainLoss.Add(Batches, batch.Loss);
+        if (TrainLoss.Count > points) LossAxes.AddTrain(batch.Epoch + (batch.Iteration % batchesPerEpoch + 1.0) / batchesPerEpoch, batch.At);
         Schedule.Apply(batch);
         Batches++;
         Progress.Step(batch.Iteration + 1, batch.At);
@@ -144,7 +160,9 @@ public sealed class RunView(IReadOnlyList<int> lrFindIterations, int? recipeLaye
     private void ApplyEpoch(EpochEnded epoch)
     {
         epochs.Add(epoch);
+        int points = ValidLoss.Count;
         ValidLoss.Add(Math.Max(0, Batches - 1), epoch.ValidLoss);
+        if (ValidLoss.Count > points) LossAxes.AddValid(epoch.Epoch + 1, epoch.At);
         Accuracy.Add(epoch.Epoch + 1, epoch.Accuracy);
     }
 
