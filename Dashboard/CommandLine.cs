@@ -17,9 +17,6 @@ public static class CommandLine
             case "run": Environment.ExitCode = RecipeCommand.Run(args[1..]); return true;
             case "watch": Environment.ExitCode = await WatchCommand.RunAsync(args[1..]); return true;
             case "worker": Environment.ExitCode = await WorkerCommand.RunAsync(args[1..]); return true;
-            case "bench": Environment.ExitCode = Bench.BenchCommand.Run(args[1..]); return true;
-            case "soak": Environment.ExitCode = Soak.SoakCommand.Run(args[1..]); return true;
-            case "load": Environment.ExitCode = await Load.LoadCommand.RunAsync(args[1..]); return true;
             case "predict": Environment.ExitCode = PredictCommand.Run(args[1..]); return true;
             case "export": Environment.ExitCode = ExportCommand.Run(args[1..]); return true;
             case "add-user": Environment.ExitCode = UserCommand.AddUser(args[1..]); return true;
@@ -41,14 +38,6 @@ public static class CommandLine
           dotnet run --project Dashboard -- worker --run RUN_ID --server URL [--token TOKEN] [--server-loss-seconds 60]
                                                                            train one run of a dashboard and stream its events to it
                                                                            (the process executor starts this; the token may be in DASHBOARD_WORKER_TOKEN)
-          dotnet run --project Dashboard -- bench [--short] [--out FILE.json]
-                                                                           throughput vs PyTorch, precompute, lr_find, GFLOP/s
-          dotnet run --project Dashboard -- bench accuracy --data DIR [--size 224] [--batch-size 64] [--seed 0] [--short] [--out FILE.json]
-                                                                           the lesson recipe on ours and on PyTorch (fastai 0.7 semantics), same weights
-          dotnet run --project Dashboard -- soak [--batches 2000] [--size 32] [--warmup N] [--out FILE.json]
-                                                                           memory soak: RSS growth and native tensor count
-          dotnet run --project Dashboard -- load [--short] [--clients 50] [--pollers 10] [--size 224] [--out FILE.json]
-                                                                           50 hub clients + 10 pollers on one fit: delay p95, throughput drop
           dotnet run --project Dashboard -- predict --model CHECKPOINT.ckpt --images DIR_OR_FILE... --out predictions.csv [--top 5]
                                                                            classify images with a saved model (one CSV line per image)
           dotnet run --project Dashboard -- export --model CHECKPOINT.ckpt --out MODEL.onnx [--size N]

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Dashboard.Training;
 
-namespace Dashboard.Load;
+namespace Dashboard.Bench.Load;
 
 /// <summary>
 /// <c>load [--short] [--clients 50] [--pollers 10] [--size 224] [--epochs 1] [--out FILE.json]</c>: the shared-server load benchmark. Prints the p95 event-to-client delay, the

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Text.Json;
-using Dashboard.Cli;
 using Dashboard.Training;
 using Dashboard.Training.Learning;
 using Dashboard.Training.Learning.Callbacks;
@@ -8,7 +7,7 @@ using Dashboard.Training.Models;
 using Dashboard.Training.Recipes;
 using TorchSharp;
 
-namespace Dashboard.Soak;
+namespace Dashboard.Bench.Soak;
 
 /// <summary>Figures of a memory soak: resident memory and live native tensors after warm-up and at the end; <c>Batches</c> are the measured ones, after the warm-up.</summary>
 public sealed record SoakReport(int Batches, int WarmupBatches, int ImageSize, long RssAfterWarmUpBytes, long RssAtEndBytes, long TensorsAfterWarmUp, long TensorsAtEnd, double Seconds)
