@@ -1,4 +1,4 @@
-using System.Globalization;
+using System.CommandLine;
 using Dashboard.Cli;
 using Dashboard.Training;
 
@@ -11,43 +11,38 @@ namespace Dashboard.Bench;
 /// </summary>
 public static class BenchCommand
 {
-    public static int Run(string[] args, TextWriter? output = null)
+    public static Command Create()
     {
-        output ??= Console.Out;
-        if (args.Length > 0 && args[0] == "accuracy") return Accuracy.AccuracyCommand.Run(args[1..], output);
-        BenchOptions options;
-        try { options = Parse(args); }
-        catch (FormatException e)
+        var output = new Option<string?>("--out") { Description = "write the figures to this JSON file", HelpName = "FILE.json" };
+        var quick = new Option<bool>("--short") { Description = "a few small batches: the CI smoke test" };
+        var python = new Option<string>("--python") { Description = "the Python with torch and torchvision", DefaultValueFactory = _ => BenchOptions.DefaultPython };
+        var script = new Option<string?>("--script") { Description = $"the PyTorch reference; default: {BenchOptions.ScriptRelativePath} beside the app" };
+        var computeThreads = CliOptions.OptionalCount("--compute-threads", "libtorch threads; default: from the core count", 1);
+        var decodeThreads = CliOptions.OptionalCount("--decode-threads", "decoding threads; default: one per four cores", 1);
+        var contiguous = new Option<bool>("--contiguous") { Description = "train in the plain memory layout instead of channels-last" };
+        var command = new Command("bench", "Throughput against PyTorch, precompute, lr_find, GFLOP/s") { output, quick, python, script, computeThreads, decodeThreads, contiguous, Accuracy.AccuracyCommand.Create() };
+        command.SetAction(parsed =>
         {
-            Console.Error.WriteLine($"error: {e.Message}");
-            return 2;
-        }
-        var report = WorkerThread.Run(() => BenchRunner.Run(options, args.Contains("--short"), output));
+            var options = (parsed.GetValue(quick) ? BenchOptions.Short() : BenchOptions.Full()) with
+            {
+                Python = parsed.GetRequiredValue(python), Script = parsed.GetValue(script), ComputeThreads = parsed.GetValue(computeThreads),
+                DecodeThreads = parsed.GetValue(decodeThreads), ChannelsLast = !parsed.GetValue(contiguous),
+            };
+            return Run(options, parsed.GetValue(quick), parsed.GetValue(output), parsed.InvocationConfiguration.Output);
+        });
+        return command;
+    }
+
+    public static int Run(BenchOptions options, bool quick, string? path, TextWriter output)
+    {
+        var report = WorkerThread.Run(() => BenchRunner.Run(options, quick, output));
         output.WriteLine();
         output.Write(BenchTable.Format(report));
-        if (CommandLine.Option(args, "--out") is string path)
+        if (path is not null)
         {
             AtomicFile.Write(path, stream => { using var writer = new StreamWriter(stream, leaveOpen: true); writer.Write(BenchJson.Serialize(report)); });
             output.WriteLine($"\nwrote {path}");
         }
-        return 0;
+        return CommandLineInvocation.Succeeded;
     }
-
-    private static BenchOptions Parse(string[] args)
-    {
-        var options = args.Contains("--short") ? BenchOptions.Short() : BenchOptions.Full();
-        return options with
-        {
-            Python = CommandLine.Option(args, "--python") ?? options.Python,
-            Script = CommandLine.Option(args, "--script") ?? options.Script,
-            ComputeThreads = Count(args, "--compute-threads") ?? options.ComputeThreads,
-            DecodeThreads = Count(args, "--decode-threads") ?? options.DecodeThreads,
-            ChannelsLast = !args.Contains("--contiguous"),
-        };
-    }
-
-    private static int? Count(string[] args, string flag) => CommandLine.Option(args, flag) is string text
-        ? int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value > 0 ? value
-            : throw new FormatException($"{flag} needs a positive whole number, not '{text}'.")
-        : null;
 }

@@ -1,4 +1,4 @@
-using System.Globalization;
+using System.CommandLine;
 using Dashboard.Cli;
 using Dashboard.Training;
 
@@ -11,51 +11,44 @@ namespace Dashboard.Bench.Accuracy;
 /// </summary>
 public static class AccuracyCommand
 {
-    public static int Run(string[] args, TextWriter? output = null, TextWriter? error = null)
+    public static Command Create()
     {
-        (output, error) = (output ?? Console.Out, error ?? Console.Error);
-        AccuracyOptions options;
-        try { options = Parse(args); }
-        catch (FormatException e)
+        var data = new Option<string>("--data") { Description = "a folder with train/ and valid/ class folders", Required = true, HelpName = "DIR" };
+        var size = CliOptions.Count("--size", "image size in pixels", 16, int.MaxValue, 224);
+        var batchSize = CliOptions.Count("--batch-size", "batch size (fastai 0.7: 64)", 2, int.MaxValue, AccuracyOptions.FastaiBatchSize);
+        var seed = CliOptions.Count("--seed", "random seed of both sides", 0, int.MaxValue, 0);
+        var quick = new Option<bool>("--short") { Description = "one epoch per fit: the CI smoke test" };
+        var withBf16 = new Option<bool>("--with-bf16") { Description = "also run our side in bf16" };
+        var output = new Option<string?>("--out") { Description = "write the figures to this JSON file", HelpName = "FILE.json" };
+        var python = new Option<string>("--python") { Description = "the Python with torch and torchvision", DefaultValueFactory = _ => BenchOptions.DefaultPython };
+        var script = new Option<string?>("--script") { Description = $"the PyTorch reference; default: {AccuracyOptions.ScriptRelativePath} beside the app" };
+        var command = new Command("accuracy", "The lesson recipe on ours and on PyTorch (fastai 0.7 semantics), same weights and files") { data, size, batchSize, seed, quick, withBf16, output, python, script };
+        command.SetAction(parsed => Run(new AccuracyOptions(parsed.GetRequiredValue(data))
         {
-            error.WriteLine($"error: {e.Message}");
-            return 2;
-        }
+            Size = parsed.GetValue(size), BatchSize = parsed.GetValue(batchSize), Seed = parsed.GetValue(seed), Short = parsed.GetValue(quick),
+            WithBf16 = parsed.GetValue(withBf16), Python = parsed.GetRequiredValue(python), Script = parsed.GetValue(script),
+        }, parsed.GetValue(output), parsed.InvocationConfiguration.Output, parsed.InvocationConfiguration.Error));
+        return command;
+    }
+
+    public static int Run(AccuracyOptions options, string? path, TextWriter output, TextWriter error)
+    {
         try
         {
             var report = WorkerThread.Run(() => AccuracyRunner.Run(options, output));
             output.WriteLine();
             output.Write(AccuracyTable.Format(report));
-            if (CommandLine.Option(args, "--out") is string path)
+            if (path is not null)
             {
                 AtomicFile.Write(path, stream => { using var writer = new StreamWriter(stream, leaveOpen: true); writer.Write(AccuracyJson.Serialize(report)); });
                 output.WriteLine($"\nwrote {path}");
             }
-            return 0;
+            return CommandLineInvocation.Succeeded;
         }
         catch (AccuracyBenchException e)
         {
             error.WriteLine($"error: {e.Message}");
-            return 1;
+            return CommandLineInvocation.Failed;
         }
     }
-
-    private static AccuracyOptions Parse(string[] args)
-    {
-        var data = CommandLine.Option(args, "--data") ?? throw new FormatException("bench accuracy needs --data DIR (a folder with train/ and valid/)");
-        var options = new AccuracyOptions(data) { Short = args.Contains("--short"), WithBf16 = args.Contains("--with-bf16") };
-        return options with
-        {
-            Size = Count(args, "--size", 16) ?? options.Size,
-            BatchSize = Count(args, "--batch-size", 2) ?? options.BatchSize,
-            Seed = Count(args, "--seed", 0) ?? options.Seed,
-            Python = CommandLine.Option(args, "--python") ?? options.Python,
-            Script = CommandLine.Option(args, "--script") ?? options.Script,
-        };
-    }
-
-    private static int? Count(string[] args, string flag, int minimum) => CommandLine.Option(args, flag) is string text
-        ? int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= minimum ? value
-            : throw new FormatException($"{flag} needs a whole number of at least {minimum}, not '{text}'.")
-        : null;
 }

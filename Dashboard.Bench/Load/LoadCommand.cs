@@ -1,5 +1,7 @@
 using System.Globalization;
+using System.CommandLine;
 using System.Text.Json.Nodes;
+using Dashboard.Cli;
 using Dashboard.Training;
 
 namespace Dashboard.Bench.Load;
@@ -10,30 +12,39 @@ namespace Dashboard.Bench.Load;
 /// </summary>
 public static class LoadCommand
 {
-    public static async Task<int> RunAsync(string[] args, TextWriter? output = null)
+    public static Command Create()
     {
-        output ??= Console.Out;
-        var defaults = args.Contains("--short") ? LoadOptions.Short() : LoadOptions.Full();
-        var options = defaults with
+        var quick = new Option<bool>("--short") { Description = "the CI form: one short epoch at 32 px, every client and poller" };
+        var clients = CliOptions.OptionalCount("--clients", "SignalR clients (default 50)", 1);
+        var pollers = CliOptions.OptionalCount("--pollers", "HTTP pollers, 5 polls/s each (default 10)", 0);
+        var size = CliOptions.OptionalCount("--size", "image size of the watched fit (default 224; --short: 32)", 16);
+        var epochs = CliOptions.OptionalCount("--epochs", "epochs of the watched fit (default 1)", 1);
+        var output = new Option<string?>("--out") { Description = "write the figures to this JSON file", HelpName = "FILE.json" };
+        var command = new Command("load", "Hub clients and pollers watching one fit of a loopback dashboard: delay p95, throughput drop") { quick, clients, pollers, size, epochs, output };
+        command.SetAction((parsed, _) =>
         {
-            Clients = Count(args, "--clients") ?? defaults.Clients,
-            Pollers = Count(args, "--pollers") ?? defaults.Pollers,
-            ImageSize = Count(args, "--size") ?? defaults.ImageSize,
-            Epochs = Count(args, "--epochs") ?? defaults.Epochs,
-        };
+            var defaults = parsed.GetValue(quick) ? LoadOptions.Short() : LoadOptions.Full();
+            return RunAsync(defaults with
+            {
+                Clients = parsed.GetValue(clients) ?? defaults.Clients, Pollers = parsed.GetValue(pollers) ?? defaults.Pollers,
+                ImageSize = parsed.GetValue(size) ?? defaults.ImageSize, Epochs = parsed.GetValue(epochs) ?? defaults.Epochs,
+            }, parsed.GetValue(output), parsed.InvocationConfiguration.Output);
+        });
+        return command;
+    }
+
+    private static async Task<int> RunAsync(LoadOptions options, string? path, TextWriter output)
+    {
         var report = await LoadRunner.RunAsync(options, output);
         output.WriteLine();
         output.Write(Table(report));
-        if (CommandLine.Option(args, "--out") is string path)
+        if (path is not null)
         {
             AtomicFile.Write(path, stream => { using var writer = new StreamWriter(stream, leaveOpen: true); writer.Write(Json(report).ToJsonString(new() { WriteIndented = true })); });
             output.WriteLine($"\nwrote {path}");
         }
-        return report.EveryClientGotEveryEpoch ? 0 : 1;
+        return report.EveryClientGotEveryEpoch ? CommandLineInvocation.Succeeded : CommandLineInvocation.Failed;
     }
-
-    private static int? Count(string[] args, string flag) =>
-        CommandLine.Option(args, flag) is string text ? int.Parse(text, NumberStyles.None, CultureInfo.InvariantCulture) : null;
 
     public static string Table(LoadReport report)
     {

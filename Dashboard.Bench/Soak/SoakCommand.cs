@@ -1,4 +1,6 @@
+using System.CommandLine;
 using System.Diagnostics;
+using Dashboard.Cli;
 using System.Text.Json;
 using Dashboard.Training;
 using Dashboard.Training.Learning;
@@ -23,15 +25,22 @@ public sealed record SoakReport(int Batches, int WarmupBatches, int ImageSize, l
 /// </summary>
 public static class SoakCommand
 {
-    public static int Run(string[] args)
+    public static Command Create()
     {
-        int batches = int.Parse(CommandLine.Option(args, "--batches") ?? "2000");
-        int size = int.Parse(CommandLine.Option(args, "--size") ?? "32");
-        int warmup = int.Parse(CommandLine.Option(args, "--warmup") ?? $"{batches / 10}");
-        var report = WorkerThread.Run(() => Measure(batches, size, warmup));
-        Console.WriteLine($"soak: {report.Batches} batches after {report.WarmupBatches} warm-up batches at {report.ImageSize}px in {report.Seconds:F0} s; RSS growth {report.RssGrowthMegabytes:F1} MB; native tensors {report.TensorsAfterWarmUp} → {report.TensorsAtEnd}");
-        if (CommandLine.Option(args, "--out") is { } output) File.WriteAllText(output, JsonSerializer.Serialize(report, new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true }));
-        return 0;
+        var batches = CliOptions.Count("--batches", "measured batches after the warm-up", 1, int.MaxValue, 2000);
+        var size = CliOptions.Count("--size", "image size in pixels", 16, 1024, 32);
+        var warmup = CliOptions.OptionalCount("--warmup", "warm-up batches (default: a tenth of --batches)", 1);
+        var output = new Option<string?>("--out") { Description = "write the figures to this JSON file", HelpName = "FILE.json" };
+        var command = new Command("soak", "Memory soak: resident memory growth and native tensor count over many batches") { batches, size, warmup, output };
+        command.SetAction(parsed =>
+        {
+            int measured = parsed.GetValue(batches);
+            var report = WorkerThread.Run(() => Measure(measured, parsed.GetValue(size), parsed.GetValue(warmup) ?? measured / 10));
+            parsed.InvocationConfiguration.Output.WriteLine($"soak: {report.Batches} batches after {report.WarmupBatches} warm-up batches at {report.ImageSize}px in {report.Seconds:F0} s; RSS growth {report.RssGrowthMegabytes:F1} MB; native tensors {report.TensorsAfterWarmUp} → {report.TensorsAtEnd}");
+            if (parsed.GetValue(output) is { } path) File.WriteAllText(path, JsonSerializer.Serialize(report, new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true }));
+            return CommandLineInvocation.Succeeded;
+        });
+        return command;
     }
 
     public static SoakReport Measure(int batches, int size, int warmupBatches)

@@ -4,9 +4,10 @@ using Dashboard.Training.Learning;
 namespace Dashboard.Cli;
 
 /// <summary>Prints a run's progress: a redrawn bar on a terminal, one plain line per event when redirected.</summary>
-public sealed class ConsoleProgress(TextWriter writer, bool redirected) : ITrainingEventSink
+public sealed class ConsoleProgress(TextWriter writer, bool redirected) : ITrainingEventSink, IDisposable
 {
     private const int BarWidth = 30;
+    public void Dispose() { }
     private FitStarted? fit;
 
     public void Emit(TrainingEvent trainingEvent)
