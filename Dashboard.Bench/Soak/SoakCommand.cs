@@ -35,7 +35,9 @@ public static class SoakCommand
         command.SetAction(parsed =>
         {
             int measured = parsed.GetValue(batches);
-            var report = WorkerThread.Run(() => Measure(measured, parsed.GetValue(size), parsed.GetValue(warmup) ?? measured / 10));
+            SoakReport report;
+            using (var progress = TrainingProgress.For(parsed.InvocationConfiguration.Output))
+                report = WorkerThread.Run(() => Measure(measured, parsed.GetValue(size), parsed.GetValue(warmup) ?? measured / 10, progress));
             parsed.InvocationConfiguration.Output.WriteLine($"soak: {report.Batches} batches after {report.WarmupBatches} warm-up batches at {report.ImageSize}px in {report.Seconds:F0} s; RSS growth {report.RssGrowthMegabytes:F1} MB; native tensors {report.TensorsAfterWarmUp} → {report.TensorsAtEnd}");
             if (parsed.GetValue(output) is { } path) File.WriteAllText(path, JsonSerializer.Serialize(report, new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true }));
             return CommandLineInvocation.Succeeded;
@@ -43,7 +45,7 @@ public static class SoakCommand
         return command;
     }
 
-    public static SoakReport Measure(int batches, int size, int warmupBatches)
+    public static SoakReport Measure(int batches, int size, int warmupBatches, ITrainingEventSink progress)
     {
         var folder = Directory.CreateTempSubdirectory("soak-").FullName;
         try
@@ -51,7 +53,7 @@ public static class SoakCommand
             TorchDevices.Resolve(new TorchOptions()); // the dashboard's torch set-up, heap settings included
             var data = LoaderLearnerData.Open(new RecipeData("demo", size, BatchSize: 32), seed: 0);
             var options = new LearnerOptions { ModelsFolder = Path.Combine(folder, "models"), ActivationCacheFolder = Path.Combine(folder, "cache"), ThumbnailCount = 0 };
-            using var learner = new Learner(Backbones.Create("resnet18"), data, options, new CountingSink());
+            using var learner = new Learner(Backbones.Create("resnet18"), data, options, progress);
             learner.Unfreeze();
             int perEpoch = data.Train(true).BatchesPerEpoch;
             int warmUpEpochs = Math.Max(1, (warmupBatches + perEpoch - 1) / perEpoch);
@@ -89,10 +91,5 @@ public static class SoakCommand
         GC.Collect();
         using var process = Process.GetCurrentProcess();
         return (process.WorkingSet64, torch.Tensor.TotalCount);
-    }
-
-    private sealed class CountingSink : ITrainingEventSink
-    {
-        public void Emit(Dashboard.Training.Events.TrainingEvent trainingEvent) { }
     }
 }

@@ -72,6 +72,8 @@ public class CommandLineTests
     [InlineData("Cannot parse argument 'many' for option '--top'", "predict", "--model", "m.ckpt", "--images", "/tmp", "--out", "p.csv", "--top", "many")]
     [InlineData("--size must be a whole number from 32 to 1024, not 9", "export", "--model", "m.ckpt", "--out", "m.onnx", "--size", "9")]
     [InlineData("Option '--server' is required", "worker", "--run", "1")]
+    [InlineData("--server must be an absolute http or https address such as http://127.0.0.1:5000, not 'lab-server'", "worker", "--run", "1", "--server", "lab-server")]
+    [InlineData("--url must be an absolute http or https address", "watch", "RUN", "--url", "ftp://lab")]
     [InlineData("--server-loss-seconds must be a whole number of at least 1, not 0", "worker", "--run", "1", "--server", "http://127.0.0.1:1", "--server-loss-seconds", "0")]
     [InlineData("--days must be a whole number of at least 1, not 0", "issue-token", "alice", "--days", "0")]
     [InlineData("Argument 'owner' not recognized", "add-user", "alice", "owner")]

@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace Dashboard.Cli;
 
-/// <summary>Typed options shared by the commands: whole numbers in a range, with a message that names the range.</summary>
+/// <summary>Typed options shared by the commands: whole numbers in a range and addresses, with messages that name what is wrong.</summary>
 public static class CliOptions
 {
     public static Option<int> Count(string name, string description, int minimum, int maximum, int defaultValue) =>
@@ -10,6 +10,19 @@ public static class CliOptions
 
     public static Option<int?> OptionalCount(string name, string description, int minimum, int maximum = int.MaxValue) =>
         Range(new Option<int?>(name) { Description = description }, minimum, maximum);
+
+    /// <summary>An absolute http(s) address; anything else is a usage error naming the option.</summary>
+    public static Option<Uri> Url(string name, string description) => new(name)
+    {
+        Description = description, HelpName = "URL",
+        CustomParser = result =>
+        {
+            var text = result.Tokens.Single().Value;
+            if (Uri.TryCreate(text, UriKind.Absolute, out var url) && url.Scheme is "http" or "https") return url;
+            result.AddError($"{name} must be an absolute http or https address such as http://127.0.0.1:5000, not '{text}'");
+            return null;
+        },
+    };
 
     private static Option<T> Range<T>(Option<T> option, int minimum, int maximum)
     {

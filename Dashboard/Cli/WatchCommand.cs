@@ -17,7 +17,8 @@ public static class WatchCommand
     public static Command Create()
     {
         var runId = new Argument<string>("RUN_ID") { Description = "the run to follow" };
-        var url = new Option<Uri>("--url") { Description = "the dashboard's address", DefaultValueFactory = _ => new Uri(DefaultUrl) };
+        var url = CliOptions.Url("--url", "the dashboard's address");
+        url.DefaultValueFactory = _ => new Uri(DefaultUrl);
         var token = new Option<string?>("--token") { Description = $"an API token (issue-token), when sign-in is on; default: ${TokenVariable}" };
         var command = new Command("watch", "Follow a run of a running dashboard") { runId, url, token };
         command.SetAction((parsed, cancel) => RunAsync(parsed.GetRequiredValue(runId), parsed.GetRequiredValue(url),

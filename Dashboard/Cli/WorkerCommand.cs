@@ -21,7 +21,8 @@ public static class WorkerCommand
     public static Command Create(CommandArguments arguments)
     {
         var run = new Option<string>("--run") { Description = "the run to train", Required = true, HelpName = "RUN_ID" };
-        var server = new Option<Uri>("--server") { Description = "the dashboard that owns the run", Required = true, HelpName = "URL" };
+        var server = CliOptions.Url("--server", "the dashboard that owns the run");
+        server.Required = true;
         var token = new Option<string?>("--token") { Description = $"the run's worker token; default: ${WorkerProtocol.TokenVariable}" };
         var loss = CliOptions.Count("--server-loss-seconds", "stop after this long without an answer from the server", 1, int.MaxValue, DefaultServerLossSeconds);
         var command = new Command("worker", "Train one run of a dashboard and stream its events to it (the process executor starts this)") { run, server, token, loss };
