@@ -36,13 +36,7 @@ public static class BenchCommand
     public static int Run(BenchOptions options, bool quick, string? path, TextWriter output)
     {
         var report = WorkerThread.Run(() => BenchRunner.Run(options, quick, output));
-        output.WriteLine();
-        output.Write(BenchTable.Format(report));
-        if (path is not null)
-        {
-            AtomicFile.Write(path, stream => { using var writer = new StreamWriter(stream, leaveOpen: true); writer.Write(BenchJson.Serialize(report)); });
-            output.WriteLine($"\nwrote {path}");
-        }
+        BenchOutput.Finish(output, BenchTable.Format(report), path, () => BenchJson.Serialize(report));
         return CommandLineInvocation.Succeeded;
     }
 }

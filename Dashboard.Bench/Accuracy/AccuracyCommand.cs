@@ -36,13 +36,7 @@ public static class AccuracyCommand
         try
         {
             var report = WorkerThread.Run(() => AccuracyRunner.Run(options, output));
-            output.WriteLine();
-            output.Write(AccuracyTable.Format(report));
-            if (path is not null)
-            {
-                AtomicFile.Write(path, stream => { using var writer = new StreamWriter(stream, leaveOpen: true); writer.Write(AccuracyJson.Serialize(report)); });
-                output.WriteLine($"\nwrote {path}");
-            }
+            BenchOutput.Finish(output, AccuracyTable.Format(report), path, () => AccuracyJson.Serialize(report));
             return CommandLineInvocation.Succeeded;
         }
         catch (AccuracyBenchException e)

@@ -36,13 +36,7 @@ public static class LoadCommand
     private static async Task<int> RunAsync(LoadOptions options, string? path, TextWriter output)
     {
         var report = await LoadRunner.RunAsync(options, output);
-        output.WriteLine();
-        output.Write(Table(report));
-        if (path is not null)
-        {
-            AtomicFile.Write(path, stream => { using var writer = new StreamWriter(stream, leaveOpen: true); writer.Write(Json(report).ToJsonString(new() { WriteIndented = true })); });
-            output.WriteLine($"\nwrote {path}");
-        }
+        BenchOutput.Finish(output, Table(report), path, () => Json(report).ToJsonString(new() { WriteIndented = true }));
         return report.EveryClientGotEveryEpoch ? CommandLineInvocation.Succeeded : CommandLineInvocation.Failed;
     }
 

@@ -21,12 +21,13 @@ public static class RecipeCommand
         var recipe = new Argument<string>("RECIPE.json") { Description = "the recipe: data, architecture and steps (JSON)" };
         var output = new Option<string?>("--out") { Description = "write the result (epochs, final accuracy, TTA) to this JSON file", HelpName = "RESULT.json" };
         var command = new Command("run", "Train a recipe without the server") { recipe, output };
-        command.SetAction(parsed => Run(parsed.GetRequiredValue(recipe), parsed.GetValue(output), arguments.DataFolder(), parsed.InvocationConfiguration));
+        command.SetAction(parsed => Run(parsed.GetRequiredValue(recipe), parsed.GetValue(output), arguments, parsed.InvocationConfiguration));
         return command;
     }
 
-    private static int Run(string recipePath, string? output, string dataFolder, InvocationConfiguration console)
+    private static int Run(string recipePath, string? output, CommandArguments arguments, InvocationConfiguration console)
     {
+        var dataFolder = arguments.DataFolder();
         Recipe recipe;
         try { recipe = RecipeParser.Parse(File.ReadAllText(recipePath)); }
         catch (Exception e) when (e is RecipeException or IOException or UnauthorizedAccessException)
@@ -38,7 +39,7 @@ public static class RecipeCommand
         Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
         var environment = new RecipeEnvironment(LoaderLearnerData.Open, Backbones.Create,
             new LearnerOptions { ModelsFolder = Path.Combine(dataFolder, "models"), ActivationCacheFolder = Path.Combine(dataFolder, "activations") },
-            TorchDevices.Resolve(new TorchOptions()));
+            TorchDevices.Resolve(arguments.Configuration().GetSection(TorchOptions.SectionName).Get<TorchOptions>() ?? new TorchOptions()));
         try
         {
             RecipeResult result;
