@@ -20,7 +20,7 @@ public static class CommandLine
     }
 
     public static Task<int> InvokeAsync(IEnumerable<string> args, TextWriter? output = null, TextWriter? error = null) =>
-        CommandLineInvocation.InvokeAsync(Root, args.Select(arg => arg == "help" ? "--help" : arg), output, error);
+        CommandLineInvocation.InvokeAsync(Root, args.Select((arg, at) => at == 0 && arg == "help" ? "--help" : arg), output, error);
 
     public static RootCommand Root(CommandArguments arguments)
     {

@@ -22,7 +22,9 @@ public static class CommandLineInvocation
         // The commands handle Ctrl+C and SIGTERM themselves (a run stops at its next batch), so no termination timeout.
         var invocation = new InvocationConfiguration { Output = output ?? Console.Out, Error = error ?? Console.Error, ProcessTerminationTimeout = null };
         if (result.Action is HelpAction) return await result.InvokeAsync(invocation);
-        var errors = UnknownOptions(result).Concat(result.Errors.Select(e => e.Message)).ToArray();
+        var reported = result.Errors.Select(e => e.Message).ToArray();
+        var errors = UnknownOptions(result).Where(unknown => !reported.Any(message => message.Contains($"'{unknown}'", StringComparison.Ordinal)))
+            .Select(unknown => $"Unrecognized option '{unknown}'.").Concat(reported).ToArray();
         if (errors.Length == 0) return await result.InvokeAsync(invocation);
         foreach (var message in errors) invocation.Error.WriteLine($"error: {message}");
         invocation.Error.WriteLine($"Run '{CommandPath(result.CommandResult)} --help' for usage.");
@@ -32,9 +34,9 @@ public static class CommandLineInvocation
     /// <summary>System.CommandLine binds an unknown <c>--name</c> to an argument (a recipe path, a run id); here it is an error.</summary>
     private static IEnumerable<string> UnknownOptions(ParseResult result) => result.Tokens
         .Where(token => token.Type == TokenType.Argument && token.Value.Length > 1 && token.Value[0] == '-')
-        .Select(token => $"Unrecognized option '{token.Value}'.");
+        .Select(token => token.Value);
 
     private static string CommandPath(CommandResult command) => command.Parent is CommandResult parent
         ? $"{CommandPath(parent)} {command.Command.Name}"
-        : Path.GetFileNameWithoutExtension(Environment.ProcessPath) ?? command.Command.Name;
+        : command.Command.Name;
 }
