@@ -3,6 +3,7 @@ using Dashboard.Api.OpenApi;
 using Dashboard.Auth;
 using Dashboard.Hubs;
 using Dashboard.Monitoring;
+using Dashboard.Inference;
 using Dashboard.Runs;
 using Dashboard.Runs.Executors;
 using Dashboard.Training;
@@ -39,6 +40,7 @@ public static class DashboardServices
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true); // binding errors reach ApiExceptionHandler with their message
         services.AddMudServices();
         services.AddDashboardUi();
+        services.AddPredictions(configuration);
         return services;
     }
 
@@ -57,6 +59,7 @@ public static class DashboardServices
         app.MapRecipeSchema();
         app.MapRunApi();
         app.MapWorkerApi();
+        app.MapPredictions();
         app.MapHub<TrainingHub>(TrainingHub.Path).RequireAuthorization(Policies.CanWatch);
         app.MapDashboardUi();
         return app;

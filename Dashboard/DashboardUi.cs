@@ -21,6 +21,7 @@ public static class DashboardUi
         app.MapDatasetImages();
         app.MapCheckpointDownloads();
         app.MapMetricsCsv();
+        app.MapBatchesCsv();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -20,7 +20,7 @@ public static class LoadRunner
         var folder = Directory.CreateTempSubdirectory("dashboard-load-").FullName;
         try
         {
-            await using var app = LoopbackDashboard.Build(folder);
+            await using var app = LoopbackDashboard.Build(folder, new Dictionary<string, string?> { ["Dashboard:Executor"] = Runs.Executors.ExecutorNames.InProcess });
             await app.StartAsync();
             var address = new Uri(app.Urls.First());
             var queue = app.Services.GetRequiredService<RunQueue>();

@@ -19,7 +19,7 @@ public class AnonymousAccessTests
 
         foreach (var url in new[]
         {
-            "/api/runs", $"/api/runs/{run.Id}", $"/api/runs/{run.Id}/events?after=0", $"/api/runs/{run.Id}/metrics.csv",
+            "/api/runs", $"/api/runs/{run.Id}", $"/api/runs/{run.Id}/events?after=0", $"/api/runs/{run.Id}/metrics.csv", $"/api/runs/{run.Id}/batches.csv",
             $"/api/runs/{run.Id}/thumbnails/1/0.png", $"/api/runs/{run.Id}/models/stage-1", $"/api/runs/{run.Id}/export.onnx", "/api/datasets/image?dataset=demo&index=0",
             "/api/datasets/augment?dataset=demo&index=0&k=0", "/api/images/file?path=demo/train/bag/0.png",
         })

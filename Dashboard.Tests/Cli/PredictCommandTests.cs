@@ -2,6 +2,8 @@ using System.Text.Json;
 using Dashboard.Cli;
 using Dashboard.Tests.Data;
 using Dashboard.Tests.Learning;
+using Dashboard.Training.Learning;
+using Dashboard.Training.Learning.Prediction;
 
 namespace Dashboard.Tests.Cli;
 
@@ -37,6 +39,25 @@ public sealed class PredictCommandTests : IDisposable
         Assert.StartsWith(broken + ",,,,", lines[^1]);
         Assert.Contains($"skipped {broken}", error.ToString());
         Assert.Contains("6 of 7 images classified", output.ToString());
+    }
+
+    [Fact]
+    public void Tta_lines_carry_the_predictors_tta_probabilities()
+    {
+        var (learner, _, checkpoint) = ImagePredictorTests.TrainAndSave(temp);
+        learner.Dispose();
+        var csv = temp.File("tta.csv");
+
+        int exitCode = PredictCommand.Run(["--model", checkpoint, "--images", temp.File("valid"), "--out", csv, "--tta"], new StringWriter(), new StringWriter());
+
+        Assert.Equal(0, exitCode);
+        var lines = File.ReadAllLines(csv)[1..];
+        using var saved = SavedClassifier.Open(checkpoint);
+        var files = lines.Select(line => line.Split(',')[0]).ToArray();
+        var (tta, plain) = (ImagePredictor.Predict(saved, files, new PredictOptions { Tta = true }), ImagePredictor.Predict(saved, files, new PredictOptions()));
+        for (int i = 0; i < lines.Length; i++)
+            Assert.Equal(tta[i].Predictions[0].Probability, double.Parse(lines[i].Split(',')[2], System.Globalization.CultureInfo.InvariantCulture), 1e-5);
+        Assert.Contains(Enumerable.Range(0, files.Length), i => Math.Abs(tta[i].Predictions[0].Probability - plain[i].Predictions[0].Probability) > 1e-4);
     }
 
     [Theory]

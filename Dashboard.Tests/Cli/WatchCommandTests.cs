@@ -14,8 +14,11 @@ public class WatchCommandTests
         await using var host = await DashboardHost.StartWithSignInAsync();
         var store = host.Get<RunStore>();
         var id = store.Create("watched", TinyRecipes.Quick, "admin").Id;
-        store.Append(id, new RunStarted("resnet18", ["a", "b"], 8, 4, 32, "cpu"));
-        store.Append(id, new EpochEnded(0, 0, 1.25, 1.5, 0.75, 1));
+        var start = DateTimeOffset.UtcNow;
+        store.Append(id, new RunStarted("resnet18", ["a", "b"], 8, 4, 32, "cpu") { At = start });
+        var kept = store.Append(id, new EpochEnded(0, 0, 1.25, 1.5, 0.75, 1) { At = start.AddSeconds(1) }).Sequence;
+        store.Append(id, new RunResumed(1, kept) { At = start.AddSeconds(100) }); // stopped for 99 s: not running time
+        store.Append(id, new EpochEnded(0, 1, 1.0, 1.25, 0.8, 1) { At = start.AddSeconds(103) });
         store.SetStatus(id, RunStatus.Finished);
         var token = host.Get<Dashboard.Auth.UserStore>().IssueToken("admin");
 
@@ -25,9 +28,12 @@ public class WatchCommandTests
 
         Assert.True(withToken == 0, errors);
         Assert.Contains("resnet18, 2 classes", stdout);
-        Assert.Contains("epoch 0: train loss 1.2500", stdout);
+        Assert.Contains("epoch 1: train loss 1.2500", stdout); // counted from 1, as everywhere people read it
+        Assert.Contains("resumed after epoch 1", stdout);
+        Assert.Contains("epoch 2: train loss 1.0000", stdout);
+        Assert.Contains("running time 4.0s over 2 parts", stdout);
         Assert.Equal(0, withEnvironment);
-        Assert.Contains("epoch 0: train loss 1.2500", environmentStdout);
+        Assert.Contains("epoch 1: train loss 1.2500", environmentStdout);
         Assert.Equal(1, without);
         Assert.Contains("sign-in", refusal);
     }

@@ -37,7 +37,10 @@ public sealed class DashboardTestContext : BunitContext
     {
         DefaultWaitTimeout = TimeSpan.FromSeconds(15); // a shared 2-core machine can be slow to render
         JSInterop.Mode = JSRuntimeMode.Loose;
-        var settings = new Dictionary<string, string?> { ["Dashboard:DataFolder"] = folder.Path, ["Dashboard:Auth:Enabled"] = $"{signIn}" };
+        var settings = new Dictionary<string, string?>
+        {
+            ["Dashboard:DataFolder"] = folder.Path, ["Dashboard:Auth:Enabled"] = $"{signIn}", ["Dashboard:Executor"] = Dashboard.Runs.Executors.ExecutorNames.InProcess,
+        };
         for (int i = 0; i < dataRoots.Length; i++) settings[$"Dashboard:DataRoots:{i}"] = dataRoots[i];
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var app = new ServiceCollection();

@@ -149,7 +149,7 @@ public sealed class RunPageTests : IAsyncLifetime
     /// <summary>
     /// The real worker trains a three-epoch run (10 batches an epoch), stopped as soon as its first epoch is stored (two
     /// epochs to go, so the stop lands before the end even if the worker runs ahead); Resume on its page sends it back to
-    /// the worker, which discards what followed the resume point and trains the rest: every chart ends with each epoch
+    /// the worker, which supersedes what followed the resume point and trains the rest: every chart ends with each epoch
     /// and batch once.
     /// </summary>
     [Fact]
@@ -171,15 +171,20 @@ public sealed class RunPageTests : IAsyncLifetime
         await page.InvokeAsync(() => page.Find("#resume-run").Click());
 
         page.WaitForAssertion(() => Assert.Equal(RunStatus.Finished, page.Find(".status-chip").GetAttribute("data-status")), Training);
-        var events = worker.Store.Events(stopped.Id).Select(e => e.Event).ToList();
+        var events = RunHistory.Effective(worker.Store.Events(stopped.Id)).Select(e => e.Event).ToList();
         Assert.Equal([0, 1, 2], events.OfType<EpochEnded>().Select(e => e.Epoch));
         Assert.Equal(30, events.OfType<BatchEnded>().Select(b => (b.FitIndex, b.Epoch, b.Iteration)).Distinct().Count());
         Assert.Equal(30, events.OfType<BatchEnded>().Count());
         page.WaitForAssertion(() =>
         {
             Assert.Equal("3", Points(page, "chart-accuracy"));
-            Assert.Equal("33", Points(page, "chart-loss")); // every batch and each epoch's validation point, once
+            Assert.Equal("35", Points(page, "chart-loss")); // every batch and each epoch's validation point once, and a stop and a resume marker
+            Assert.Contains("over 2 parts", page.Find("#run-duration").TextContent);
+            var log = page.FindAll("#event-log .event-line").Select(line => line.TextContent).ToList();
+            Assert.Contains(log, line => line.Contains("Resumed after epoch"));
+            Assert.Contains(log, line => line.Contains("Run stopped"));
         });
+        Assert.Contains("/batches.csv", page.Find("#batches-csv").GetAttribute("href"));
         Assert.Empty(page.FindAll("#resume-run"));
     }
 

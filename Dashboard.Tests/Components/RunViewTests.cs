@@ -165,6 +165,34 @@ public class RunViewTests
         Assert.DoesNotContain(view.Log, line => line.Text.Contains("batch 1"));
     }
 
+    [Fact]
+    public void A_resumed_history_draws_each_batch_once_with_stop_and_resume_markers_and_logs_both()
+    {
+        var start = DateTimeOffset.UnixEpoch;
+        var run = new RunSummary("r", "run", RunStatus.Running, "{}", start, null, null, null, null, null);
+        RunEvent[] stored =
+        [
+            new("r", 1, new FitStarted(0, 2, 2, [0.01], false, 2) { At = start }),
+            new("r", 2, new BatchEnded(0, 0, 0, 0.01, 2.0) { At = start.AddSeconds(1) }),
+            new("r", 3, new BatchEnded(0, 1, 0, 0.01, 1.8) { At = start.AddSeconds(2) }),
+            new("r", 4, new EpochEnded(0, 0, 1.9, 1.7, 0.5, 2) { At = start.AddSeconds(3) }),
+            new("r", 5, new BatchEnded(0, 2, 1, 0.01, 1.6) { At = start.AddSeconds(4) }), // superseded: done again after the resume
+            new("r", 6, new RunEnded(RunStatus.Stopped, null) { At = start.AddSeconds(5) }),
+            new("r", 7, new RunResumed(1, 4) { At = start.AddSeconds(60) }),
+            new("r", 8, new BatchEnded(0, 2, 1, 0.01, 1.5) { At = start.AddSeconds(61) }),
+        ];
+
+        var view = RunView.From(run, stored);
+
+        Assert.Equal([0.0, 1.0, 2.0], view.TrainLoss.X);
+        Assert.Equal([2.0, 1.8, 1.5], view.TrainLoss.Y);
+        Assert.Equal((1.0, 1.8), (view.Stops.X.Single(), view.Stops.Y.Single())); // both at the resume point, where the curve goes on
+        Assert.Equal((1.0, 1.8), (view.Resumes.X.Single(), view.Resumes.Y.Single()));
+        Assert.Equal(["Resumed after epoch 1", "Run stopped"], view.Log.Take(2).Select(l => l.Text));
+        Assert.Equal((5 + 1, 2), (view.ActiveTime.Seconds, view.ActiveTime.Parts));
+        Assert.Equal(8, view.LastSequence);
+    }
+
     private void Apply(RunView view, params TrainingEvent[] events)
     {
         foreach (var e in events) view.Apply(new RunEvent("r", ++sequence, e));

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Dashboard.Runs;
+using Dashboard.Runs.Executors;
 using Dashboard.Tests.Data;
 using Dashboard.Tests.Server;
 using Dashboard.Training;
@@ -50,7 +51,7 @@ public sealed class PublishedAppTests : IDisposable
     }
 
     private static Dictionary<string, string> ProductionEnvironment() =>
-        new(ProcessEnvironment.Recommended) { ["ASPNETCORE_ENVIRONMENT"] = "Production" };
+        new(ProcessEnvironment.Recommended) { ["ASPNETCORE_ENVIRONMENT"] = "Production", [DashboardProcess.ExecutorVariable] = ExecutorNames.Process };
 
     public void Dispose()
     {

@@ -65,7 +65,7 @@ public sealed class EndpointTests : IAsyncLifetime
 
         var csv = await client.GetStringAsync($"/api/runs/{run.Id}/metrics.csv");
 
-        Assert.Equal("epoch,fit,trainLoss,validLoss,accuracy,seconds\n0,0,1.25,0.5,0.875,2.5\n1,1,0.75,0.25,0.9375,3\n", csv);
+        Assert.Equal("epoch,fit,trainLoss,validLoss,accuracy,seconds\n1,1,1.25,0.5,0.875,2.5\n2,2,0.75,0.25,0.9375,3\n", csv);
     }
 
     [Fact]

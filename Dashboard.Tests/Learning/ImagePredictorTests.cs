@@ -50,4 +50,24 @@ public sealed class ImagePredictorTests : IDisposable
         Assert.Empty(predictions[^1].Predictions);
         Assert.NotNull(predictions[^1].Error);
     }
+
+    [Fact]
+    public void Tta_from_a_saved_checkpoint_is_the_learners_tta_with_the_recorded_augmentation()
+    {
+        var (learner, data, path) = TrainAndSave(temp);
+        using var owned = learner;
+        var (plain, tta) = learner.Tta();
+        var files = Enumerable.Range(0, tta.Targets.Length).Select(data.DescribeValidItem).ToArray();
+
+        using var saved = SavedClassifier.Open(path);
+        var predictions = ImagePredictor.Predict(saved, files, new PredictOptions { BatchSize = 4, Tta = true });
+
+        Assert.Equal(new Dashboard.Training.Data.Augment.AugmentationSetting("side_on", 1.1), saved.Info.Augmentation);
+        for (int i = 0; i < files.Length; i++)
+        {
+            foreach (var p in predictions[i].Predictions)
+                Assert.Equal(tta.Probabilities[i][Array.IndexOf(Classes, p.Label)], p.Probability, 1e-5);
+        }
+        Assert.Contains(Enumerable.Range(0, files.Length), i => Math.Abs(tta.Probabilities[i].Max() - plain.Probabilities[i].Max()) > 1e-4); // the views differ
+    }
 }

@@ -16,8 +16,9 @@ public class ResumeTests
     {
         using var setup = new SyntheticRecipeSetup();
         using var stop = new CancellationTokenSource();
+        var first = new StopAfterEpochs(stop, epochs: 2);
 
-        Assert.ThrowsAny<OperationCanceledException>(() => setup.Run(Recipe, new StopAfterEpochs(stop, epochs: 2), stop.Token, setup.Resume));
+        Assert.ThrowsAny<OperationCanceledException>(() => setup.Run(Recipe, first, stop.Token, setup.Resume));
         var record = setup.Resume.TryRead()!;
         Assert.Equal((2, 1), (record.StepIndex, record.EpochInStep));
 
@@ -30,6 +31,16 @@ public class ResumeTests
         Assert.All(second.Events.OfType<EpochEnded>(), e => Assert.Equal(1, e.FitIndex));
         Assert.Empty(second.Events.OfType<FitStarted>());
         Assert.NotNull(result.Final.TtaAccuracy);
+        AssertTheScheduleContinues(first.Events, second.Events.OfType<BatchEnded>().ToList());
+    }
+
+    /// <summary>The resumed fit (fit 1, resumed after its first epoch) goes on at its next iteration and rate, not at its first.</summary>
+    private static void AssertTheScheduleContinues(IReadOnlyList<TrainingEvent> before, IReadOnlyList<BatchEnded> resumed)
+    {
+        int batchesPerEpoch = before.OfType<FitStarted>().Single(f => f.FitIndex == 1).BatchesPerEpoch;
+        var planned = before.OfType<ScheduleComputed>().Single(s => s.FitIndex == 1).LearningRatesPerGroup[^1];
+        Assert.Equal(Enumerable.Range(batchesPerEpoch, resumed.Count), resumed.Select(b => b.Iteration));
+        Assert.Equal(planned.Skip(batchesPerEpoch), resumed.Select(b => b.LearningRate));
     }
 
     [Theory]
@@ -81,8 +92,11 @@ public class ResumeTests
     private sealed class StopAfterEpochs(CancellationTokenSource stop, int epochs) : ITrainingEventSink
     {
         private int seen;
+        public List<TrainingEvent> Events { get; } = [];
+
         public void Emit(TrainingEvent e)
         {
+            Events.Add(e);
             if (e is EpochEnded && ++seen == epochs) stop.Cancel();
         }
     }

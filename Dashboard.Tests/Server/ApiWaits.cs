@@ -20,6 +20,14 @@ public static class ApiWaits
         return run;
     }
 
+    /// <summary>Submits <paramref name="recipe"/> and waits until the run has finished; its id.</summary>
+    public static async Task<string> FinishedRunAsync(HttpClient client, string recipe)
+    {
+        var id = (await (await client.PostAsync("/api/runs", Json(recipe))).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+        await WaitForStatusAsync(client, id, status => status == Runs.RunStatus.Finished, TimeSpan.FromMinutes(5));
+        return id;
+    }
+
     public static Task WaitForAsync(Func<bool> condition, TimeSpan timeout) => WaitForAsync(() => Task.FromResult(condition()), timeout);
 
     public static async Task WaitForAsync(Func<Task<bool>> condition, TimeSpan timeout)

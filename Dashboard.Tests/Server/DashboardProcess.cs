@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using Dashboard.Runs.Executors;
 
 namespace Dashboard.Tests.Server;
 
@@ -18,6 +19,9 @@ public sealed class DashboardProcess : IDisposable
 
     public Uri BaseAddress { get; }
 
+    /// <summary>Chooses the executor of the dashboard started (<c>Dashboard:Executor</c>).</summary>
+    public const string ExecutorVariable = "Dashboard__Executor";
+
     /// <summary>The dashboard built next to the tests.</summary>
     public static Task<DashboardProcess> StartAsync(string dataFolder) =>
         StartAsync(AppContext.BaseDirectory, dataFolder, new Dictionary<string, string>());
@@ -32,6 +36,7 @@ public sealed class DashboardProcess : IDisposable
         };
         foreach (var arg in new[] { Path.Combine(appFolder, "Dashboard.dll"), "--urls", address.ToString(), $"--Dashboard:DataFolder={dataFolder}" })
             start.ArgumentList.Add(arg);
+        start.Environment[ExecutorVariable] = ExecutorNames.InProcess; // runs on the server's thread unless the test names an executor
         foreach (var (name, value) in environment) start.Environment[name] = value;
         var process = Process.Start(start) ?? throw new InvalidOperationException("could not start the dashboard process");
         var errors = new ConcurrentQueue<string>();

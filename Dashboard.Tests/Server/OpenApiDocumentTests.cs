@@ -86,6 +86,7 @@ public class OpenApiDocumentTests
         Assert.Equal(["ready", "starting"], schemas["HealthReport"]!["properties"]!["status"]!["enum"]!.AsArray().Select(s => s!.GetValue<string>()));
         var ok = (string path) => document["paths"]![path]!["get"]!["responses"]!["200"]!["content"]!.AsObject().Select(c => c.Key);
         Assert.Equal(["text/csv"], ok("/api/runs/{id}/metrics.csv"));
+        Assert.Equal(["text/csv"], ok("/api/runs/{id}/batches.csv"));
         Assert.Equal(["image/png"], ok("/api/datasets/image"));
         Assert.Equal(["application/octet-stream"], ok("/api/runs/{id}/models/{name}"));
         Assert.Equal(["application/octet-stream"], ok("/api/runs/{id}/export.onnx"));

@@ -125,6 +125,10 @@ public class ProcessExecutorTests
         Assert.Equal(RunStatus.Finished, finished.GetProperty("status").GetString());
         var epochs = finished.GetProperty("metrics").GetProperty("epochs").EnumerateArray().Select(e => e.GetProperty("epoch").GetInt32());
         Assert.Equal(new[] { 0, 1, 2, 3 }, epochs);
+        var stored = host.Get<RunStore>().Events(id); // the second worker numbered on after the resume's marker: nothing reused, nothing skipped
+        Assert.Equal(Enumerable.Range(1, stored.Count).Select(i => (long)i), stored.Select(e => e.Sequence));
+        Assert.Single(stored, e => e.Event is RunResumed);
+        WorkerRuns.AssertEveryBatchOnce(RunHistory.Effective(stored));
     }
 
     private static bool HasExited(int pid)

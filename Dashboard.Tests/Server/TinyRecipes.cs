@@ -8,6 +8,12 @@ public static class TinyRecipes
           "steps": [ {"lrFind": {"maxIterations": 10}}, {"fit": {"lr": 0.01, "cycles": 1}}, {"precompute": false}, {"fit": {"lr": 0.01, "cycles": 1}} ] }
         """;
 
+    /// <summary>One precomputed epoch, then a save named "head": a run with weights to predict with or export.</summary>
+    public const string SavesHead = """
+        { "data": { "path": "demo", "size": 32, "batchSize": 64 }, "arch": "resnet18", "precompute": true, "seed": 0,
+          "steps": [ {"fit": {"lr": 0.01, "cycles": 1}}, {"save": "head"} ] }
+        """;
+
     /// <summary>Four full-image epochs of a few seconds each: long enough to interrupt between epochs.</summary>
     public const string FourEpochs = """
         { "data": { "path": "demo", "size": 32, "batchSize": 64 }, "arch": "resnet18", "seed": 0,

@@ -15,6 +15,7 @@ public class UnknownRunTests
     [InlineData("GET", "/api/runs/nope/events")]
     [InlineData("GET", "/api/runs/nope/events?after=3")]
     [InlineData("GET", "/api/runs/nope/metrics.csv")]
+    [InlineData("GET", "/api/runs/nope/batches.csv")]
     [InlineData("GET", "/api/runs/nope/thumbnails/1/0.png")]
     [InlineData("POST", "/api/runs/nope/stop")]
     [InlineData("POST", "/api/runs/nope/resume")]

@@ -9,11 +9,13 @@ namespace Dashboard.Tests.Server;
 /// <summary>Helpers for tests of runs in worker processes: a host with the process executor, and checks of a run's stored events.</summary>
 public static class WorkerRuns
 {
-    public static Task<DashboardHost> StartHostAsync(Uri? serverUrl = null, int serverLossSeconds = 60) => DashboardHost.StartAsync(settings: new Dictionary<string, string?>
-    {
-        ["Dashboard:Executor"] = ExecutorNames.Process, ["Dashboard:Process:ServerUrl"] = serverUrl?.ToString(),
-        ["Dashboard:Process:ServerLossSeconds"] = serverLossSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
-    });
+    public static Task<DashboardHost> StartHostAsync(Uri? serverUrl = null, int serverLossSeconds = 60, int slots = 1, string? dataFolder = null) =>
+        DashboardHost.StartAsync(dataFolder, new Dictionary<string, string?>
+        {
+            ["Dashboard:Executor"] = ExecutorNames.Process, ["Dashboard:Process:ServerUrl"] = serverUrl?.ToString(),
+            ["Dashboard:Process:ServerLossSeconds"] = serverLossSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Dashboard:Process:Slots"] = slots.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
 
     public static async Task<string> SubmitAsync(HttpClient client, string recipe)
     {
@@ -30,6 +32,12 @@ public static class WorkerRuns
     public static void AssertCompleteAndInOrder(IReadOnlyList<RunEvent> events)
     {
         Assert.Equal(Enumerable.Range(1, events.Count).Select(i => (long)i), events.Select(e => e.Sequence));
+        AssertEveryBatchOnce(events);
+    }
+
+    /// <summary>The run's start first, then every batch of every fit that was started, once and in order (also in a resumed run's history as it counts).</summary>
+    public static void AssertEveryBatchOnce(IReadOnlyList<RunEvent> events)
+    {
         Assert.IsType<RunStarted>(events[0].Event);
         var fits = events.Select(e => e.Event).OfType<FitStarted>().ToList();
         Assert.NotEmpty(fits);

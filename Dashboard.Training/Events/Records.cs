@@ -74,9 +74,16 @@ public sealed record BestEpochSaved(int FitIndex, int Epoch, string Name, string
 
 public sealed record Loaded(string Name, string Path) : TrainingEvent;
 
-/// <summary>Augmented thumbnails of training images as PNG bytes (a store may keep them as files).</summary>
-/// <summary>The first images of an epoch's first batch as the model saw them, and their true classes (null in events stored before labels were).</summary>
-public sealed record ThumbnailsCaptured(int Epoch, IReadOnlyList<byte[]> Pngs, IReadOnlyList<int>? Labels = null) : TrainingEvent;
+/// <summary>
+/// The first images of an epoch's first batch as the model saw them, as PNG bytes, and their true classes (null in events
+/// stored before labels were). The run store keeps the PNGs beside the events, served by URL: a stored event has none
+/// in <see cref="Pngs"/>, only their <see cref="Count"/>.
+/// </summary>
+public sealed record ThumbnailsCaptured(int Epoch, IReadOnlyList<byte[]> Pngs, IReadOnlyList<int>? Labels = null) : TrainingEvent
+{
+    /// <summary>How many thumbnails were captured, whether their PNGs travel with the event or are stored apart.</summary>
+    public int Count { get; init; } = Pngs.Count;
+}
 
 /// <summary>The model's class for each image of that epoch's <see cref="ThumbnailsCaptured"/>, once the epoch ended (eval mode).</summary>
 public sealed record ThumbnailsPredicted(int Epoch, IReadOnlyList<int> Predicted) : TrainingEvent;
@@ -91,6 +98,14 @@ public sealed record TopLoss(string Kind, string Item, string Actual, string Pre
 public sealed record TopLossesComputed(IReadOnlyList<TopLoss> Items) : TrainingEvent;
 
 public sealed record RunCompleted(double? Accuracy, double? TtaAccuracy, double Seconds) : TrainingEvent;
+
+/// <summary>
+/// A stopped, failed or interrupted run continues: the epochs up to <see cref="EpochsKept"/> (counted from 1) and the events up to
+/// sequence number <see cref="LastKeptSequence"/> still count; the events after that number and before this one are superseded
+/// (the trainer does that part again), though they stay stored and numbered, so a follower by sequence number never meets a
+/// number twice. Stored by the server, not the trainer.
+/// </summary>
+public sealed record RunResumed(int EpochsKept, long LastKeptSequence) : TrainingEvent;
 
 /// <summary>The run ended without completing: <see cref="Status"/> is "failed", "stopped" or "interrupted", with why.</summary>
 public sealed record RunEnded(string Status, string? Message) : TrainingEvent;

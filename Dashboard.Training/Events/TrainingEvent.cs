@@ -31,6 +31,7 @@ namespace Dashboard.Training.Events;
 [JsonDerivedType(typeof(TopLossesComputed), "topLossesComputed")]
 [JsonDerivedType(typeof(RunCompleted), "runCompleted")]
 [JsonDerivedType(typeof(RunEnded), "runEnded")]
+[JsonDerivedType(typeof(RunResumed), "runResumed")]
 public abstract record TrainingEvent
 {
     public DateTimeOffset At { get; init; } = DateTimeOffset.UtcNow;

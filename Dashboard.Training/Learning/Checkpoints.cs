@@ -22,6 +22,9 @@ public sealed record CheckpointInfo(string Architecture, IReadOnlyList<string> C
 
     /// <summary>The precision the learner computed in; the weights themselves are always fp32.</summary>
     public string? Precision { get; init; }
+
+    /// <summary>The training augmentation, which test-time augmentation reuses (null in files from before it was recorded).</summary>
+    public Data.Augment.AugmentationSetting? Augmentation { get; init; }
 }
 
 /// <summary>

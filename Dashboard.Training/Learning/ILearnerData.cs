@@ -13,6 +13,9 @@ public interface ILearnerData
     /// <summary>The square size images are trained at, when the data has one (recorded in checkpoints).</summary>
     int? ImageSize => null;
 
+    /// <summary>The training augmentation, when the data has one by name (recorded in checkpoints, for TTA after reopening).</summary>
+    Data.Augment.AugmentationSetting? TrainAugmentation => null;
+
     /// <summary>Shuffled training batches, augmented when <paramref name="augment"/>.</summary>
     IBatchSource Train(bool augment);
 

@@ -179,6 +179,7 @@ public sealed class Learner : IDisposable
         Checkpoints.Save(path, Model, new CheckpointInfo(Model.Body.Architecture, Data.Classes, EpochsCompleted, DateTimeOffset.UtcNow)
         {
             ImageSize = Data.ImageSize, Layout = (Model.Body as ResNetBackbone)?.Layout, Normalisation = (Model.Body as ResNetBackbone)?.Normalisation, Precision = TrainingPrecisionNames.NameOf(Precision),
+            Augmentation = Data.TrainAugmentation,
         });
 
     /// <summary>Loads weights saved by <see cref="Save"/>; fails clearly when classes or architecture differ.</summary>

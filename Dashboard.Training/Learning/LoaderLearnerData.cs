@@ -33,6 +33,8 @@ public sealed class LoaderLearnerData : ILearnerData
 
     public int? ImageSize => settings.Size;
 
+    public AugmentationSetting TrainAugmentation => new(settings.Augment, settings.MaxZoom);
+
     public IBatchSource Train(bool augment) => Source(bunch.Train, shuffle: true, augment ? Augmentation() : AugmentationOptions.None(), seed);
 
     public IBatchSource TrainInOrder() => Source(bunch.Train, shuffle: false, AugmentationOptions.None(), seed);

@@ -63,6 +63,20 @@ public sealed class TransferModel : nn.Module<Tensor, Tensor>
 
     public Tensor Classify(Tensor pooledFeatures) => head.forward(pooledFeatures);
 
+    /// <summary>The body's last feature map, (N, C, h, w) before pooling: the last convolutional stage, which Grad-CAM weighs.</summary>
+    public Tensor FeatureMap(Tensor images)
+    {
+        using var scope = NewDisposeScope();
+        return body.forward(ChannelsLast ? images.permute(0, 2, 3, 1).contiguous().permute(0, 3, 1, 2) : images).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>Class scores (before softmax) from a feature map: pooling and the head, the rest of <see cref="forward"/>.</summary>
+    public Tensor ClassifyFeatureMap(Tensor featureMap)
+    {
+        using var pooled = pool.forward(featureMap);
+        return head.forward(pooled);
+    }
+
     public override Tensor forward(Tensor images)
     {
         using var features = PooledFeatures(images);

@@ -40,7 +40,7 @@ public static class CheckpointEndpoints
         if (store.Find(id) is null) return ApiProblems.RunNotFound(id);
         if (checkpoint is not null && !Checkpoints.IsSafeName(checkpoint)) return ApiProblems.BadRequest($"'{checkpoint}' is not a checkpoint name.");
         var folder = paths.ModelsFolderOf(id);
-        var path = checkpoint is null ? Latest(folder) : Checkpoints.PathFor(folder, checkpoint);
+        var path = checkpoint is null ? Inference.RunCheckpoint.Latest(folder) : Checkpoints.PathFor(folder, checkpoint);
         if (path is null) return ApiProblems.Conflict($"Run {id} has saved no checkpoint yet: add a save step (or saveBest) to its recipe.");
         if (!File.Exists(path)) return ApiProblems.NotFound($"Run {id} saved no checkpoint '{checkpoint}'.");
         try
@@ -52,10 +52,6 @@ public static class CheckpointEndpoints
         }
         catch (InvalidDataException e) { return ApiProblems.Conflict(e.Message); }
     }
-
-    private static string? Latest(string folder) => Directory.Exists(folder)
-        ? Directory.EnumerateFiles(folder, "*" + Checkpoints.Extension).OrderByDescending(File.GetLastWriteTimeUtc).FirstOrDefault()
-        : null;
 
     private static int RecipeSize(RunStore store, string id) =>
         Components.Runs.RecipeDigest.From(store.Find(id)!.RecipeJson)?.Size ?? throw new InvalidDataException($"run {id}'s recipe gives no image size");

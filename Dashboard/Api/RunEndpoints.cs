@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Dashboard.Api.OpenApi;
 using Dashboard.Auth;
 using Dashboard.Runs;
+using Dashboard.Runs.Slurm;
 using Microsoft.Extensions.Options;
 using Dashboard.Training.Events;
 using Dashboard.Training.Recipes;
@@ -13,7 +14,8 @@ namespace Dashboard.Api;
 public static class RunEndpoints
 {
     public sealed record SubmittedRun(string Id, string Status);
-    public sealed record RunDetails(RunSummary Run, RunMetrics Metrics)
+    /// <param name="Slurm">The run's last Slurm job, its state and reason (<c>slurm</c> executor); null for a run that had none.</param>
+    public sealed record RunDetails(RunSummary Run, RunMetrics Metrics, SlurmJobStatus? Slurm = null)
     {
         public string Id => Run.Id;
         public string Status => Run.Status;
@@ -58,8 +60,9 @@ public static class RunEndpoints
         catch (QueueFullException e) { return new QueueFullProblem(e); }
     }
 
-    private static Results<Ok<RunDetails>, ProblemHttpResult> Details(RunStore store, RunMetricsCache metrics, string id) =>
-        store.Find(id) is { } run ? TypedResults.Ok(new RunDetails(run, metrics.For(id))) : ApiProblems.RunNotFound(id);
+    private static async Task<Results<Ok<RunDetails>, ProblemHttpResult>> Details(RunStore store, RunMetricsCache metrics, SlurmJobs jobs, string id,
+        CancellationToken cancellation) =>
+        store.Find(id) is { } run ? TypedResults.Ok(new RunDetails(run, metrics.For(id), await jobs.StatusAsync(id, cancellation))) : ApiProblems.RunNotFound(id);
 
     private static Results<Ok<IReadOnlyList<RunEvent>>, ProblemHttpResult> Events(RunStore store, string id, long? after) =>
         store.Find(id) is null ? ApiProblems.RunNotFound(id) : TypedResults.Ok(store.Events(id, after ?? 0));
@@ -67,8 +70,8 @@ public static class RunEndpoints
     private static Results<FileContentHttpResult, ProblemHttpResult> Thumbnail(RunStore store, string id, long sequence, int index)
     {
         if (store.Find(id) is null) return ApiProblems.RunNotFound(id);
-        return store.Event(id, sequence)?.Event is ThumbnailsCaptured captured && index >= 0 && index < captured.Pngs.Count
-            ? TypedResults.File(captured.Pngs[index], "image/png") : ApiProblems.NotFound($"Run '{id}' has no thumbnail {index} at event {sequence}.");
+        return store.Thumbnail(id, sequence, index) is { } png
+            ? TypedResults.File(png, "image/png") : ApiProblems.NotFound($"Run '{id}' has no thumbnail {index} at event {sequence}.");
     }
 
     private static Results<Accepted, ForbidHttpResult, ProblemHttpResult, QueueFullProblem> Resume(RunStore store, RunCommands commands, ClaimsPrincipal user, IOptions<AuthOptions> auth, string id)

@@ -19,6 +19,9 @@ public sealed class AuthOptions
     /// </summary>
     public string[] AllowedOrigins { get; set; } = [];
 
+    /// <summary>Viewers may classify images with a run's model (page and API); off: only trainers and admins may.</summary>
+    public bool ViewersMayPredict { get; set; }
+
     public const int DefaultTokenLifetimeDays = 90;
 
     /// <summary>How long an API token from <c>issue-token</c> is valid unless <c>--days N</c> says otherwise.</summary>
@@ -54,4 +57,5 @@ public static class Policies
     public const string CanWatch = "can-watch";
     public const string CanTrain = "can-train";
     public const string IsAdmin = "is-admin";
+    public const string CanPredict = "can-predict";
 }

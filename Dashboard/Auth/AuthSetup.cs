@@ -34,22 +34,23 @@ public static class AuthSetup
                 ApiTokenHandler.Carries(context.Request) ? ApiTokenHandler.SchemeName : CookieAuthenticationDefaults.AuthenticationScheme)
             .AddCookie(ConfigureCookie)
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiTokenHandler>(ApiTokenHandler.SchemeName, null);
-        services.AddAuthorization(o => AddPolicies(o, options.Enabled));
+        services.AddAuthorization(o => AddPolicies(o, options));
         services.AddCascadingAuthenticationState();
         services.AddScoped<CurrentUser>();
         return services;
     }
 
-    private static void AddPolicies(AuthorizationOptions o, bool enabled)
+    private static void AddPolicies(AuthorizationOptions o, AuthOptions options)
     {
-        if (!enabled)
+        if (!options.Enabled)
         {
-            foreach (var name in new[] { Policies.CanWatch, Policies.CanTrain, Policies.IsAdmin }) o.AddPolicy(name, p => p.RequireAssertion(_ => true));
+            foreach (var name in new[] { Policies.CanWatch, Policies.CanTrain, Policies.IsAdmin, Policies.CanPredict }) o.AddPolicy(name, p => p.RequireAssertion(_ => true));
             return;
         }
         o.AddPolicy(Policies.CanWatch, p => p.RequireAuthenticatedUser());
         o.AddPolicy(Policies.CanTrain, p => p.RequireRole(Roles.Trainer, Roles.Admin));
         o.AddPolicy(Policies.IsAdmin, p => p.RequireRole(Roles.Admin));
+        o.AddPolicy(Policies.CanPredict, p => p.RequireRole(options.ViewersMayPredict ? Roles.All : [Roles.Trainer, Roles.Admin]));
         o.FallbackPolicy = o.GetPolicy(Policies.CanWatch);
     }
 

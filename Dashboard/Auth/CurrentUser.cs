@@ -18,6 +18,14 @@ public sealed class CurrentUser(AuthenticationStateProvider authentication, IOpt
         return user.IsInRole(Roles.Trainer) || user.IsInRole(Roles.Admin);
     }
 
+    /// <summary>Trainers and admins; viewers too when <see cref="AuthOptions.ViewersMayPredict"/>.</summary>
+    public async Task<bool> MayPredictAsync()
+    {
+        if (!options.Value.Enabled) return true;
+        var user = (await authentication.GetAuthenticationStateAsync()).User;
+        return user.IsInRole(Roles.Trainer) || user.IsInRole(Roles.Admin) || (options.Value.ViewersMayPredict && user.IsInRole(Roles.Viewer));
+    }
+
     public async Task<bool> IsAdminAsync() =>
         !options.Value.Enabled || (await authentication.GetAuthenticationStateAsync()).User.IsInRole(Roles.Admin);
 

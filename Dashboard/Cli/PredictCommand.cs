@@ -9,9 +9,10 @@ using Dashboard.Training.Learning.Prediction;
 namespace Dashboard.Cli;
 
 /// <summary>
-/// <c>predict --model CHECKPOINT.ckpt --images DIR_OR_FILE [DIR_OR_FILE…] --out predictions.csv [--top K] [--batch-size N]</c>:
+/// <c>predict --model CHECKPOINT.ckpt --images DIR_OR_FILE [DIR_OR_FILE…] --out predictions.csv [--top K] [--batch-size N] [--tta]</c>:
 /// classifies every image (folders searched recursively) as validation preprocesses it, and writes one CSV line per image:
-/// file, top-1 label, its probability, the top K as JSON, and the error for a file that could not be read. Progress goes
+/// file, top-1 label, its probability, the top K as JSON, and the error for a file that could not be read; <c>--tta</c> averages
+/// the plain view and four augmented ones, as the learner's TTA, with the augmentation the checkpoint records. Progress goes
 /// to stderr. Exit codes: 0 written (unreadable files are listed in the CSV and on stderr), 1 the model cannot be used,
 /// 2 the command line is wrong or names no image.
 /// </summary>
@@ -27,9 +28,10 @@ public static class PredictCommand
         var output = new Option<string>("--out") { Description = "the CSV to write: file,label,probability,top,error", Required = true, HelpName = "predictions.csv" };
         var top = CliOptions.Count("--top", "classes listed per image", 1, MaximumCount, new PredictOptions().Top);
         var batchSize = CliOptions.Count("--batch-size", "images per forward pass", 1, MaximumCount, new PredictOptions().BatchSize);
-        var command = new Command("predict", "Classify images with a saved model (one CSV line per image)") { model, images, output, top, batchSize };
+        var tta = new Option<bool>("--tta") { Description = "average the plain view and four augmented ones, as the learner's TTA" };
+        var command = new Command("predict", "Classify images with a saved model (one CSV line per image)") { model, images, output, top, batchSize, tta };
         command.SetAction(parsed => Run(parsed.GetRequiredValue(model), parsed.GetRequiredValue(images), parsed.GetRequiredValue(output),
-            new PredictOptions { Top = parsed.GetValue(top), BatchSize = parsed.GetValue(batchSize) }, parsed.InvocationConfiguration));
+            new PredictOptions { Top = parsed.GetValue(top), BatchSize = parsed.GetValue(batchSize), Tta = parsed.GetValue(tta) }, parsed.InvocationConfiguration));
         return command;
     }
 

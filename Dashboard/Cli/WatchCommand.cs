@@ -7,7 +7,7 @@ namespace Dashboard.Cli;
 
 /// <summary>
 /// <c>watch RUN_ID [--url URL] [--token TOKEN]</c>: follows a run of a running dashboard through <see cref="TrainingHub"/> and
-/// shows its progress. With sign-in on, the API token comes from <c>--token</c> or the <c>DASHBOARD_TOKEN</c> environment variable.
+/// shows its progress (a resume says which epoch it continues after; epochs and fits counted from 1), then the running time. With sign-in on, the API token comes from <c>--token</c> or the <c>DASHBOARD_TOKEN</c> environment variable.
 /// </summary>
 public static class WatchCommand
 {
@@ -36,9 +36,14 @@ public static class WatchCommand
         try
         {
             await connection.StartAsync(cancel.Token);
-            using var progress = TrainingProgress.For(console.Output);
-            await foreach (var runEvent in connection.StreamAsync<RunEvent>(nameof(TrainingHub.Follow), runId, 0L, cancel.Token))
-                progress.Emit(runEvent.Event);
+            var activeTime = new ActiveTime();
+            using (var progress = TrainingProgress.For(console.Output))
+                await foreach (var runEvent in connection.StreamAsync<RunEvent>(nameof(TrainingHub.Follow), runId, 0L, cancel.Token))
+                {
+                    progress.Emit(runEvent.Event);
+                    activeTime.Add(runEvent.Event);
+                }
+            console.Output.WriteLine($"running time {Components.Runs.EventText.Seconds(activeTime.Seconds)}{(activeTime.Parts > 1 ? $" over {activeTime.Parts} parts" : "")}");
             return CommandLineInvocation.Succeeded;
         }
         catch (HttpRequestException e) when (e.StatusCode is System.Net.HttpStatusCode.Unauthorized or System.Net.HttpStatusCode.Forbidden)

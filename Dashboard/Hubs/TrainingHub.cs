@@ -8,7 +8,9 @@ namespace Dashboard.Hubs;
 
 /// <summary>
 /// Streams run events to clients outside Blazor (scripts, the CLI watcher): first the stored history after a sequence
-/// number, then live events as they are stored, in order, without gaps or duplicates.
+/// number, then live events as they are stored, in order, without gaps or duplicates. The history is append-only, so a
+/// follower that resumes after the last number it saw misses nothing; a <c>runResumed</c> event tells a client that
+/// rebuilds a view which earlier events it supersedes (see <see cref="RunHistory"/>).
 /// </summary>
 public sealed class TrainingHub(RunStore store, RunNotifier notifier, DashboardMetrics metrics) : Hub
 {

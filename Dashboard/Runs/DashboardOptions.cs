@@ -11,7 +11,13 @@ public sealed class DashboardOptions
     [Required(AllowEmptyStrings = false)]
     public string DataFolder { get; set; } = DataFolderResolution.DefaultDataFolder;
 
-    /// <summary>Checkpoints saved by runs. Relative paths are under <see cref="DataFolder"/>.</summary>
+    /// <summary>
+    /// Where runs' resume points and checkpoints live, a folder every machine that trains runs sees at the same path
+    /// (NFS on a cluster); empty: <see cref="DataFolder"/>, which is shared on one machine. Relative paths are under the content root.
+    /// </summary>
+    public string? SharedFolder { get; set; }
+
+    /// <summary>Checkpoints saved by runs. Relative paths are under <see cref="SharedFolder"/>.</summary>
     [Required(AllowEmptyStrings = false)]
     public string ModelsFolder { get; set; } = "models";
 
@@ -22,9 +28,9 @@ public sealed class DashboardOptions
     [Range(1, 10_000)]
     public int QueueCapacity { get; set; } = 32;
 
-    /// <summary>Where runs train: <c>inprocess</c> (a thread of the server) or <c>process</c> (a child process in worker mode per run).</summary>
-    [RegularExpression(Executors.ExecutorNames.Pattern, ErrorMessage = "Dashboard:Executor must be inprocess or process.")]
-    public string Executor { get; set; } = Executors.ExecutorNames.InProcess;
+    /// <summary>Where runs train: <c>inprocess</c> (a thread of the server), <c>process</c> (a child process in worker mode per run) or <c>slurm</c> (a Slurm job per run).</summary>
+    [RegularExpression(Executors.ExecutorNames.Pattern, ErrorMessage = "Dashboard:Executor must be inprocess, process or slurm.")]
+    public string Executor { get; set; } = Executors.ExecutorNames.Process;
 
     /// <summary>Seconds a stopping run may take to reach a batch boundary; a worker process still running then is killed.</summary>
     [Range(1, 3600)]

@@ -15,11 +15,14 @@ public sealed class DashboardPaths
     private DashboardPaths(DashboardOptions options, string contentRoot)
     {
         DataFolder = DataFolderResolution.Resolve(options.DataFolder, contentRoot);
-        ModelsFolder = Path.GetFullPath(options.ModelsFolder, DataFolder);
+        SharedFolder = string.IsNullOrWhiteSpace(options.SharedFolder) ? DataFolder : Path.GetFullPath(options.SharedFolder, contentRoot);
+        ModelsFolder = Path.GetFullPath(options.ModelsFolder, SharedFolder);
         DataRoots = options.DataRoots.Select(root => Path.GetFullPath(root, contentRoot)).ToArray();
     }
 
     public string DataFolder { get; }
+    /// <summary>Runs' resume points and checkpoints: <see cref="DashboardOptions.SharedFolder"/>, else the data folder.</summary>
+    public string SharedFolder { get; }
     public string ModelsFolder { get; }
     public IReadOnlyList<string> DataRoots { get; }
     public string RunDatabase => Path.Combine(DataFolder, "runs.db");
@@ -29,5 +32,5 @@ public sealed class DashboardPaths
     public string ModelsFolderOf(string runId) => Path.Combine(ModelsFolder, runId);
 
     /// <summary>A run's own files (its resume point).</summary>
-    public string RunFolder(string runId) => Path.Combine(DataFolder, "runs", runId);
+    public string RunFolder(string runId) => Path.Combine(SharedFolder, "runs", runId);
 }

@@ -1,11 +1,10 @@
-using Dashboard.Training.Events;
-
 namespace Dashboard.Runs;
 
 /// <summary>
 /// Each run's <see cref="RunMetrics"/>, kept up to date by reading only the events stored since the last request, so
 /// pollers of a long fit cost the same at its thousandth batch as at its first (rebuilding from every event made ten
-/// pollers take a quarter of a small fit's throughput). A run whose events are deleted (resume) is rebuilt.
+/// pollers take a quarter of a small fit's throughput). The history is append-only: a resume's <see cref="Dashboard.Training.Events.RunResumed"/>
+/// drops what it supersedes inside the builder.
 /// </summary>
 public sealed class RunMetricsCache
 {
@@ -15,11 +14,7 @@ public sealed class RunMetricsCache
     private readonly Dictionary<string, Entry> entries = [];
     private readonly Lock gate = new();
 
-    public RunMetricsCache(RunStore store)
-    {
-        this.store = store;
-        store.EventsDeleted += Forget;
-    }
+    public RunMetricsCache(RunStore store) => this.store = store;
 
     public RunMetrics For(string runId)
     {
@@ -36,16 +31,11 @@ public sealed class RunMetricsCache
         {
             foreach (var stored in store.Events(runId, entry.LastSequence))
             {
-                entry.Builder.Add(stored.Event);
+                entry.Builder.Add(stored);
                 entry.LastSequence = stored.Sequence;
             }
             return entry.Builder.Build();
         }
-    }
-
-    private void Forget(string runId)
-    {
-        lock (gate) entries.Remove(runId);
     }
 
     /// <summary>The figures folded from events up to <see cref="LastSequence"/>.</summary>

@@ -11,7 +11,7 @@ namespace Dashboard.Runs;
 /// </summary>
 public sealed class RunQueue(RunStore store, RunNotifier notifier, DatasetPathPolicy paths, IOptions<DashboardOptions> options)
 {
-    private readonly Channel<string> pending = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<string> pending = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = false });
     private readonly Lock admission = new();
 
     public ChannelReader<string> Reader => pending.Reader;

@@ -51,17 +51,27 @@ public sealed class RunStore
         SqliteDatabase.Execute(connection, "UPDATE runs SET accuracy = $accuracy, tta_accuracy = $tta WHERE id = $id", ("$accuracy", accuracy), ("$tta", ttaAccuracy), ("$id", runId));
     }
 
-    /// <summary>Appends an event; returns its sequence number within the run.</summary>
+    /// <summary>
+    /// Appends an event; returns its sequence number within the run. Nothing is ever deleted (a resume appends a
+    /// <see cref="RunResumed"/>), so a number is never given twice.
+    /// </summary>
     public RunEvent Append(string runId, TrainingEvent trainingEvent)
     {
         using var connection = database.Open();
         using var transaction = connection.BeginTransaction();
         using var nextCommand = SqliteDatabase.Command(connection, "SELECT COALESCE(MAX(seq), 0) + 1 FROM events WHERE run_id = $id", ("$id", runId));
-        var next = (long)nextCommand.ExecuteScalar()!;
-        SqliteDatabase.Execute(connection, "INSERT INTO events (run_id, seq, type, json) VALUES ($id, $seq, $type, $json)",
-            ("$id", runId), ("$seq", next), ("$type", trainingEvent.GetType().Name), ("$json", EventJson.Serialize(trainingEvent)));
+        var stored = Insert(connection, runId, (long)nextCommand.ExecuteScalar()!, trainingEvent);
         transaction.Commit();
-        return new RunEvent(runId, next, trainingEvent);
+        return stored;
+    }
+
+    /// <summary>Inserts one event under its number (thumbnail PNGs into <see cref="ThumbnailBlobs"/>); returns it as stored.</summary>
+    private static RunEvent Insert(Microsoft.Data.Sqlite.SqliteConnection connection, string runId, long sequence, TrainingEvent trainingEvent)
+    {
+        var stored = ThumbnailBlobs.Write(connection, runId, sequence, trainingEvent);
+        SqliteDatabase.Execute(connection, "INSERT INTO events (run_id, seq, type, json) VALUES ($id, $seq, $type, $json)",
+            ("$id", runId), ("$seq", sequence), ("$type", stored.GetType().Name), ("$json", EventJson.Serialize(stored)));
+        return new RunEvent(runId, sequence, stored);
     }
 
     /// <summary>
@@ -79,9 +89,7 @@ public sealed class RunStore
         {
             if (numbered.Sequence <= last) continue;
             if (numbered.Sequence != last + 1) break;
-            SqliteDatabase.Execute(connection, "INSERT INTO events (run_id, seq, type, json) VALUES ($id, $seq, $type, $json)",
-                ("$id", runId), ("$seq", numbered.Sequence), ("$type", numbered.Event.GetType().Name), ("$json", EventJson.Serialize(numbered.Event)));
-            stored.Add(new RunEvent(runId, numbered.Sequence, numbered.Event));
+            stored.Add(Insert(connection, runId, numbered.Sequence, numbered.Event));
             last = numbered.Sequence;
         }
         transaction.Commit();
@@ -101,17 +109,6 @@ public sealed class RunStore
         return (long)command.ExecuteScalar()!;
     }
 
-    /// <summary>Removes the events after a sequence number (a resumed run discards what came after its resume point).</summary>
-    public void DeleteEventsAfter(string runId, long sequence)
-    {
-        using (var connection = database.Open())
-            SqliteDatabase.Execute(connection, "DELETE FROM events WHERE run_id = $id AND seq > $after", ("$id", runId), ("$after", sequence));
-        EventsDeleted?.Invoke(runId);
-    }
-
-    /// <summary>Raised after <see cref="DeleteEventsAfter"/>, with the run's id: anything built from its events is stale.</summary>
-    public event Action<string>? EventsDeleted;
-
     public IReadOnlyList<RunEvent> Events(string runId, long afterSequence = 0)
     {
         using var connection = database.Open();
@@ -128,6 +125,17 @@ public sealed class RunStore
         using var connection = database.Open();
         using var command = SqliteDatabase.Command(connection, "SELECT json FROM events WHERE run_id = $id AND seq = $seq", ("$id", runId), ("$seq", sequence));
         return command.ExecuteScalar() is string json ? new RunEvent(runId, sequence, EventJson.Deserialize(json)) : null;
+    }
+
+    /// <summary>
+    /// One thumbnail PNG of a <see cref="ThumbnailsCaptured"/> event, or null: from <see cref="ThumbnailBlobs"/>, or from the
+    /// event itself for events stored before thumbnails were kept apart.
+    /// </summary>
+    public byte[]? Thumbnail(string runId, long sequence, int index)
+    {
+        using (var connection = database.Open())
+            if (ThumbnailBlobs.Read(connection, runId, sequence, index) is { } png) return png;
+        return Event(runId, sequence)?.Event is ThumbnailsCaptured captured && index >= 0 && index < captured.Pngs.Count ? captured.Pngs[index] : null;
     }
 
     public RunSummary? Find(string runId) => Query("WHERE id = $id", ("$id", runId)).FirstOrDefault();

@@ -6,7 +6,7 @@ namespace Dashboard.Runs;
 /// <summary>The run store's tables and how a row becomes a <see cref="RunSummary"/>.</summary>
 internal static class RunStoreSchema
 {
-    public const string Create = """
+    public const string Create = ThumbnailBlobs.Create + """
         CREATE TABLE IF NOT EXISTS runs (
             id TEXT PRIMARY KEY, name TEXT NOT NULL, status TEXT NOT NULL, recipe TEXT NOT NULL,
             created_at TEXT NOT NULL, started_at TEXT, ended_at TEXT, message TEXT, accuracy REAL, tta_accuracy REAL, owner TEXT);

@@ -5,13 +5,19 @@ using Dashboard.Training.Recipes;
 namespace Dashboard.Runs;
 
 /// <summary>
-/// Starts queued runs one at a time on the configured executor (<see cref="IRunExecutor"/>) and records how each ended.
-/// At start-up, before the host reports started, runs left "running" by a dead process become "interrupted" and
-/// queued ones are queued again, so nothing the host serves can race that recovery.
+/// Starts queued runs on the configured executor (<see cref="IRunExecutor"/>), as many at once as it has slots, and records how each ended.
+/// At start-up, before the host reports started, runs left "running" go on with their worker when the executor can
+/// re-attach to it (<see cref="IRunExecutor.Reattach"/>), else become "interrupted"; queued ones are queued again, so
+/// nothing the host serves can race that recovery.
 /// </summary>
 public sealed class RunWorker(RunStore store, RunQueue queue, RunNotifier notifier, RunCancellations cancellations, RunEventRecorder recorder,
     IRunExecutor executor, DashboardPaths paths, WorkerReadiness readiness, ILogger<RunWorker> logger) : BackgroundService
 {
+    private readonly List<Task> reattached = [];
+
+    /// <summary>Cancelled when the host stops: re-attached runs start before <see cref="ExecuteAsync"/> has its token.</summary>
+    private readonly CancellationTokenSource hostStopping = new();
+
     public const string InterruptedMessage = "the server stopped while this run was running";
 
     public override Task StartAsync(CancellationToken cancellationToken)
@@ -21,8 +27,25 @@ public sealed class RunWorker(RunStore store, RunQueue queue, RunNotifier notifi
         return base.StartAsync(cancellationToken);
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    public override Task StopAsync(CancellationToken cancellationToken)
     {
+        hostStopping.Cancel();
+        return base.StopAsync(cancellationToken);
+    }
+
+    public override void Dispose()
+    {
+        hostStopping.Dispose();
+        base.Dispose();
+    }
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => Task.WhenAll(Enumerable.Range(0, executor.Slots)
+        .Select(slot => RunQueuedAsync(reattached.Where((_, index) => index % executor.Slots == slot), stoppingToken)));
+
+    /// <summary>One slot: first the re-attached runs it holds, then the next queued run whenever the last one has ended.</summary>
+    private async Task RunQueuedAsync(IEnumerable<Task> reattachedRuns, CancellationToken stoppingToken)
+    {
+        await Task.WhenAll(reattachedRuns);
         await foreach (var runId in queue.Reader.ReadAllAsync(stoppingToken))
         {
             if (store.Find(runId) is { Status: RunStatus.Queued } run) await RunAsync(run, stoppingToken);
@@ -31,9 +54,29 @@ public sealed class RunWorker(RunStore store, RunQueue queue, RunNotifier notifi
 
     private void RecoverAfterRestart()
     {
-        foreach (var run in store.WithStatus(RunStatus.Running).Concat(store.WithStatus(RunStatus.Stopping))) End(run.Id, RunStatus.Interrupted, InterruptedMessage);
+        foreach (var run in store.WithStatus(RunStatus.Running).Concat(store.WithStatus(RunStatus.Stopping)))
+            if (!Reattach(run)) End(run.Id, RunStatus.Interrupted, InterruptedMessage);
         foreach (var run in store.WithStatus(RunStatus.Queued)) queue.Requeue(run.Id);
     }
+
+    /// <summary>A run whose worker outlived the previous server goes on with it; a stop asked before the restart is asked again.</summary>
+    private bool Reattach(RunSummary run)
+    {
+        var stopping = hostStopping.Token;
+        var cancellation = cancellations.Register(run.Id, stopping);
+        var supervision = executor.Reattach(run, cancellation.Token, stopping);
+        if (supervision is null)
+        {
+            cancellations.Unregister(run.Id);
+            return false;
+        }
+        if (run.Status == RunStatus.Stopping) cancellation.Cancel();
+        reattached.Add(FinishReattachedAsync(run, supervision, stopping));
+        return true;
+    }
+
+    private async Task FinishReattachedAsync(RunSummary run, Task<RunOutcome> supervision, CancellationToken stoppingToken) =>
+        RecordOutcome(run.Id, await OutcomeOfAsync(run, () => supervision), stoppingToken);
 
     private async Task RunAsync(RunSummary run, CancellationToken stoppingToken)
     {
@@ -43,22 +86,26 @@ public sealed class RunWorker(RunStore store, RunQueue queue, RunNotifier notifi
             cancellations.Unregister(run.Id); // stopped while it waited: the stop wins
             return;
         }
-        // Before anyone hears it runs: a page rebuilds its view from the store when a run starts again (see RunPage).
-        DiscardEventsAfterResumePoint(run.Id, new ResumeStore(paths.RunFolder(run.Id)));
+        MarkResumed(run.Id, new ResumeStore(paths.RunFolder(run.Id)));
         if (store.Find(run.Id) is { } started) notifier.Publish(started);
-        var outcome = await ExecuteAsync(run, cancellation.Token, stoppingToken);
-        cancellations.Unregister(run.Id);
-        if (outcome.HasResult) store.SetResult(run.Id, outcome.Accuracy, outcome.TtaAccuracy);
-        bool hostStopping = stoppingToken.IsCancellationRequested && outcome.Status == RunStatus.Stopped;
-        if (hostStopping) End(run.Id, RunStatus.Interrupted, InterruptedMessage);
-        else if (outcome.Status == RunStatus.Finished) ChangeStatus(run.Id, outcome.Status, outcome.Message);
-        else End(run.Id, outcome.Status, outcome.Message);
+        RecordOutcome(run.Id, await OutcomeOfAsync(run, () => executor.ExecuteAsync(run, cancellation.Token, stoppingToken)), stoppingToken);
     }
 
-    /// <summary>An executor that cannot run at all (no worker process could start) fails the run, with its message.</summary>
-    private async Task<RunOutcome> ExecuteAsync(RunSummary run, CancellationToken stop, CancellationToken stoppingToken)
+    private void RecordOutcome(string runId, RunOutcome outcome, CancellationToken stoppingToken)
     {
-        try { return await executor.ExecuteAsync(run, stop, stoppingToken); }
+        cancellations.Unregister(runId);
+        if (outcome == RunOutcome.Detached) return; // its worker trains on: the next start re-attaches to it, or interrupts the run
+        if (outcome.HasResult) store.SetResult(runId, outcome.Accuracy, outcome.TtaAccuracy);
+        bool hostStopping = stoppingToken.IsCancellationRequested && outcome.Status == RunStatus.Stopped;
+        if (hostStopping) End(runId, RunStatus.Interrupted, InterruptedMessage);
+        else if (outcome.Status == RunStatus.Finished) ChangeStatus(runId, outcome.Status, outcome.Message);
+        else End(runId, outcome.Status, outcome.Message);
+    }
+
+    /// <summary>An executor that cannot run at all (no worker process could start, sbatch failed) fails the run, with its message.</summary>
+    private async Task<RunOutcome> OutcomeOfAsync(RunSummary run, Func<Task<RunOutcome>> execution)
+    {
+        try { return await execution(); }
         catch (Exception e)
         {
             logger.LogError(e, "Run {RunId} could not be executed", run.Id);
@@ -73,14 +120,17 @@ public sealed class RunWorker(RunStore store, RunQueue queue, RunNotifier notifi
         ChangeStatus(runId, status, message);
     }
 
-    /// <summary>A resumed run keeps its history up to the resume point's last epoch; what came after is discarded, not duplicated.</summary>
-    private void DiscardEventsAfterResumePoint(string runId, ResumeStore resume)
+    /// <summary>
+    /// A resumed run keeps its history up to the resume point's last epoch: a <see cref="RunResumed"/> marks what came after
+    /// it as superseded (the trainer does it again), before the run is heard to run. Nothing is deleted, no number reused.
+    /// </summary>
+    private void MarkResumed(string runId, ResumeStore resume)
     {
-        var stored = store.Events(runId);
-        if (stored.Count == 0) return;
+        var counted = RunHistory.Effective(store.Events(runId));
+        if (counted.Count == 0) return;
         var lastEpoch = resume.TryRead()?.Epochs.LastOrDefault()?.Epoch;
-        var keepThrough = stored.LastOrDefault(e => e.Event is EpochEnded ended && ended.Epoch == lastEpoch)?.Sequence ?? 0;
-        store.DeleteEventsAfter(runId, keepThrough);
+        var keptThrough = counted.LastOrDefault(e => e.Event is EpochEnded ended && ended.Epoch == lastEpoch)?.Sequence ?? 0;
+        recorder.Record(runId, new RunResumed(lastEpoch + 1 ?? 0, keptThrough));
     }
 
     private void ChangeStatus(string runId, string status, string? message)

@@ -33,8 +33,8 @@ public sealed class FitContext(Learner learner, int fitIndex, SchedulePlan plan,
 
     public int EpochInFit { get; internal set; }
 
-    /// <summary>Mini-batches done in this fit, across epochs (the schedule's position).</summary>
-    public int Iteration { get; internal set; }
+    /// <summary>Mini-batches done in this fit, across epochs (the schedule's position); a resumed fit starts after its done epochs' batches.</summary>
+    public int Iteration { get; internal set; } = startEpoch * plan.BatchesPerEpoch;
 
     public int BatchInEpoch { get; internal set; }
 

@@ -12,7 +12,7 @@ namespace Dashboard.Api.OpenApi;
 /// </summary>
 public sealed class OperationSecurity : IOpenApiOperationTransformer
 {
-    private static readonly string[] RolePolicies = [Policies.CanTrain, Policies.IsAdmin];
+    private static readonly string[] RolePolicies = [Policies.CanTrain, Policies.IsAdmin, Policies.CanPredict];
 
     public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {

@@ -22,7 +22,7 @@ public sealed class BatchThumbnailsView
             case FitStarted fit: Precomputed = fit.Precomputed; break;
             case ThumbnailsCaptured captured:
                 batches.RemoveAll(b => b.Epoch == captured.Epoch); // a resumed epoch captures again
-                batches.Add(new CapturedBatch(captured.Epoch, sequence, captured.Pngs.Count, captured.Labels));
+                batches.Add(new CapturedBatch(captured.Epoch, sequence, captured.Count, captured.Labels));
                 break;
             case ThumbnailsPredicted predicted:
                 int at = batches.FindLastIndex(b => b.Epoch == predicted.Epoch);

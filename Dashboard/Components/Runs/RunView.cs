@@ -37,6 +37,11 @@ public sealed class RunView(IReadOnlyList<int> lrFindIterations, int? recipeLaye
     /// <summary>The best epoch so far of each fit that keeps one (saveBest), in fit order.</summary>
     public IEnumerable<BestEpochSaved> BestEpochs => bestByFit.Values;
     public TtaCompleted? Tta { get; private set; }
+    /// <summary>The time spent running, over every part of a stopped and resumed run.</summary>
+    public ActiveTime ActiveTime { get; } = new();
+    /// <summary>Where the run stopped (failed, was interrupted) and where it resumed, on the loss chart's iteration axis.</summary>
+    public LiveTrace Stops { get; } = new("stopped") { Style = TraceStyle.Markers, Color = "#c62828", MarkerSize = 12 };
+    public LiveTrace Resumes { get; } = new("resumed") { Style = TraceStyle.Markers, Color = "#1565c0", MarkerSize = 8 };
     public ConfusionMatrixComputed? Confusion { get; private set; }
     public TopLossesComputed? TopLosses { get; private set; }
     public RunCompleted? Completed { get; private set; }
@@ -56,14 +61,38 @@ public sealed class RunView(IReadOnlyList<int> lrFindIterations, int? recipeLaye
         catch (RecipeException) { return new RunView([]); }
     }
 
+    /// <summary>
+    /// A view of stored events as they count (<see cref="RunHistory"/>): what a resume superseded is left out, except its
+    /// stop in the log and on the loss chart, and its time in <see cref="ActiveTime"/>.
+    /// </summary>
+    public static RunView From(RunSummary run, IReadOnlyList<RunEvent> stored)
+    {
+        var view = For(run);
+        var counted = RunHistory.Effective(stored).Select(e => e.Sequence).ToHashSet();
+        foreach (var runEvent in stored)
+            if (counted.Contains(runEvent.Sequence)) view.Apply(runEvent);
+            else view.ApplySuperseded(runEvent);
+        return view;
+    }
+
     public bool Apply(RunEvent runEvent)
     {
         if (runEvent.Sequence <= LastSequence) return false;
         LastSequence = runEvent.Sequence;
+        ActiveTime.Add(runEvent.Event);
         Thumbnails.Apply(runEvent.Sequence, runEvent.Event);
         Apply(runEvent.Event);
         if (runEvent.Event is not (BatchEnded or LrFindBatchEnded)) AddLog(runEvent);
         return true;
+    }
+
+    private void ApplySuperseded(RunEvent runEvent)
+    {
+        LastSequence = runEvent.Sequence;
+        ActiveTime.Add(runEvent.Event);
+        if (runEvent.Event is not (RunEnded or FitStopped)) return;
+        AddLog(runEvent);
+        if (runEvent.Event is RunEnded) MarkAtLastBatch(Stops);
     }
 
     private void Apply(TrainingEvent trainingEvent)
@@ -88,7 +117,8 @@ public sealed class RunView(IReadOnlyList<int> lrFindIterations, int? recipeLaye
             case ConfusionMatrixComputed confusion: Confusion = confusion; break;
             case TopLossesComputed topLosses: TopLosses = topLosses; break;
             case RunCompleted completed: Completed = completed; Progress.Finish("run completed"); break;
-            case RunEnded ended: Progress.Finish($"run {ended.Status}"); break;
+            case RunEnded ended: Progress.Finish($"run {ended.Status}"); MarkAtLastBatch(Stops); break;
+            case RunResumed: MarkAtLastBatch(Resumes); break;
         }
     }
 
@@ -117,6 +147,9 @@ public sealed class RunView(IReadOnlyList<int> lrFindIterations, int? recipeLaye
         ValidLoss.Add(Math.Max(0, Batches - 1), epoch.ValidLoss);
         Accuracy.Add(epoch.Epoch + 1, epoch.Accuracy);
     }
+
+    /// <summary>A marker at the last batch drawn, where a stopped run continues when resumed.</summary>
+    private void MarkAtLastBatch(LiveTrace markers) => markers.Add(Math.Max(0, Batches - 1), TrainLoss.Count > 0 ? TrainLoss.Y[^1] : double.NaN);
 
     private void AddLog(RunEvent runEvent)
     {

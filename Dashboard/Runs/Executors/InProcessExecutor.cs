@@ -12,6 +12,12 @@ namespace Dashboard.Runs.Executors;
 public sealed class InProcessExecutor(RunEventRecorder recorder, IRecipeEnvironmentFactory environments, DashboardPaths paths, ILogger<InProcessExecutor> logger)
     : IRunExecutor
 {
+    /// <summary>One run at a time: runs on threads of the server share its cores and memory.</summary>
+    public int Slots => 1;
+
+    /// <summary>A thread does not outlive its server.</summary>
+    public Task<RunOutcome>? Reattach(RunSummary run, CancellationToken stop, CancellationToken hostStopping) => null;
+
     public async Task<RunOutcome> ExecuteAsync(RunSummary run, CancellationToken stop, CancellationToken hostStopping)
     {
         var events = Channel.CreateUnbounded<TrainingEvent>(new UnboundedChannelOptions { SingleReader = true });

@@ -13,4 +13,8 @@ public sealed class ProcessExecutorOptions
     /// <summary>Seconds a worker keeps training and buffering while it cannot reach the server; then it stops at its last resume point.</summary>
     [Range(1, 86_400)]
     public int ServerLossSeconds { get; set; } = 60;
+
+    /// <summary>Runs that train at once, each in its own worker; 0 (the default): one per CUDA device, one without a GPU.</summary>
+    [Range(0, 256)]
+    public int Slots { get; set; }
 }

@@ -4,4 +4,7 @@ namespace Dashboard.Runs.Executors;
 public sealed record RunOutcome(string Status, string? Message, double? Accuracy = null, double? TtaAccuracy = null)
 {
     public bool HasResult => Accuracy is not null;
+
+    /// <summary>The host stopped and the run's worker trains on: the run stays running, for the restarted server to re-attach to.</summary>
+    public static RunOutcome Detached { get; } = new(RunStatus.Running, "the server stopped; the worker trains on");
 }

@@ -9,7 +9,7 @@ namespace Dashboard.Runs.Executors;
 
 /// <summary>
 /// Starts <c>dotnet Dashboard.dll worker --run ID --server URL</c> (or the app host itself) in the content root, with
-/// the server's folders and torch settings as arguments, the training environment variables, and the run's token in
+/// the server's shared folder (as the worker's data folder) and torch settings as arguments, the training environment variables, and the run's token in
 /// <see cref="WorkerProtocol.TokenVariable"/> (not in the process list).
 /// </summary>
 public sealed class WorkerLauncher(IServer server, DashboardPaths paths, IOptions<ProcessExecutorOptions> options, IOptions<TorchOptions> torch,
@@ -17,22 +17,32 @@ public sealed class WorkerLauncher(IServer server, DashboardPaths paths, IOption
 {
     public WorkerProcess Start(string runId, string token)
     {
-        var (file, prefix) = Command();
-        var start = new ProcessStartInfo(file)
+        var command = CommandLine(runId);
+        var start = new ProcessStartInfo(command[0])
         {
-            WorkingDirectory = environment.ContentRootPath, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+            WorkingDirectory = WorkingDirectory, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
         };
-        foreach (var arg in prefix.Concat(Arguments(runId))) start.ArgumentList.Add(arg);
+        foreach (var arg in command.Skip(1)) start.ArgumentList.Add(arg);
         start.Environment[WorkerProtocol.TokenVariable] = token;
         foreach (var (name, value) in ProcessEnvironment.Recommended)
             if (!ProcessEnvironment.Satisfies(name, start.Environment.TryGetValue(name, out var current) ? current : null, value)) start.Environment[name] = value;
         return WorkerProcess.Start(start, runId, logger);
     }
 
+    /// <summary>The folder a worker starts in: the content root, so it reads the server's configuration files.</summary>
+    public string WorkingDirectory => environment.ContentRootPath;
+
+    /// <summary>The program and its arguments that run <paramref name="runId"/> in worker mode (without the token).</summary>
+    public IReadOnlyList<string> CommandLine(string runId)
+    {
+        var (file, prefix) = Command();
+        return [file, .. prefix, .. Arguments(runId)];
+    }
+
     private IEnumerable<string> Arguments(string runId) =>
     [
         "worker", "--run", runId, "--server", ServerUrl(), "--server-loss-seconds", options.Value.ServerLossSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        $"--Dashboard:DataFolder={paths.DataFolder}", $"--Dashboard:ModelsFolder={paths.ModelsFolder}",
+        $"--Dashboard:DataFolder={paths.SharedFolder}", $"--Dashboard:SharedFolder={paths.SharedFolder}", $"--Dashboard:ModelsFolder={paths.ModelsFolder}",
         $"--Torch:Device={torch.Value.Device}", $"--Torch:Threads={torch.Value.Threads}", $"--Torch:KeepFreedNativeMemory={torch.Value.KeepFreedNativeMemory}",
     ];
 

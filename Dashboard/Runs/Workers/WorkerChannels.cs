@@ -17,16 +17,19 @@ public sealed class WorkerChannels(RunEventRecorder recorder, RunStore store)
     public string Open(string runId, CancellationToken stop)
     {
         var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-        open[runId] = new WorkerChannel(Hash(token), stop);
+        Reopen(runId, TokenHash(token), stop);
         return token;
     }
+
+    /// <summary>Opens the run's channel for a worker that already holds a token (one started before a restart of the server), known by its hash.</summary>
+    public void Reopen(string runId, byte[] tokenHash, CancellationToken stop) => open[runId] = new WorkerChannel(tokenHash, stop);
 
     /// <summary>What a request presenting <paramref name="token"/> for <paramref name="runId"/> may do.</summary>
     public WorkerAccess Authorize(string runId, string? token)
     {
         if (store.Find(runId) is null) return WorkerAccess.UnknownRun;
         if (!open.TryGetValue(runId, out var channel)) return WorkerAccess.NotRunning;
-        return token is not null && CryptographicOperations.FixedTimeEquals(Hash(token), channel.TokenHash) ? WorkerAccess.Allowed : WorkerAccess.WrongToken;
+        return token is not null && CryptographicOperations.FixedTimeEquals(TokenHash(token), channel.TokenHash) ? WorkerAccess.Allowed : WorkerAccess.WrongToken;
     }
 
     public WorkerAssignment? Assignment(string runId) =>
@@ -71,7 +74,7 @@ public sealed class WorkerChannels(RunEventRecorder recorder, RunStore store)
         }
     }
 
-    private static byte[] Hash(string token) => SHA256.HashData(Encoding.UTF8.GetBytes(token));
+    public static byte[] TokenHash(string token) => SHA256.HashData(Encoding.UTF8.GetBytes(token));
 
     private sealed class WorkerChannel(byte[] tokenHash, CancellationToken stop)
     {

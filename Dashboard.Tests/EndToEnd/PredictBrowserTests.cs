@@ -1,0 +1,41 @@
+using Dashboard.Tests.Server;
+using Dashboard.Training.Data;
+using Microsoft.Playwright;
+
+namespace Dashboard.Tests.EndToEnd;
+
+/// <summary>
+/// The run page's "Use the model" in real Chromium against a real server that trained the demo run: an uploaded image
+/// gets its top 5 classes and a Grad-CAM heat map, and the top-losses grid switches to heat maps.
+/// </summary>
+public sealed class PredictBrowserTests
+{
+    [Fact]
+    public async Task An_uploaded_image_shows_its_top_5_and_a_heat_map_and_top_losses_switch_to_heat_maps()
+    {
+        await using var host = await DashboardHost.StartAsync();
+        using var client = host.Client();
+        var runId = await ApiWaits.FinishedRunAsync(client, TinyRecipes.SavesHead);
+        await using var browser = await Browser.LaunchAsync(host.BaseAddress);
+        var page = browser.Page;
+        await browser.OpenAsync($"/runs/{runId}", "run");
+
+        await page.SetInputFilesAsync("#predict-input", Path.Combine(DemoDataset.Path, "valid", "bag", "0000.png"));
+
+        var result = page.Locator("#predict-results .predicted-image");
+        await Assertions.Expect(result).ToHaveCountAsync(1);
+        await Assertions.Expect(result.Locator(".predicted-name")).ToHaveTextAsync("0000.png");
+        await Assertions.Expect(result.Locator("table.predictions tr")).ToHaveCountAsync(5);
+        await WaitForImagesAsync(page, ".predict-heatmap", 1);
+        Assert.Equal(224, await page.EvaluateAsync<int>("() => document.querySelector('.predict-heatmap').naturalWidth"));
+
+        await page.Locator("#top-losses-heatmaps").ClickAsync();
+        await WaitForImagesAsync(page, "#top-losses img.heatmap", await page.Locator("#top-losses img").CountAsync());
+        await browser.ScreenshotAsync("run-predict");
+    }
+
+    /// <summary>Waits until <paramref name="count"/> (at least one) images of the selector have loaded with pixels.</summary>
+    private static Task WaitForImagesAsync(IPage page, string selector, int count) =>
+        page.WaitForFunctionAsync("([s, n]) => { const images = [...document.querySelectorAll(s)]; return n > 0 && images.length === n && images.every(i => i.complete && i.naturalWidth > 0); }",
+            new object[] { selector, count }, new PageWaitForFunctionOptions { Timeout = 120_000, PollingInterval = 200 });
+}
