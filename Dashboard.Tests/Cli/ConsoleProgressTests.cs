@@ -6,6 +6,9 @@ namespace Dashboard.Tests.Cli;
 
 public class ConsoleProgressTests
 {
+    /// <summary>Two fits as the learner numbers them (from 0): the first with two epochs, the second with one.</summary>
+    private static readonly (int Fit, int Epoch, double Accuracy)[] Epochs = [(0, 0, 0.5), (0, 1, 0.625), (1, 2, 0.75)];
+
     [Fact]
     public void The_lr_find_line_lists_every_suggestion_and_marks_the_chosen_one()
     {
@@ -29,9 +32,9 @@ public class ConsoleProgressTests
         {
             Assert.IsType<ConsoleProgress>(progress);
             progress.Emit(new LrFindCompleted([1e-5, 1e-3], [2.3, 2.0], [2.3, 2.1], [new("valley", 1e-3, 2.1)], "valley"));
-            foreach (var (fit, epoch, accuracy) in new[] { (1, 0, 0.5), (1, 1, 0.625), (2, 2, 0.75) })
+            foreach (var (fit, epoch, accuracy) in Epochs)
             {
-                if (epoch != 1) progress.Emit(new FitStarted(fit, fit == 1 ? 2 : 1, 3, [1e-2], Precomputed: fit == 1, FrozenGroups: 2));
+                if (epoch != 1) progress.Emit(new FitStarted(fit, fit == 0 ? 2 : 1, 3, [1e-2], Precomputed: fit == 0, FrozenGroups: 2));
                 for (int batch = 0; batch < 3; batch++) progress.Emit(new BatchEnded(fit, batch, epoch, 1e-2, 1.5 - batch * 0.1));
                 progress.Emit(new EpochEnded(fit, epoch, 1.25, 1.125, accuracy, 2.5));
             }
@@ -47,17 +50,17 @@ public class ConsoleProgressTests
         [
             $"lr_find: 2 batches, suggestions: valley {1e-3:E2} (chosen)",
             $"fit 1: 2 epochs × 3 batches, lr [{1e-2:E1}], precomputed",
-            $"epoch 0: train loss {1.25:F4}  valid loss {1.125:F4}  accuracy {0.5:P2}  ({2.5:F1} s)",
-            $"epoch 1: train loss {1.25:F4}  valid loss {1.125:F4}  accuracy {0.625:P2}  ({2.5:F1} s)",
+            $"epoch 1: train loss {1.25:F4}  valid loss {1.125:F4}  accuracy {0.5:P2}  ({2.5:F1} s)",
+            $"epoch 2: train loss {1.25:F4}  valid loss {1.125:F4}  accuracy {0.625:P2}  ({2.5:F1} s)",
             $"fit 2: 1 epochs × 3 batches, lr [{1e-2:E1}]",
-            $"epoch 2: train loss {1.25:F4}  valid loss {1.125:F4}  accuracy {0.75:P2}  ({2.5:F1} s)",
+            $"epoch 3: train loss {1.25:F4}  valid loss {1.125:F4}  accuracy {0.75:P2}  ({2.5:F1} s)",
             $"TTA: accuracy {0.75:P2} → {0.8125:P2}",
             "run finished",
         ], lines.Take(8));
         var table = lines.Skip(8).ToArray();
         Assert.Contains(table, line => line.Contains("| train loss |", StringComparison.Ordinal));
-        foreach (var (fit, epoch, accuracy) in new[] { (1, 0, 0.5), (1, 1, 0.625), (2, 2, 0.75) })
-            Assert.Contains(table, line => Cells(line).SequenceEqual([$"{fit}", $"{epoch}", $"{1.25:F4}", $"{1.125:F4}", $"{accuracy:P2}", $"{2.5:F1}"]));
+        foreach (var (fit, epoch, accuracy) in Epochs) // counted from 1, as the lines above
+            Assert.Contains(table, line => Cells(line).SequenceEqual([$"{fit + 1}", $"{epoch + 1}", $"{1.25:F4}", $"{1.125:F4}", $"{accuracy:P2}", $"{2.5:F1}"]));
         Assert.Contains(table, line => line.Contains($"lr_find suggestion (valley): {1e-3:E2}; TTA accuracy {0.8125:P2}", StringComparison.Ordinal));
     }
 

@@ -42,13 +42,13 @@ public sealed class PredictCommandTests : IDisposable
     }
 
     [Fact]
-    public void Tta_lines_carry_the_predictors_tta_probabilities()
+    public async Task Tta_lines_carry_the_predictors_tta_probabilities()
     {
         var (learner, _, checkpoint) = ImagePredictorTests.TrainAndSave(temp);
         learner.Dispose();
         var csv = temp.File("tta.csv");
 
-        int exitCode = PredictCommand.Run(["--model", checkpoint, "--images", temp.File("valid"), "--out", csv, "--tta"], new StringWriter(), new StringWriter());
+        int exitCode = await CommandLine.InvokeAsync(["predict", "--model", checkpoint, "--images", temp.File("valid"), "--out", csv, "--tta"], new StringWriter(), new StringWriter());
 
         Assert.Equal(0, exitCode);
         var lines = File.ReadAllLines(csv)[1..];

@@ -2,7 +2,7 @@ using Dashboard.Training.Events;
 
 namespace Dashboard.Cli;
 
-/// <summary>The one-line text of each event a command shows (batches have none: they move the progress bar).</summary>
+/// <summary>The one-line text of each event a command shows (batches have none: they move the progress bar); fits and epochs counted from 1.</summary>
 public static class EventLines
 {
     public static string? Describe(TrainingEvent e) => e switch
@@ -11,16 +11,17 @@ public static class EventLines
         PrecisionChosen p => $"precision: {p.Used}" + (p.Requested == p.Used ? "" : $" (asked for {p.Requested})") + (p.Note is null ? "" : $"; {p.Note}"),
         PrecomputeCompleted p => $"precompute: {p.TrainCount + p.ValidCount} activations in {p.Seconds:F1} s{(p.FromCache ? " (cached)" : "")}. {p.Note}",
         LrFindCompleted l => $"lr_find: {l.LearningRates.Count} batches, suggestions: {Suggestions(l)}",
-        FitStarted f => $"fit {f.FitIndex}: {f.Epochs} epochs × {f.BatchesPerEpoch} batches, lr [{string.Join(", ", f.LearningRates.Select(r => r.ToString("E1")))}]{(f.Precomputed ? ", precomputed" : "")}",
-        EpochEnded ep => $"epoch {ep.Epoch}: train loss {ep.TrainLoss:F4}  valid loss {ep.ValidLoss:F4}  accuracy {ep.Accuracy:P2}  ({ep.Seconds:F1} s)",
-        FitStopped s => $"fit {s.FitIndex} stopped at iteration {s.Iteration}",
-        FitFailed f => $"fit {f.FitIndex} failed: {f.Message}",
+        FitStarted f => $"fit {f.FitIndex + 1}: {f.Epochs} epochs × {f.BatchesPerEpoch} batches, lr [{string.Join(", ", f.LearningRates.Select(r => r.ToString("E1")))}]{(f.Precomputed ? ", precomputed" : "")}",
+        EpochEnded ep => $"epoch {ep.Epoch + 1}: train loss {ep.TrainLoss:F4}  valid loss {ep.ValidLoss:F4}  accuracy {ep.Accuracy:P2}  ({ep.Seconds:F1} s)",
+        FitStopped s => $"fit {s.FitIndex + 1} stopped at iteration {s.Iteration}",
+        FitFailed f => $"fit {f.FitIndex + 1} failed: {f.Message}",
         LayersFrozen l => l.FrozenGroups == 0 ? "unfrozen: all layer groups train" : $"frozen: first {l.FrozenGroups} of {l.TotalGroups} layer groups",
         Saved s => $"saved {s.Name} to {s.Path}",
-        BestEpochSaved b => $"best epoch so far: {b.Epoch} by {b.Monitor} (accuracy {b.Accuracy:P2}, valid loss {b.ValidLoss:F4}), saved as {b.Name}",
+        BestEpochSaved b => $"best epoch so far: {b.Epoch + 1} by {b.Monitor} (accuracy {b.Accuracy:P2}, valid loss {b.ValidLoss:F4}), saved as {b.Name}",
         BatchNormFreezeChanged b => b.Frozen ? "bn_freeze: body BatchNorm statistics frozen" : "bn_freeze off",
         Loaded l => $"loaded {l.Name}",
         TtaCompleted t => $"TTA: accuracy {t.Accuracy:P2} → {t.TtaAccuracy:P2}",
+        RunResumed r => $"resumed after epoch {r.EpochsKept}: events after #{r.LastKeptSequence} are superseded, done again below",
         RunEnded r => $"run {r.Status}{(r.Message is null ? "" : $": {r.Message}")}",
         _ => null,
     };

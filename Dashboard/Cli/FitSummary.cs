@@ -28,7 +28,7 @@ public sealed class FitSummary
         var table = new Table().AddColumns("fit", "epoch", "train loss", "valid loss", "accuracy", "seconds");
         foreach (var column in table.Columns.Skip(1)) column.RightAligned();
         foreach (var e in epochs)
-            table.AddRow($"{e.FitIndex}", $"{e.Epoch}", $"{e.TrainLoss:F4}", $"{e.ValidLoss:F4}", $"{e.Accuracy:P2}", $"{e.Seconds:F1}");
+            table.AddRow($"{e.FitIndex + 1}", $"{e.Epoch + 1}", $"{e.TrainLoss:F4}", $"{e.ValidLoss:F4}", $"{e.Accuracy:P2}", $"{e.Seconds:F1}");
         if (lrFind?.Suggestions.FirstOrDefault(s => s.Method == lrFind.Chosen) is { } chosen)
             table.Caption($"lr_find suggestion ({chosen.Method}): {chosen.LearningRate:E2}" + (tta is null ? "" : $"; TTA accuracy {tta.TtaAccuracy:P2}"));
         else if (tta is not null) table.Caption($"TTA accuracy {tta.TtaAccuracy:P2}");

@@ -57,6 +57,6 @@ public sealed class LiveTrainingProgress : ITrainingProgress
     {
         int done = lastBatch is null ? 0 : lastBatch.Iteration + 1;
         var detail = (lastBatch is null ? "" : $"loss {lastBatch.Loss:F4}") + (lastEpoch is null ? "" : $"  accuracy {lastEpoch.Accuracy:P1}");
-        return ProgressLine.Render($"fit {started.FitIndex}", done, started.Epochs * started.BatchesPerEpoch, fitClock.Elapsed, detail);
+        return ProgressLine.Render($"fit {started.FitIndex + 1}", done, started.Epochs * started.BatchesPerEpoch, fitClock.Elapsed, detail);
     }
 }
