@@ -27,13 +27,13 @@ public sealed class AccuracyBenchTests : IDisposable
     public void Dispose() => temp.Dispose();
 
     [PytorchFact]
-    public void Short_run_trains_both_sides_and_writes_every_key()
+    public async Task Short_run_trains_both_sides_and_writes_every_key()
     {
         var (data, json, output, error) = (Dataset(), temp.File("accuracy.json"), new StringWriter(), new StringWriter());
 
         bool bf16 = new PrecisionHardware(OnCuda: false, PrecisionHardware.ReadCpuFlags()).CpuHasBf16;
 
-        int exitCode = AccuracyCommand.Run(["--data", data, "--size", "32", "--batch-size", $"{BatchSize}", "--short", "--with-bf16", "--out", json], output, error);
+        int exitCode = await BenchCommandLine.InvokeAsync(["bench", "accuracy", "--data", data, "--size", "32", "--batch-size", $"{BatchSize}", "--short", "--with-bf16", "--out", json], output, error);
 
         if (!bf16)
         {
@@ -61,11 +61,11 @@ public sealed class AccuracyBenchTests : IDisposable
     }
 
     [PytorchFact]
-    public void The_reference_follows_fastai_07s_constant_rate_and_CosAnneal_with_its_warm_up()
+    public async Task The_reference_follows_fastai_07s_constant_rate_and_CosAnneal_with_its_warm_up()
     {
         var (data, json) = (Dataset(), temp.File("accuracy.json"));
 
-        Assert.Equal(0, AccuracyCommand.Run(["--data", data, "--size", "32", "--batch-size", $"{BatchSize}", "--short", "--out", json], TextWriter.Null));
+        Assert.Equal(0, await BenchCommandLine.InvokeAsync(["bench", "accuracy", "--data", data, "--size", "32", "--batch-size", $"{BatchSize}", "--short", "--out", json], TextWriter.Null));
 
         using var document = JsonDocument.Parse(File.ReadAllText(json));
         var rates = document.RootElement.GetProperty("pytorchHeadLearningRates").EnumerateArray()
@@ -94,12 +94,12 @@ public sealed class AccuracyBenchTests : IDisposable
     }
 
     [Fact]
-    public void A_missing_data_folder_is_an_error_naming_it()
+    public async Task A_missing_data_folder_is_an_error_naming_it()
     {
         var error = new StringWriter();
         var missing = Path.Combine(temp.Path, "no-such-dataset");
 
-        int exitCode = AccuracyCommand.Run(["--data", missing, "--short"], TextWriter.Null, error);
+        int exitCode = await BenchCommandLine.InvokeAsync(["bench", "accuracy", "--data", missing, "--short"], TextWriter.Null, error);
 
         Assert.Equal(1, exitCode);
         Assert.Contains(missing, error.ToString());
@@ -107,12 +107,12 @@ public sealed class AccuracyBenchTests : IDisposable
     }
 
     [Fact]
-    public void Without_torch_it_says_pytorch_is_unavailable_and_fails()
+    public async Task Without_torch_it_says_pytorch_is_unavailable_and_fails()
     {
         var error = new StringWriter();
         var withoutTorch = PythonWithoutTorch();
 
-        int exitCode = AccuracyCommand.Run(["--data", Dataset(), "--short", "--python", withoutTorch], TextWriter.Null, error);
+        int exitCode = await BenchCommandLine.InvokeAsync(["bench", "accuracy", "--data", Dataset(), "--short", "--python", withoutTorch], TextWriter.Null, error);
 
         Assert.Equal(1, exitCode);
         Assert.Contains("PyTorch unavailable", error.ToString());
@@ -120,11 +120,11 @@ public sealed class AccuracyBenchTests : IDisposable
     }
 
     [Fact]
-    public void Without_an_interpreter_it_says_pytorch_is_unavailable_and_fails()
+    public async Task Without_an_interpreter_it_says_pytorch_is_unavailable_and_fails()
     {
         var error = new StringWriter();
 
-        int exitCode = AccuracyCommand.Run(["--data", Dataset(), "--short", "--python", Path.Combine(temp.Path, "no-python")], TextWriter.Null, error);
+        int exitCode = await BenchCommandLine.InvokeAsync(["bench", "accuracy", "--data", Dataset(), "--short", "--python", Path.Combine(temp.Path, "no-python")], TextWriter.Null, error);
 
         Assert.Equal(1, exitCode);
         Assert.Contains("PyTorch unavailable", error.ToString());

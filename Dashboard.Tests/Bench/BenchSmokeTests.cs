@@ -28,12 +28,12 @@ public sealed class BenchSmokeTests : IDisposable
     public void Dispose() => folder.Delete(recursive: true);
 
     [SkippableFact]
-    public void Short_run_writes_every_figure_and_prints_the_tables()
+    public async Task Short_run_writes_every_figure_and_prints_the_tables()
     {
         var path = Path.Combine(folder.FullName, "bench.json");
         var output = new StringWriter();
 
-        var exitCode = BenchCommand.Run(["--short", "--out", path], output);
+        var exitCode = await BenchCommandLine.InvokeAsync(["bench", "--short", "--out", path], output);
 
         Assert.Equal(0, exitCode);
         using var json = JsonDocument.Parse(File.ReadAllText(path));

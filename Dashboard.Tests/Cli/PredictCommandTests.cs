@@ -15,7 +15,7 @@ public sealed class PredictCommandTests : IDisposable
     public void Dispose() => temp.Dispose();
 
     [Fact]
-    public void A_folder_and_a_file_give_one_csv_line_per_image_with_top_classes_and_errors()
+    public async Task A_folder_and_a_file_give_one_csv_line_per_image_with_top_classes_and_errors()
     {
         var (learner, _, checkpoint) = ImagePredictorTests.TrainAndSave(temp);
         learner.Dispose();
@@ -24,7 +24,7 @@ public sealed class PredictCommandTests : IDisposable
         File.WriteAllText(temp.File("valid", "notes.txt"), "ignored: not an image extension");
         var (csv, output, error) = (temp.File("predictions.csv"), new StringWriter(), new StringWriter());
 
-        int exitCode = PredictCommand.Run(["--model", checkpoint, "--images", temp.File("valid"), broken, "--out", csv, "--top", "2"], output, error);
+        int exitCode = await CommandLine.InvokeAsync(["predict", "--model", checkpoint, "--images", temp.File("valid"), broken, "--out", csv, "--top", "2"], output, error);
 
         Assert.True(exitCode == 0, error.ToString());
         var lines = File.ReadAllLines(csv);
@@ -42,13 +42,13 @@ public sealed class PredictCommandTests : IDisposable
     }
 
     [Fact]
-    public void Tta_lines_carry_the_predictors_tta_probabilities()
+    public async Task Tta_lines_carry_the_predictors_tta_probabilities()
     {
         var (learner, _, checkpoint) = ImagePredictorTests.TrainAndSave(temp);
         learner.Dispose();
         var csv = temp.File("tta.csv");
 
-        int exitCode = PredictCommand.Run(["--model", checkpoint, "--images", temp.File("valid"), "--out", csv, "--tta"], new StringWriter(), new StringWriter());
+        int exitCode = await CommandLine.InvokeAsync(["predict", "--model", checkpoint, "--images", temp.File("valid"), "--out", csv, "--tta"], new StringWriter(), new StringWriter());
 
         Assert.Equal(0, exitCode);
         var lines = File.ReadAllLines(csv)[1..];
@@ -61,13 +61,13 @@ public sealed class PredictCommandTests : IDisposable
     }
 
     [Theory]
-    [InlineData(new[] { "--model", "m.ckpt", "--out", "p.csv" }, "usage: predict")]
+    [InlineData(new[] { "--model", "m.ckpt", "--out", "p.csv" }, "Option '--images' is required")]
     [InlineData(new[] { "--model", "m.ckpt", "--images", "/nonexistent/dir", "--out", "p.csv" }, "no such file or folder: /nonexistent/dir")]
-    [InlineData(new[] { "--model", "m.ckpt", "--images", "/tmp", "--out", "p.csv", "--top", "0" }, "--top needs a whole number")]
-    public void Usage_errors_exit_2_with_a_message(string[] args, string message)
+    [InlineData(new[] { "--model", "m.ckpt", "--images", "/tmp", "--out", "p.csv", "--top", "0" }, "--top must be a whole number from 1 to 1024, not 0")]
+    public async Task Usage_errors_exit_2_with_a_message(string[] args, string message)
     {
         var error = new StringWriter();
-        Assert.Equal(2, PredictCommand.Run(args, new StringWriter(), error));
+        Assert.Equal(2, await CommandLine.InvokeAsync(["predict", .. args], new StringWriter(), error));
         Assert.Contains(message, error.ToString());
     }
 

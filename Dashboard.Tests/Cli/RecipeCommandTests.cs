@@ -15,12 +15,15 @@ public sealed class RecipeCommandTests : IDisposable
     {
         var output = Path.Combine(folder.FullName, "result.json");
 
-        var (exit, _, stderr) = Run("""
+        var (exit, stdout, stderr) = Run("""
             { "data": { "path": "demo", "size": 16, "batchSize": 128 }, "arch": "resnet18", "precompute": true, "seed": 0,
               "steps": [ {"fit": {"lr": 0.01, "cycles": 2, "saveBest": "best"}} ] }
             """, "--out", output);
 
         Assert.True(exit == 0, stderr);
+        Assert.DoesNotContain('\u001b', stdout); // stdout is a pipe here: plain lines, no live display
+        Assert.Equal(2, stdout.Split('\n').Count(line => line.StartsWith("epoch ", StringComparison.Ordinal)));
+        Assert.Contains("| train loss |", stdout); // the closing table
         using var result = JsonDocument.Parse(File.ReadAllText(output));
         Assert.Equal(2, result.RootElement.GetProperty("epochs").GetArrayLength());
         Assert.InRange(result.RootElement.GetProperty("final").GetProperty("accuracy").GetDouble(), 0, 1);

@@ -1,5 +1,5 @@
 using Dashboard.Runs;
-using Dashboard.Load;
+using Dashboard.Bench.Load;
 using Dashboard.Tests.Server;
 using Dashboard.Training.Events;
 using Xunit.Abstractions;

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
-using Dashboard.Soak;
+using Dashboard.Bench.Soak;
 using Dashboard.Training;
 using Xunit.Abstractions;
 
@@ -41,7 +41,7 @@ public class SoakTests(ITestOutputHelper output) : IDisposable
     {
         var path = Path.Combine(folder.FullName, "soak.json");
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "Dashboard.dll"), "soak", "--batches", $"{Batches}", "--warmup", $"{WarmupBatches}", "--size", $"{ImageSize}", "--out", path })
+        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "Dashboard.Bench.dll"), "soak", "--batches", $"{Batches}", "--warmup", $"{WarmupBatches}", "--size", $"{ImageSize}", "--out", path })
             start.ArgumentList.Add(argument);
         start.Environment[NativeHeap.EnvironmentVariable] = NativeHeap.GlibcTunables;
         using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start the soak");

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Dashboard.Training;
 using Dashboard.Training.Learning;
 using Dashboard.Training.Models.Onnx.Export;
@@ -14,38 +15,31 @@ public static class ExportCommand
     private const int MinimumSize = 32;
     private const int MaximumSize = 1024;
 
-    public static int Run(string[] args, TextWriter? output = null, TextWriter? error = null)
+    public static Command Create()
     {
-        (output, error) = (output ?? Console.Out, error ?? Console.Error);
-        var (model, target) = (CommandLine.Option(args, "--model"), CommandLine.Option(args, "--out"));
-        if (model is null || target is null)
-        {
-            error.WriteLine("usage: export --model CHECKPOINT.ckpt --out MODEL.onnx [--size N]");
-            return 2;
-        }
-        int? size = null;
-        if (CommandLine.Option(args, "--size") is string text)
-        {
-            if (!int.TryParse(text, out var parsed) || parsed < MinimumSize || parsed > MaximumSize)
-            {
-                error.WriteLine($"error: --size must be a whole number from {MinimumSize} to {MaximumSize}, not '{text}'");
-                return 2;
-            }
-            size = parsed;
-        }
+        var model = new Option<string>("--model") { Description = "a checkpoint saved by a run (models/RUN_ID/NAME.ckpt)", Required = true, HelpName = "CHECKPOINT.ckpt" };
+        var output = new Option<string>("--out") { Description = "the ONNX file to write", Required = true, HelpName = "MODEL.onnx" };
+        var size = CliOptions.OptionalCount("--size", "input size in pixels; default: the size the checkpoint was trained at", MinimumSize, MaximumSize);
+        var command = new Command("export", "Write the classifier as one ONNX file (RGB in [0, 1] → probabilities)") { model, output, size };
+        command.SetAction(parsed => Run(parsed.GetRequiredValue(model), parsed.GetRequiredValue(output), parsed.GetValue(size), parsed.InvocationConfiguration));
+        return command;
+    }
+
+    private static int Run(string model, string target, int? size, InvocationConfiguration console)
+    {
         try
         {
             using var saved = SavedClassifier.Open(model);
             var imageSize = size ?? saved.Info.ImageSize
                 ?? throw new InvalidDataException($"{model} does not record its image size; give --size N");
             AtomicFile.Write(target, stream => ClassifierOnnxExport.Write(saved.Model, new ClassifierExportInfo(saved.Info.Classes, imageSize, saved.Info.Architecture), stream));
-            output.WriteLine($"wrote {target}: {saved.Info.Architecture}, {saved.Info.Classes.Count} classes, input {imageSize}×{imageSize} RGB in [0, 1]");
-            return 0;
+            console.Output.WriteLine($"wrote {target}: {saved.Info.Architecture}, {saved.Info.Classes.Count} classes, input {imageSize}×{imageSize} RGB in [0, 1]");
+            return CommandLineInvocation.Succeeded;
         }
         catch (Exception e) when (e is FileNotFoundException or InvalidDataException or InvalidOperationException or NotSupportedException or IOException or UnauthorizedAccessException)
         {
-            error.WriteLine($"error: {e.Message}");
-            return 1;
+            console.Error.WriteLine($"error: {e.Message}");
+            return CommandLineInvocation.Failed;
         }
     }
 }

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -17,50 +18,52 @@ namespace Dashboard.Cli;
 /// </summary>
 public static class PredictCommand
 {
+    private const int MaximumCount = 1024;
     private static readonly string[] ImageExtensions = [".jpg", ".jpeg", ".png", ".webp", ".gif", ".bmp"];
 
-    public static int Run(string[] args, TextWriter? output = null, TextWriter? error = null)
+    public static Command Create()
     {
-        (output, error) = (output ?? Console.Out, error ?? Console.Error);
-        var (model, target, images) = (CommandLine.Option(args, "--model"), CommandLine.Option(args, "--out"), Values(args, "--images"));
-        if (model is null || target is null || images.Count == 0)
-        {
-            error.WriteLine("usage: predict --model CHECKPOINT.ckpt --images DIR_OR_FILE [DIR_OR_FILE...] --out predictions.csv [--top K] [--batch-size N] [--tta]");
-            return 2;
-        }
-        var options = new PredictOptions { Tta = args.Contains("--tta") };
-        try { options = options with { Top = Count(args, "--top") ?? options.Top, BatchSize = Count(args, "--batch-size") ?? options.BatchSize }; }
-        catch (FormatException e)
-        {
-            error.WriteLine($"error: {e.Message}");
-            return 2;
-        }
+        var model = new Option<string>("--model") { Description = "a checkpoint saved by a run (models/RUN_ID/NAME.ckpt)", Required = true, HelpName = "CHECKPOINT.ckpt" };
+        var images = new Option<string[]>("--images") { Description = "image files or folders (searched recursively)", Required = true, AllowMultipleArgumentsPerToken = true, Arity = ArgumentArity.OneOrMore, HelpName = "DIR_OR_FILE" };
+        var output = new Option<string>("--out") { Description = "the CSV to write: file,label,probability,top,error", Required = true, HelpName = "predictions.csv" };
+        var top = CliOptions.Count("--top", "classes listed per image", 1, MaximumCount, new PredictOptions().Top);
+        var batchSize = CliOptions.Count("--batch-size", "images per forward pass", 1, MaximumCount, new PredictOptions().BatchSize);
+        var tta = new Option<bool>("--tta") { Description = "average the plain view and four augmented ones, as the learner's TTA" };
+        var command = new Command("predict", "Classify images with a saved model (one CSV line per image)") { model, images, output, top, batchSize, tta };
+        command.SetAction(parsed => Run(parsed.GetRequiredValue(model), parsed.GetRequiredValue(images), parsed.GetRequiredValue(output),
+            new PredictOptions { Top = parsed.GetValue(top), BatchSize = parsed.GetValue(batchSize), Tta = parsed.GetValue(tta) }, parsed.InvocationConfiguration));
+        return command;
+    }
+
+    private static int Run(string model, string[] images, string target, PredictOptions options, InvocationConfiguration console)
+    {
         var missing = images.Where(path => !File.Exists(path) && !Directory.Exists(path)).ToArray();
         if (missing.Length > 0)
         {
-            error.WriteLine($"error: no such file or folder: {string.Join(", ", missing)}");
-            return 2;
+            console.Error.WriteLine($"error: no such file or folder: {string.Join(", ", missing)}");
+            return CommandLineInvocation.Usage;
         }
         var files = images.SelectMany(Files).ToArray();
         if (files.Length == 0)
         {
-            error.WriteLine($"error: no image files ({string.Join(", ", ImageExtensions)}) in {string.Join(", ", images)}");
-            return 2;
+            console.Error.WriteLine($"error: no image files ({string.Join(", ", ImageExtensions)}) in {string.Join(", ", images)}");
+            return CommandLineInvocation.Usage;
         }
         try
         {
             using var saved = SavedClassifier.Open(model);
-            var progress = new Progress<int>(done => error.WriteLine($"predicted {done}/{files.Length}"));
-            var predictions = ImagePredictor.Predict(saved, files, options, progress: progress);
+            IReadOnlyList<ImagePrediction> predictions;
+            using (var progress = CountProgress.For(console.Error, "predict", files.Length))
+                predictions = ImagePredictor.Predict(saved, files, options, progress: progress);
             AtomicFile.Write(target, stream => WriteCsv(stream, predictions));
-            foreach (var failed in predictions.Where(p => p.Error is not null)) error.WriteLine($"skipped {failed.File}: {failed.Error}");
-            output.WriteLine($"wrote {target}: {predictions.Count(p => p.Error is null)} of {files.Length} images classified");
-            return 0;
+            foreach (var failed in predictions.Where(p => p.Error is not null)) console.Error.WriteLine($"skipped {failed.File}: {failed.Error}");
+            console.Output.WriteLine($"wrote {target}: {predictions.Count(p => p.Error is null)} of {files.Length} images classified");
+            return CommandLineInvocation.Succeeded;
         }
         catch (Exception e) when (e is FileNotFoundException or InvalidDataException or InvalidOperationException or IOException or UnauthorizedAccessException)
         {
-            error.WriteLine($"error: {e.Message}");
-            return 1;
+            console.Error.WriteLine($"error: {e.Message}");
+            return CommandLineInvocation.Failed;
         }
     }
 
@@ -86,16 +89,4 @@ public static class PredictCommand
         : [path];
 
     private static bool IsImage(string path) => ImageExtensions.Contains(Path.GetExtension(path), StringComparer.OrdinalIgnoreCase);
-
-    /// <summary>The values after <paramref name="flag"/> up to the next option.</summary>
-    private static List<string> Values(string[] args, string flag)
-    {
-        int at = Array.IndexOf(args, flag);
-        return at < 0 ? [] : args.Skip(at + 1).TakeWhile(arg => !arg.StartsWith("--", StringComparison.Ordinal)).ToList();
-    }
-
-    private static int? Count(string[] args, string flag) => CommandLine.Option(args, flag) is string text
-        ? int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= 1 && value <= 1024 ? value
-            : throw new FormatException($"{flag} needs a whole number from 1 to 1024, not '{text}'")
-        : null;
 }

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Text.Json;
 using Dashboard.Training;
 using Dashboard.Training.Data;
@@ -8,47 +9,57 @@ using Dashboard.Training.Recipes;
 namespace Dashboard.Cli;
 
 /// <summary>
-/// <c>run RECIPE.json --out RESULT.json</c>: validates the recipe, trains, prints progress, writes the result. Exit codes:
+/// <c>run RECIPE.json [--out RESULT.json]</c>: validates the recipe, trains, shows progress, writes the result. Exit codes:
 /// 0 trained, 1 the run failed (data, divergence, memory), 2 the command line or the recipe is wrong (nothing trained).
 /// </summary>
 public static class RecipeCommand
 {
     private static readonly JsonSerializerOptions ResultJson = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
-    public static int Run(string[] args)
+    public static Command Create(CommandArguments arguments)
     {
-        if (args.Length == 0 || args[0].StartsWith('-')) { Console.Error.WriteLine(CommandLine.Usage); return 2; }
-        var output = CommandLine.Option(args, "--out");
-        var dataFolder = Runs.DataFolderResolution.ForCommand(args);
+        var recipe = new Argument<string>("RECIPE.json") { Description = "the recipe: data, architecture and steps (JSON)" };
+        var output = new Option<string?>("--out") { Description = "write the result (epochs, final accuracy, TTA) to this JSON file", HelpName = "RESULT.json" };
+        var command = new Command("run", "Train a recipe without the server") { recipe, output };
+        command.SetAction(parsed => Run(parsed.GetRequiredValue(recipe), parsed.GetValue(output), arguments, parsed.InvocationConfiguration));
+        return command;
+    }
+
+    private static int Run(string recipePath, string? output, CommandArguments arguments, InvocationConfiguration console)
+    {
+        var dataFolder = arguments.DataFolder();
         Recipe recipe;
-        try { recipe = RecipeParser.Parse(File.ReadAllText(args[0])); }
+        try { recipe = RecipeParser.Parse(File.ReadAllText(recipePath)); }
         catch (Exception e) when (e is RecipeException or IOException or UnauthorizedAccessException)
         {
-            Console.Error.WriteLine($"error: {args[0]}: {e.Message}");
-            return 2;
+            console.Error.WriteLine($"error: {recipePath}: {e.Message}");
+            return CommandLineInvocation.Usage;
         }
         using var cancel = new CancellationTokenSource();
         Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
         var environment = new RecipeEnvironment(LoaderLearnerData.Open, Backbones.Create,
             new LearnerOptions { ModelsFolder = Path.Combine(dataFolder, "models"), ActivationCacheFolder = Path.Combine(dataFolder, "activations") },
-            TorchDevices.Resolve(new TorchOptions()));
+            TorchDevices.Resolve(arguments.Configuration().GetSection(TorchOptions.SectionName).Get<TorchOptions>() ?? new TorchOptions()));
         try
         {
             RecipeResult result;
-            try { result = new RecipeRunner(environment).Run(recipe, new ConsoleProgress(Console.Out, Console.IsOutputRedirected), cancel.Token); }
-            catch (RecipeException e)
+            using (var progress = TrainingProgress.For(console.Output))
             {
-                Console.Error.WriteLine($"error: {args[0]}: {e.Message}"); // a step the model cannot take, found before training
-                return 2;
+                try { result = new RecipeRunner(environment).Run(recipe, progress, cancel.Token); }
+                catch (RecipeException e)
+                {
+                    console.Error.WriteLine($"error: {recipePath}: {e.Message}"); // a step the model cannot take, found before training
+                    return CommandLineInvocation.Usage;
+                }
             }
             if (output != null) AtomicFile.Write(output, stream => JsonSerializer.Serialize(stream, result, ResultJson));
-            Console.WriteLine($"final accuracy {result.Final.Accuracy:P2}" + (result.Final.TtaAccuracy is double tta ? $", TTA {tta:P2}" : "") + $" in {result.Seconds:F0} s");
-            return 0;
+            console.Output.WriteLine($"final accuracy {result.Final.Accuracy:P2}" + (result.Final.TtaAccuracy is double tta ? $", TTA {tta:P2}" : "") + $" in {result.Seconds:F0} s");
+            return CommandLineInvocation.Succeeded;
         }
         catch (Exception e) when (e is DatasetException or TrainingDivergedException or TrainingOutOfMemoryException or FileNotFoundException or InvalidOperationException or ArgumentException or InvalidDataException)
         {
-            Console.Error.WriteLine($"error: {e.Message}");
-            return 1;
+            console.Error.WriteLine($"error: {e.Message}");
+            return CommandLineInvocation.Failed;
         }
     }
 }

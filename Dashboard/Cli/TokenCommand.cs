@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 using Dashboard.Auth;
 
@@ -10,34 +11,52 @@ namespace Dashboard.Cli;
 /// </summary>
 public static class TokenCommand
 {
-    public static int Issue(string[] args)
+    public static IEnumerable<Command> Create(CommandArguments arguments) => [Issue(arguments), List(arguments), Revoke(arguments)];
+
+    private static Command Issue(CommandArguments arguments)
     {
-        if (args.Length < 1) { Console.Error.WriteLine(CommandLine.Usage); return 2; }
-        var store = UserCommand.Store(args);
-        var days = CommandLine.Option(args, "--days");
-        if (!store.Exists(args[0])) { Console.Error.WriteLine($"error: no user {args[0]}"); return 1; }
-        if (days is not null && !(int.TryParse(days, CultureInfo.InvariantCulture, out var n) && n > 0)) { Console.Error.WriteLine("error: --days must be a whole number > 0"); return 2; }
-        var issued = store.IssueToken(args[0], days is null ? store.DefaultTokenLifetime : TimeSpan.FromDays(int.Parse(days, CultureInfo.InvariantCulture)));
-        Console.Error.WriteLine($"token {issued.Id} for {args[0]}, expires {Format(issued.Expires)}");
-        Console.WriteLine(issued.Secret);
-        return 0;
+        var name = new Argument<string>("NAME") { Description = "the user the token acts as" };
+        var days = CliOptions.OptionalCount("--days", "lifetime in days; default: Dashboard:Auth:TokenLifetimeDays (90)", 1);
+        var command = new Command("issue-token", "Print a new API token for scripts (its id and expiry go to standard error)") { name, days };
+        command.SetAction(parsed =>
+        {
+            var (console, user) = (parsed.InvocationConfiguration, parsed.GetRequiredValue(name));
+            var store = UserCommand.Store(arguments, console.Error);
+            if (!store.Exists(user)) { console.Error.WriteLine($"error: no user {user}"); return CommandLineInvocation.Failed; }
+            var issued = store.IssueToken(user, parsed.GetValue(days) is int n ? TimeSpan.FromDays(n) : store.DefaultTokenLifetime);
+            console.Error.WriteLine($"token {issued.Id} for {user}, expires {Format(issued.Expires)}");
+            console.Output.WriteLine(issued.Secret);
+            return CommandLineInvocation.Succeeded;
+        });
+        return command;
     }
 
-    public static int List(string[] args)
+    private static Command List(CommandArguments arguments)
     {
-        var now = DateTimeOffset.UtcNow;
-        Console.WriteLine($"{"ID",-12}  {"USER",-16}  {"CREATED",-20}  {"EXPIRES",-20}  {"LAST USED",-20}  STATE");
-        foreach (var t in UserCommand.Store(args).Tokens.List())
-            Console.WriteLine($"{t.Id,-12}  {t.User,-16}  {Format(t.Created),-20}  {Format(t.Expires),-20}  {(t.LastUsed is { } used ? Format(used) : "never"),-20}  {State(t, now)}");
-        return 0;
+        var command = new Command("list-tokens", "List API tokens: id, user, created, expires, last used, state (never a secret)");
+        command.SetAction(parsed =>
+        {
+            var (now, output) = (DateTimeOffset.UtcNow, parsed.InvocationConfiguration.Output);
+            output.WriteLine($"{"ID",-12}  {"USER",-16}  {"CREATED",-20}  {"EXPIRES",-20}  {"LAST USED",-20}  STATE");
+            foreach (var t in UserCommand.Store(arguments, parsed.InvocationConfiguration.Error).Tokens.List())
+                output.WriteLine($"{t.Id,-12}  {t.User,-16}  {Format(t.Created),-20}  {Format(t.Expires),-20}  {(t.LastUsed is { } used ? Format(used) : "never"),-20}  {State(t, now)}");
+            return CommandLineInvocation.Succeeded;
+        });
+        return command;
     }
 
-    public static int Revoke(string[] args)
+    private static Command Revoke(CommandArguments arguments)
     {
-        if (args.Length < 1) { Console.Error.WriteLine(CommandLine.Usage); return 2; }
-        if (!UserCommand.Store(args).Tokens.Revoke(args[0])) { Console.Error.WriteLine($"error: no active token {args[0]}"); return 1; }
-        Console.WriteLine($"revoked {args[0]}");
-        return 0;
+        var id = new Argument<string>("ID") { Description = "the token's id (list-tokens)" };
+        var command = new Command("revoke-token", "Revoke one API token") { id };
+        command.SetAction(parsed =>
+        {
+            var (console, token) = (parsed.InvocationConfiguration, parsed.GetRequiredValue(id));
+            if (!UserCommand.Store(arguments, console.Error).Tokens.Revoke(token)) { console.Error.WriteLine($"error: no active token {token}"); return CommandLineInvocation.Failed; }
+            console.Output.WriteLine($"revoked {token}");
+            return CommandLineInvocation.Succeeded;
+        });
+        return command;
     }
 
     public static string State(ApiTokenInfo token, DateTimeOffset now) => token.Revoked is not null ? "revoked" : token.Expires <= now ? "expired" : "active";

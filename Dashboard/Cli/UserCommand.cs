@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Dashboard.Auth;
 using Dashboard.Runs;
 
@@ -10,30 +11,39 @@ namespace Dashboard.Cli;
 /// </summary>
 public static class UserCommand
 {
-    public static int AddUser(string[] args)
+    public static Command Create(CommandArguments arguments)
     {
-        if (args.Length < 2) { Console.Error.WriteLine(CommandLine.Usage); return 2; }
-        if (!Console.IsInputRedirected) Console.Error.Write($"Password for {args[0]}: ");
+        var name = new Argument<string>("NAME") { Description = "the user's sign-in name" };
+        var role = new Argument<string>("ROLE") { Description = "viewer (watch), trainer (start, stop and resume own runs) or admin (everything)" };
+        role.AcceptOnlyFromAmong(Roles.Viewer, Roles.Trainer, Roles.Admin);
+        var command = new Command("add-user", "Add a sign-in user (the password is read from standard input)") { name, role };
+        command.SetAction(parsed => AddUser(parsed.GetRequiredValue(name), parsed.GetRequiredValue(role), arguments, parsed.InvocationConfiguration));
+        return command;
+    }
+
+    private static int AddUser(string name, string role, CommandArguments arguments, InvocationConfiguration console)
+    {
+        if (!Console.IsInputRedirected) console.Error.Write($"Password for {name}: ");
         var password = Console.ReadLine() ?? "";
         try
         {
-            Store(args).Add(args[0], args[1], password);
-            Console.WriteLine($"added {args[0]} as {args[1]}");
-            return 0;
+            Store(arguments, console.Error).Add(name, role, password);
+            console.Output.WriteLine($"added {name} as {role}");
+            return CommandLineInvocation.Succeeded;
         }
         catch (Exception e) when (e is ArgumentException or Microsoft.Data.Sqlite.SqliteException)
         {
-            Console.Error.WriteLine($"error: {e.Message}");
-            return 1;
+            console.Error.WriteLine($"error: {e.Message}");
+            return CommandLineInvocation.Failed;
         }
     }
 
     /// <summary>The user store of the web app's data folder, with its configured token lifetime.</summary>
-    public static UserStore Store(string[] args)
+    public static UserStore Store(CommandArguments arguments, TextWriter log)
     {
-        var folder = DataFolderResolution.ForCommand(args);
-        Console.Error.WriteLine($"data folder: {folder}");
-        var options = DataFolderResolution.ConfigurationForCommand(args).GetSection(AuthOptions.SectionName).Get<AuthOptions>() ?? new AuthOptions();
+        var folder = arguments.DataFolder();
+        log.WriteLine($"data folder: {folder}");
+        var options = arguments.Configuration().GetSection(AuthOptions.SectionName).Get<AuthOptions>() ?? new AuthOptions();
         return new(Path.Combine(folder, "runs.db"), TimeProvider.System, TimeSpan.FromDays(options.TokenLifetimeDays));
     }
 }

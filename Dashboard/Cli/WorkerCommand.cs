@@ -1,4 +1,4 @@
-using System.Globalization;
+using System.CommandLine;
 using System.Runtime.InteropServices;
 using Dashboard.Runs;
 using Dashboard.Runs.Workers;
@@ -18,17 +18,29 @@ public static class WorkerCommand
 {
     public const int DefaultServerLossSeconds = 60;
 
-    public static async Task<int> RunAsync(string[] args)
+    public static Command Create(CommandArguments arguments)
     {
-        var runId = CommandLine.Option(args, "--run");
-        var server = CommandLine.Option(args, "--server");
-        var token = CommandLine.Option(args, "--token") ?? Environment.GetEnvironmentVariable(WorkerProtocol.TokenVariable);
-        if (runId is null || token is null || !Uri.TryCreate(server, UriKind.Absolute, out var serverUri) || !TryLossSeconds(args, out int lossSeconds))
+        var run = new Option<string>("--run") { Description = "the run to train", Required = true, HelpName = "RUN_ID" };
+        var server = CliOptions.Url("--server", "the dashboard that owns the run");
+        server.Required = true;
+        var token = new Option<string?>("--token") { Description = $"the run's worker token; default: ${WorkerProtocol.TokenVariable}" };
+        var loss = CliOptions.Count("--server-loss-seconds", "stop after this long without an answer from the server", 1, int.MaxValue, DefaultServerLossSeconds);
+        var command = new Command("worker", "Train one run of a dashboard and stream its events to it (the process executor starts this)") { run, server, token, loss };
+        command.SetAction((parsed, _) =>
         {
-            Console.Error.WriteLine(CommandLine.Usage);
-            return WorkerExitCodes.Usage;
-        }
-        var configuration = DataFolderResolution.ConfigurationForCommand(args);
+            if ((parsed.GetValue(token) ?? Environment.GetEnvironmentVariable(WorkerProtocol.TokenVariable)) is not { } secret)
+            {
+                parsed.InvocationConfiguration.Error.WriteLine($"error: give --token TOKEN or set {WorkerProtocol.TokenVariable}");
+                return Task.FromResult(WorkerExitCodes.Usage);
+            }
+            return RunAsync(parsed.GetRequiredValue(run), parsed.GetRequiredValue(server), secret, parsed.GetValue(loss), arguments);
+        });
+        return command;
+    }
+
+    private static async Task<int> RunAsync(string runId, Uri serverUri, string token, int lossSeconds, CommandArguments arguments)
+    {
+        var configuration = arguments.Configuration();
         var paths = DashboardPaths.ForCommand(configuration.GetSection(DashboardOptions.SectionName).Get<DashboardOptions>() ?? new(), Directory.GetCurrentDirectory());
         var torch = configuration.GetSection(TorchOptions.SectionName).Get<TorchOptions>() ?? new();
         using var logs = LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true)
@@ -41,12 +53,5 @@ public static class WorkerCommand
         var environments = new TrainingEnvironmentFactory(paths, Options.Create(torch));
         logger.LogInformation("Run {RunId}: worker for {Server}, data folder {DataFolder}", runId, serverUri, paths.DataFolder);
         return await session.RunAsync(() => environments.Create(runId), paths.RunFolder(runId));
-    }
-
-    private static bool TryLossSeconds(string[] args, out int seconds)
-    {
-        var text = CommandLine.Option(args, "--server-loss-seconds");
-        seconds = DefaultServerLossSeconds;
-        return text is null || (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out seconds) && seconds > 0);
     }
 }

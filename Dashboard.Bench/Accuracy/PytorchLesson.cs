@@ -14,7 +14,7 @@ public sealed record PytorchRun(LessonOutcome Outcome, FeatureCheck Features, IR
     double WeightDecay, string Versions);
 
 /// <summary>
-/// Runs <c>bench/pytorch_lesson.py</c> as a child process (our environment settings, the same thread plan) and reads the
+/// Runs <c>python/pytorch_lesson.py</c> as a child process (our environment settings, the same thread plan) and reads the
 /// JSON it prints; its progress lines are passed on to the log. No interpreter, no torch, a failure or a timeout are an
 /// <see cref="AccuracyBenchException"/> saying which.
 /// </summary>

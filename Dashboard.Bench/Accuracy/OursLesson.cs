@@ -25,7 +25,7 @@ public static class OursLesson
         try
         {
             var events = new RecordingEventSink();
-            var result = new RecipeRunner(environment).Run(recipe, new FanOutEventSink(new ConsoleProgress(log, redirected: true), events), cancellation);
+            var result = new RecipeRunner(environment).Run(recipe, new FanOutEventSink(new ConsoleProgress(log), events), cancellation);
             var precision = events.Events.OfType<PrecisionChosen>().LastOrDefault()?.Used ?? "fp32";
             return LessonOutcome.From(result, precision);
         }

@@ -1,6 +1,6 @@
 namespace Dashboard.Bench;
 
-/// <summary>Finds a PyTorch reference script: as given, else in a <c>bench/</c> folder above the app or the working folder.</summary>
+/// <summary>Finds a PyTorch reference script: as given, else in a <c>python/</c> folder above the app or the working folder.</summary>
 public static class BenchScript
 {
     public static string? Locate(BenchOptions options) => Locate(options.Script, BenchOptions.ScriptRelativePath);

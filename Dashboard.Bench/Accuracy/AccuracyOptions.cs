@@ -6,7 +6,7 @@ namespace Dashboard.Bench.Accuracy;
 /// </summary>
 public sealed record AccuracyOptions(string DataFolder)
 {
-    public const string ScriptRelativePath = "bench/pytorch_lesson.py";
+    public const string ScriptRelativePath = "python/pytorch_lesson.py";
 
     /// <summary>fastai 0.7's <c>ImageClassifierData.from_paths(bs=64)</c>.</summary>
     public const int FastaiBatchSize = 64;

@@ -14,7 +14,7 @@ public sealed record SizeRun(int Size, int MeasuredBatches, int ComputeOnlyBatch
 public sealed record BenchOptions
 {
     public const string DefaultPython = "/usr/bin/python3";
-    public const string ScriptRelativePath = "bench/pytorch_pipeline.py";
+    public const string ScriptRelativePath = "python/pytorch_pipeline.py";
 
     /// <summary>
     /// The torchvision-layout network both sides train, randomly initialised (the compute does not depend on the

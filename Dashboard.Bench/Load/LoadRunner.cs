@@ -7,7 +7,7 @@ using Dashboard.Runs;
 using Dashboard.Training.Events;
 using Microsoft.AspNetCore.SignalR.Client;
 
-namespace Dashboard.Load;
+namespace Dashboard.Bench.Load;
 
 /// <summary>
 /// Hosts the dashboard in this process (<see cref="LoopbackDashboard"/>, with a temporary data folder), runs a fit alone, the same fit watched by hub clients and HTTP pollers, and the fit alone again.

@@ -8,7 +8,7 @@ using Dashboard.Training.Precision;
 namespace Dashboard.Bench;
 
 /// <summary>
-/// Runs <c>bench/pytorch_pipeline.py</c> as a child process on the same training folder, size, batch size and thread
+/// Runs <c>python/pytorch_pipeline.py</c> as a child process on the same training folder, size, batch size and thread
 /// counts, and reads the JSON it prints. No interpreter, no torch, a crash or a timeout give "unavailable", never a failure.
 /// </summary>
 public static class PytorchPipeline

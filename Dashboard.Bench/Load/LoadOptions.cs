@@ -1,4 +1,4 @@
-namespace Dashboard.Load;
+namespace Dashboard.Bench.Load;
 
 /// <summary>
 /// The watched-fit load benchmark: how many hub clients and HTTP pollers watch one fit, the fit itself (demo data,

@@ -1,8 +1,10 @@
 using System.Globalization;
+using System.CommandLine;
 using System.Text.Json.Nodes;
+using Dashboard.Cli;
 using Dashboard.Training;
 
-namespace Dashboard.Load;
+namespace Dashboard.Bench.Load;
 
 /// <summary>
 /// <c>load [--short] [--clients 50] [--pollers 10] [--size 224] [--epochs 1] [--out FILE.json]</c>: the shared-server load benchmark. Prints the p95 event-to-client delay, the
@@ -10,30 +12,33 @@ namespace Dashboard.Load;
 /// </summary>
 public static class LoadCommand
 {
-    public static async Task<int> RunAsync(string[] args, TextWriter? output = null)
+    public static Command Create()
     {
-        output ??= Console.Out;
-        var defaults = args.Contains("--short") ? LoadOptions.Short() : LoadOptions.Full();
-        var options = defaults with
+        var quick = new Option<bool>("--short") { Description = "the CI form: one short epoch at 32 px, every client and poller" };
+        var clients = CliOptions.OptionalCount("--clients", "SignalR clients (default 50)", 1);
+        var pollers = CliOptions.OptionalCount("--pollers", "HTTP pollers, 5 polls/s each (default 10)", 0);
+        var size = CliOptions.OptionalCount("--size", "image size of the watched fit (default 224; --short: 32)", 16);
+        var epochs = CliOptions.OptionalCount("--epochs", "epochs of the watched fit (default 1)", 1);
+        var output = new Option<string?>("--out") { Description = "write the figures to this JSON file", HelpName = "FILE.json" };
+        var command = new Command("load", "Hub clients and pollers watching one fit of a loopback dashboard: delay p95, throughput drop") { quick, clients, pollers, size, epochs, output };
+        command.SetAction((parsed, _) =>
         {
-            Clients = Count(args, "--clients") ?? defaults.Clients,
-            Pollers = Count(args, "--pollers") ?? defaults.Pollers,
-            ImageSize = Count(args, "--size") ?? defaults.ImageSize,
-            Epochs = Count(args, "--epochs") ?? defaults.Epochs,
-        };
-        var report = await LoadRunner.RunAsync(options, output);
-        output.WriteLine();
-        output.Write(Table(report));
-        if (CommandLine.Option(args, "--out") is string path)
-        {
-            AtomicFile.Write(path, stream => { using var writer = new StreamWriter(stream, leaveOpen: true); writer.Write(Json(report).ToJsonString(new() { WriteIndented = true })); });
-            output.WriteLine($"\nwrote {path}");
-        }
-        return report.EveryClientGotEveryEpoch ? 0 : 1;
+            var defaults = parsed.GetValue(quick) ? LoadOptions.Short() : LoadOptions.Full();
+            return RunAsync(defaults with
+            {
+                Clients = parsed.GetValue(clients) ?? defaults.Clients, Pollers = parsed.GetValue(pollers) ?? defaults.Pollers,
+                ImageSize = parsed.GetValue(size) ?? defaults.ImageSize, Epochs = parsed.GetValue(epochs) ?? defaults.Epochs,
+            }, parsed.GetValue(output), parsed.InvocationConfiguration.Output);
+        });
+        return command;
     }
 
-    private static int? Count(string[] args, string flag) =>
-        CommandLine.Option(args, flag) is string text ? int.Parse(text, NumberStyles.None, CultureInfo.InvariantCulture) : null;
+    private static async Task<int> RunAsync(LoadOptions options, string? path, TextWriter output)
+    {
+        var report = await LoadRunner.RunAsync(options, output);
+        BenchOutput.Finish(output, Table(report), path, () => Json(report).ToJsonString(new() { WriteIndented = true }));
+        return report.EveryClientGotEveryEpoch ? CommandLineInvocation.Succeeded : CommandLineInvocation.Failed;
+    }
 
     public static string Table(LoadReport report)
     {

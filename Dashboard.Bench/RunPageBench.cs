@@ -1,5 +1,7 @@
+using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using Dashboard.Cli;
 using Dashboard.Components.Runs;
 using Dashboard.Runs;
 using Dashboard.Training.Data;
@@ -18,9 +20,16 @@ public static class RunPageBench
 {
     private const int BatchesPerEpoch = 100, LrFindIterations = 100, Thumbnails = 8;
 
-    public static int Run(string[] args, TextWriter output)
+    public static Command Create()
     {
-        int batches = int.TryParse(CommandLine.Option(args, "--batches"), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : 3000;
+        var batches = CliOptions.Count("--batches", "training batches in the generated finished run", 100, 1_000_000, 3000);
+        var command = new Command("runpage", "Time to open a finished run's page (server side), first and cached") { batches };
+        command.SetAction(parsed => Run(parsed.GetValue(batches), parsed.InvocationConfiguration.Output));
+        return command;
+    }
+
+    public static int Run(int batches, TextWriter output)
+    {
         var folder = Directory.CreateTempSubdirectory("runpage-bench-").FullName;
         try
         {
@@ -33,7 +42,7 @@ public static class RunPageBench
             output.WriteLine($"finished run: {events} events ({batches} batches, {batches / BatchesPerEpoch} epochs with {Thumbnails} thumbnails each)");
             output.WriteLine($"first open (read and replay every event): {cold:0} ms");
             output.WriteLine($"later opens (view cache, median of 5):    {warm:0.00} ms");
-            return 0;
+            return CommandLineInvocation.Succeeded;
         }
         finally { Directory.Delete(folder, recursive: true); }
     }

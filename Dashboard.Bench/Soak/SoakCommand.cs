@@ -1,6 +1,7 @@
+using System.CommandLine;
 using System.Diagnostics;
-using System.Text.Json;
 using Dashboard.Cli;
+using System.Text.Json;
 using Dashboard.Training;
 using Dashboard.Training.Learning;
 using Dashboard.Training.Learning.Callbacks;
@@ -8,7 +9,7 @@ using Dashboard.Training.Models;
 using Dashboard.Training.Recipes;
 using TorchSharp;
 
-namespace Dashboard.Soak;
+namespace Dashboard.Bench.Soak;
 
 /// <summary>Figures of a memory soak: resident memory and live native tensors after warm-up and at the end; <c>Batches</c> are the measured ones, after the warm-up.</summary>
 public sealed record SoakReport(int Batches, int WarmupBatches, int ImageSize, long RssAfterWarmUpBytes, long RssAtEndBytes, long TensorsAfterWarmUp, long TensorsAtEnd, double Seconds)
@@ -24,18 +25,27 @@ public sealed record SoakReport(int Batches, int WarmupBatches, int ImageSize, l
 /// </summary>
 public static class SoakCommand
 {
-    public static int Run(string[] args)
+    public static Command Create()
     {
-        int batches = int.Parse(CommandLine.Option(args, "--batches") ?? "2000");
-        int size = int.Parse(CommandLine.Option(args, "--size") ?? "32");
-        int warmup = int.Parse(CommandLine.Option(args, "--warmup") ?? $"{batches / 10}");
-        var report = WorkerThread.Run(() => Measure(batches, size, warmup));
-        Console.WriteLine($"soak: {report.Batches} batches after {report.WarmupBatches} warm-up batches at {report.ImageSize}px in {report.Seconds:F0} s; RSS growth {report.RssGrowthMegabytes:F1} MB; native tensors {report.TensorsAfterWarmUp} → {report.TensorsAtEnd}");
-        if (CommandLine.Option(args, "--out") is { } output) File.WriteAllText(output, JsonSerializer.Serialize(report, new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true }));
-        return 0;
+        var batches = CliOptions.Count("--batches", "measured batches after the warm-up", 1, int.MaxValue, 2000);
+        var size = CliOptions.Count("--size", "image size in pixels", 16, 1024, 32);
+        var warmup = CliOptions.OptionalCount("--warmup", "warm-up batches (default: a tenth of --batches)", 1);
+        var output = new Option<string?>("--out") { Description = "write the figures to this JSON file", HelpName = "FILE.json" };
+        var command = new Command("soak", "Memory soak: resident memory growth and native tensor count over many batches") { batches, size, warmup, output };
+        command.SetAction(parsed =>
+        {
+            int measured = parsed.GetValue(batches);
+            SoakReport report;
+            using (var progress = TrainingProgress.For(parsed.InvocationConfiguration.Output))
+                report = WorkerThread.Run(() => Measure(measured, parsed.GetValue(size), parsed.GetValue(warmup) ?? measured / 10, progress));
+            parsed.InvocationConfiguration.Output.WriteLine($"soak: {report.Batches} batches after {report.WarmupBatches} warm-up batches at {report.ImageSize}px in {report.Seconds:F0} s; RSS growth {report.RssGrowthMegabytes:F1} MB; native tensors {report.TensorsAfterWarmUp} → {report.TensorsAtEnd}");
+            if (parsed.GetValue(output) is { } path) File.WriteAllText(path, JsonSerializer.Serialize(report, new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true }));
+            return CommandLineInvocation.Succeeded;
+        });
+        return command;
     }
 
-    public static SoakReport Measure(int batches, int size, int warmupBatches)
+    public static SoakReport Measure(int batches, int size, int warmupBatches, ITrainingEventSink progress)
     {
         var folder = Directory.CreateTempSubdirectory("soak-").FullName;
         try
@@ -43,7 +53,7 @@ public static class SoakCommand
             TorchDevices.Resolve(new TorchOptions()); // the dashboard's torch set-up, heap settings included
             var data = LoaderLearnerData.Open(new RecipeData("demo", size, BatchSize: 32), seed: 0);
             var options = new LearnerOptions { ModelsFolder = Path.Combine(folder, "models"), ActivationCacheFolder = Path.Combine(folder, "cache"), ThumbnailCount = 0 };
-            using var learner = new Learner(Backbones.Create("resnet18"), data, options, new CountingSink());
+            using var learner = new Learner(Backbones.Create("resnet18"), data, options, progress);
             learner.Unfreeze();
             int perEpoch = data.Train(true).BatchesPerEpoch;
             int warmUpEpochs = Math.Max(1, (warmupBatches + perEpoch - 1) / perEpoch);
@@ -81,10 +91,5 @@ public static class SoakCommand
         GC.Collect();
         using var process = Process.GetCurrentProcess();
         return (process.WorkingSet64, torch.Tensor.TotalCount);
-    }
-
-    private sealed class CountingSink : ITrainingEventSink
-    {
-        public void Emit(Dashboard.Training.Events.TrainingEvent trainingEvent) { }
     }
 }

@@ -1,6 +1,6 @@
 using System.Runtime.ExceptionServices;
 
-namespace Dashboard.Cli;
+namespace Dashboard.Bench;
 
 /// <summary>
 /// Runs a command's training on a thread of its own, as the dashboard's run worker trains. glibc gives the main thread

@@ -1,4 +1,4 @@
-namespace Dashboard.Load;
+namespace Dashboard.Bench.Load;
 
 /// <summary>
 /// What the load benchmark measured: the fit's throughput alone (before and after) and watched, the event-to-client

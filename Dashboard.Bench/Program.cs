@@ -1,0 +1,1 @@
+Environment.ExitCode = await Dashboard.Bench.BenchCommandLine.InvokeAsync(args);
