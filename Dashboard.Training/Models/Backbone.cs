@@ -18,6 +18,12 @@ public abstract class Backbone : nn.Module<Tensor, Tensor>
     /// <summary>Channels of the output feature map (512 for ResNet-18/34, 2048 for ResNet-50).</summary>
     public abstract int FeatureChannels { get; }
 
+    /// <summary>
+    /// Whether the body may run in channels-last memory order (see <see cref="TransferModel.ChannelsLast"/>). True unless a
+    /// subclass knows a convolution of its own that libtorch cannot run in that layout.
+    /// </summary>
+    public virtual bool SupportsChannelsLast => true;
+
     /// <summary>Layer groups early to late, for freezing and differential learning rates (two for ResNets).</summary>
     public abstract IReadOnlyList<nn.Module> LayerGroups { get; }
 

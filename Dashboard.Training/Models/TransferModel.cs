@@ -13,6 +13,7 @@ public sealed class TransferModel : nn.Module<Tensor, Tensor>
     private readonly AdaptiveConcatPool pool;
     private readonly nn.Module<Tensor, Tensor> head;
     private int groupsWithoutGradient;
+    private bool channelsLast = true;
 
     public TransferModel(Backbone body, int classes, HeadOptions headOptions) : base(nameof(TransferModel))
     {
@@ -34,9 +35,15 @@ public sealed class TransferModel : nn.Module<Tensor, Tensor>
     /// <summary>
     /// Images enter the body in channels-last (NHWC) memory order, so libtorch's oneDNN convolutions run in their fast
     /// layout and every layer after keeps it (TorchSharp has no memory-format argument; the strides of a permuted copy
-    /// are what libtorch reads as channels-last). Measured here: see README, Performance. Off gives the plain NCHW layout.
+    /// are what libtorch reads as channels-last). Measured here: see README, Performance. Off gives the plain NCHW layout,
+    /// as does a body that does not support it (<see cref="Backbone.SupportsChannelsLast"/>) and a machine whose libtorch
+    /// computes it wrongly (<see cref="ChannelsLastCheck"/>).
     /// </summary>
-    public bool ChannelsLast { get; set; } = true;
+    public bool ChannelsLast
+    {
+        get => channelsLast && body.SupportsChannelsLast && ChannelsLastCheck.LayoutsAgree;
+        set => channelsLast = value;
+    }
 
     /// <summary>Leading body groups that run under <c>no_grad</c>: those whose parameters are all frozen.</summary>
     public int GroupsWithoutGradient => groupsWithoutGradient;

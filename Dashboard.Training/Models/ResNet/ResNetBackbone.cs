@@ -58,6 +58,14 @@ public abstract class ResNetBackbone : Backbone
 
     public override int FeatureChannels => Layout.FeatureChannels;
 
+    /// <summary>
+    /// Not for bottleneck ResNets: libtorch 2.10's oneDNN dies with SIGFPE (a division by zero in its brgemm 1x1 blocking
+    /// estimate) on the stride-2 1x1 downsampling convolutions of 512 and 1024 input channels in channels-last order on
+    /// AMD Zen 5 CPUs (48 KB L1d), at every image size; the plain layout runs them. Basic-block ResNets (18, 34) are safe:
+    /// their 1x1 downsampling convolutions were checked in that layout at batch 1 to 64 and 2 to 56 px feature maps.
+    /// </summary>
+    public override bool SupportsChannelsLast => Layout.BlockKind != ResNetBlockKind.Bottleneck;
+
     /// <summary>Early body (stem, layer1, layer2) then late body (layer3, layer4).</summary>
     public override IReadOnlyList<nn.Module> LayerGroups => layerGroups;
 
