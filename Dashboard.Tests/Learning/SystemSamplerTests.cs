@@ -21,6 +21,18 @@ public class SystemSamplerTests
         Assert.All(slow, s => Assert.InRange(s.ImagesPerSecond, 0.1, 8 * 1000.0 / LoaderMilliseconds)); // 8 images a batch, one batch per 100 ms at best
     }
 
+    [Fact]
+    public void A_fit_shorter_than_the_interval_still_reports_one_sample_at_its_end()
+    {
+        using var fixture = new LearnerFixture();
+        var events = new RecordingEventSink();
+        using var learner = new Learner(new TinyBackbone(), fixture.Data, fixture.Options with { SystemSampleInterval = TimeSpan.FromHours(1) }, events);
+        learner.Fit(new FitRequest([0.01], 1));
+
+        var sample = Assert.Single(events.Events.OfType<SystemSampled>());
+        Assert.True(sample.ImagesPerSecond > 0 && sample.ResidentBytes > 0, sample.ToString());
+    }
+
     /// <summary>One epoch with a sample after every batch; the loader waits before each batch when <paramref name="slowLoader"/>.</summary>
     private static List<SystemSampled> SamplesOfOneEpoch(bool slowLoader)
     {

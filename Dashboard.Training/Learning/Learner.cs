@@ -20,7 +20,7 @@ public sealed record LearnerProgress(int EpochsCompleted, int FitsStarted, int F
 /// </summary>
 public sealed class Learner : IDisposable
 {
-    private readonly List<LearnerCallback> callbacks = [new FrozenBatchNormCallback(), new ThumbnailCallback(), new EventRecorder(), new SystemSampler()];
+    private readonly List<LearnerCallback> callbacks = [new FrozenBatchNormCallback(), new ThumbnailCallback(), new EventRecorder()];
     private PrecomputedActivations? activations;
 
     public Learner(Backbone body, ILearnerData data, LearnerOptions options, ITrainingEventSink events, Device? device = null)
@@ -33,6 +33,7 @@ public sealed class Learner : IDisposable
         Model = new TransferModel(body, data.Classes.Count, options.Head) { ChannelsLast = options.ChannelsLast };
         Model.to(Device);
         Precision = ChoosePrecision(options.Precision);
+        callbacks.Add(new SystemSampler(options.SystemSampleInterval));
         Freeze();
     }
 

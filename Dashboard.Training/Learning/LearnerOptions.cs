@@ -21,6 +21,9 @@ public sealed record LearnerOptions
     /// <summary>Images enter the model in channels-last memory order (<see cref="Models.TransferModel.ChannelsLast"/>); off for the plain layout.</summary>
     public bool ChannelsLast { get; init; } = true;
 
+    /// <summary>How often the trainer reports the machine's load (<see cref="Callbacks.SystemSampler"/>); a fit's end reports too.</summary>
+    public TimeSpan SystemSampleInterval { get; init; } = Callbacks.SystemSampler.DefaultInterval;
+
     /// <summary>Dynamic loss scaling for fp16 (unused in fp32 and bf16, whose range needs none).</summary>
     public Precision.LossScaleOptions LossScale { get; init; } = new();
 

@@ -6,7 +6,7 @@ namespace Dashboard.Training.Learning.Callbacks;
 /// <summary>
 /// Every <see cref="Interval"/> of training (finder sweeps included) reports a <see cref="SystemSampled"/>: the process's CPU
 /// and resident memory, images per second, and data wait, the time from one batch's end to the next batch's arrival
-/// (validation, between epochs, is not waiting). Runs first, so other callbacks' work is not counted as waiting.
+/// (validation, between epochs, is not waiting), and once more at the end of a fit for its last part. Runs first, so other callbacks' work is not counted as waiting.
 /// </summary>
 public sealed class SystemSampler(TimeSpan? interval = null) : LearnerCallback
 {
@@ -34,6 +34,12 @@ public sealed class SystemSampler(TimeSpan? interval = null) : LearnerCallback
         images += fit.Batch?.Count ?? 0;
         if (window.Elapsed >= Interval) Report(fit.Learner.Events);
         sinceBatch.Restart();
+    }
+
+    /// <summary>A fit shorter than <see cref="Interval"/>, or the tail of a longer one, still reports what it measured.</summary>
+    public override void AfterFit(FitContext fit)
+    {
+        if (images > 0) Report(fit.Learner.Events);
     }
 
     private void Report(ITrainingEventSink events)
