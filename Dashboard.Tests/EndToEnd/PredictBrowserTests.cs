@@ -6,7 +6,8 @@ namespace Dashboard.Tests.EndToEnd;
 
 /// <summary>
 /// The run page's "Use the model" in real Chromium against a real server that trained the demo run: an uploaded image
-/// gets its top 5 classes and a Grad-CAM heat map, and the top-losses grid switches to heat maps.
+/// gets its top 5 classes and a Grad-CAM heat map, and the top-losses grid switches to heat maps; an oversized file and a
+/// file that is not an image are refused with a message that says why, and the next image is classified.
 /// </summary>
 public sealed class PredictBrowserTests
 {
@@ -32,6 +33,33 @@ public sealed class PredictBrowserTests
         await page.Locator("#top-losses-heatmaps").ClickAsync();
         await WaitForImagesAsync(page, "#top-losses img.heatmap", await page.Locator("#top-losses img").CountAsync());
         await browser.ScreenshotAsync("run-predict");
+    }
+
+    [Fact]
+    public async Task An_oversized_upload_and_a_non_image_are_refused_with_a_clear_message_and_the_next_image_is_classified()
+    {
+        await using var host = await DashboardHost.StartAsync(settings: new Dictionary<string, string?> { ["Dashboard:Limits:MaxUploadMB"] = "1" });
+        using var client = host.Client();
+        var runId = await ApiWaits.FinishedRunAsync(client, TinyRecipes.SavesHead);
+        await using var browser = await Browser.LaunchAsync(host.BaseAddress);
+        var page = browser.Page;
+        await browser.OpenAsync($"/runs/{runId}", "run");
+        var error = page.Locator("#predict-error");
+        var results = page.Locator("#predict-results .predicted-image");
+
+        await page.SetInputFilesAsync("#predict-input", new FilePayload { Name = "huge.png", MimeType = "image/png", Buffer = new byte[1_100_000] });
+        await Assertions.Expect(error).ToContainTextAsync("larger than 1 MB");
+        await Assertions.Expect(error).ToContainTextAsync("Dashboard:Limits:MaxUploadMB");
+        await Assertions.Expect(results).ToHaveCountAsync(0);
+
+        await page.SetInputFilesAsync("#predict-input", new FilePayload { Name = "notes.png", MimeType = "image/png", Buffer = "these are notes, not pixels"u8.ToArray() });
+        await Assertions.Expect(error).ToContainTextAsync("notes.png is not an image");
+        await Assertions.Expect(results).ToHaveCountAsync(0);
+
+        await page.SetInputFilesAsync("#predict-input", Path.Combine(DemoDataset.Path, "valid", "bag", "0000.png"));
+        await Assertions.Expect(results).ToHaveCountAsync(1);
+        await Assertions.Expect(error).ToHaveCountAsync(0);
+        await Assertions.Expect(results.Locator("table.predictions tr")).ToHaveCountAsync(5);
     }
 
     /// <summary>Waits until <paramref name="count"/> (at least one) images of the selector have loaded with pixels.</summary>
