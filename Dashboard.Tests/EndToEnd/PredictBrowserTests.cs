@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json;
 using Dashboard.Tests.Server;
 using Dashboard.Training.Data;
 using Microsoft.Playwright;
@@ -7,7 +10,8 @@ namespace Dashboard.Tests.EndToEnd;
 /// <summary>
 /// The run page's "Use the model" in real Chromium against a real server that trained the demo run: an uploaded image
 /// gets its top 5 classes and a Grad-CAM heat map, and the top-losses grid switches to heat maps; an oversized file and a
-/// file that is not an image are refused with a message that says why, and the next image is classified.
+/// file that is not an image are refused with a message that says why, and the next image is classified; a checkpoint
+/// picked on the page is the one used.
 /// </summary>
 public sealed class PredictBrowserTests
 {
@@ -60,6 +64,37 @@ public sealed class PredictBrowserTests
         await Assertions.Expect(results).ToHaveCountAsync(1);
         await Assertions.Expect(error).ToHaveCountAsync(0);
         await Assertions.Expect(results.Locator("table.predictions tr")).ToHaveCountAsync(5);
+    }
+
+    [Fact]
+    public async Task A_picked_checkpoint_classifies_as_the_api_does_with_that_checkpoint()
+    {
+        await using var host = await DashboardHost.StartAsync();
+        using var client = host.Client();
+        var runId = await ApiWaits.FinishedRunAsync(client, TinyRecipes.SavesTwo);
+        var image = Path.Combine(DemoDataset.Path, "valid", "bag", "0000.png");
+        var byApi = await TopPredictionTextAsync(client, runId, "one", image);
+        Assert.NotEqual(byApi, await TopPredictionTextAsync(client, runId, "two", image));
+        await using var browser = await Browser.LaunchAsync(host.BaseAddress);
+        var page = browser.Page;
+        await browser.OpenAsync($"/runs/{runId}", "run");
+
+        await page.Locator(".mud-input-control:has(#predict-checkpoint)").ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item", new PageLocatorOptions { HasText = "one" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".mud-input-control:has(#predict-checkpoint) input")).ToHaveValueAsync("one");
+        await page.SetInputFilesAsync("#predict-input", image);
+
+        var top = page.Locator("#predict-results .predicted-image table.predictions tr").First;
+        await Assertions.Expect(top).ToHaveTextAsync(byApi);
+    }
+
+    /// <summary>The API's top class of one image with a named checkpoint, as the page prints it: label then percentage.</summary>
+    private static async Task<string> TopPredictionTextAsync(HttpClient client, string runId, string checkpoint, string image)
+    {
+        var response = await client.PostAsJsonAsync($"/api/runs/{runId}/predict?checkpoint={checkpoint}", new[] { image });
+        response.EnsureSuccessStatusCode();
+        var top = (await response.Content.ReadFromJsonAsync<JsonElement>())[0].GetProperty("predictions")[0];
+        return top.GetProperty("label").GetString() + top.GetProperty("probability").GetDouble().ToString("P1", CultureInfo.CurrentCulture);
     }
 
     /// <summary>Waits until <paramref name="count"/> (at least one) images of the selector have loaded with pixels.</summary>

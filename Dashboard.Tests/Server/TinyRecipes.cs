@@ -14,6 +14,12 @@ public static class TinyRecipes
           "steps": [ {"fit": {"lr": 0.01, "cycles": 1}}, {"save": "head"} ] }
         """;
 
+    /// <summary>Two checkpoints a large step apart: "one" after the first fit, "two" after a second at a high rate.</summary>
+    public const string SavesTwo = """
+        { "data": { "path": "demo", "size": 32, "batchSize": 64 }, "arch": "resnet18", "precompute": true, "seed": 0,
+          "steps": [ {"fit": {"lr": 0.01, "cycles": 1}}, {"save": "one"}, {"fit": {"lr": 0.5, "cycles": 1}}, {"save": "two"} ] }
+        """;
+
     /// <summary>Four full-image epochs of a few seconds each: long enough to interrupt between epochs.</summary>
     public const string FourEpochs = """
         { "data": { "path": "demo", "size": 32, "batchSize": 64 }, "arch": "resnet18", "seed": 0,
