@@ -13,11 +13,11 @@ public static class SlurmCluster
     public static void RequireRunning() =>
         Preconditions.Require(IsUp(), "a Slurm cluster answering sinfo; start one with `sudo bash scripts/slurm-one-node.sh` (Debian 12: slurmctld slurmd slurm-client munge)");
 
-    public static Task<DashboardHost> StartHostAsync(IDictionary<string, string?>? settings = null)
+    public static Task<DashboardHost> StartHostAsync(IDictionary<string, string?>? settings = null, string? dataFolder = null)
     {
         var all = new Dictionary<string, string?> { ["Dashboard:Executor"] = ExecutorNames.Slurm, ["Dashboard:Slurm:PollSeconds"] = "0.5" };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) all[key] = value;
-        return DashboardHost.StartAsync(settings: all);
+        return DashboardHost.StartAsync(dataFolder, all);
     }
 
     /// <summary>The ids <c>squeue</c> lists for a job name.</summary>

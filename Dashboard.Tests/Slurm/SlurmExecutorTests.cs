@@ -84,6 +84,63 @@ public class SlurmExecutorTests(ITestOutputHelper output)
     }
 
     [SkippableFact]
+    public async Task A_restart_mid_fit_leaves_the_job_training_and_the_restarted_server_takes_every_epoch_once()
+    {
+        SlurmCluster.RequireRunning();
+        using var proxy = new PausableProxy();
+        var folder = Directory.CreateTempSubdirectory("slurm-reattach-").FullName;
+        var behindProxy = new Dictionary<string, string?> { ["Dashboard:Process:ServerUrl"] = proxy.Address.ToString() };
+        string id, jobId;
+        await using (var first = await SlurmCluster.StartHostAsync(behindProxy, folder))
+        {
+            proxy.Target = first.BaseAddress;
+            using var client = first.Client();
+            id = await WorkerRuns.SubmitAsync(client, TinyRecipes.FourEpochs);
+            await ApiWaits.WaitForAsync(() => first.Get<RunStore>().Events(id).Any(e => e.Event is EpochEnded), RunTimeout);
+            jobId = first.Get<SlurmJobs>().JobId(id)!;
+        }
+        Assert.True(SlurmCluster.InQueue(jobId), "the job outlives the server");
+
+        await using var second = await SlurmCluster.StartHostAsync(behindProxy, folder);
+        proxy.Target = second.BaseAddress;
+        using var restartedClient = second.Client();
+        var run = await ApiWaits.WaitForStatusAsync(restartedClient, id, s => !RunStatus.IsActive(s), RunTimeout);
+
+        Assert.True(RunStatus.Finished == run.GetProperty("status").GetString(), run.ToString());
+        Assert.Equal(jobId, run.GetProperty("slurm").GetProperty("jobId").GetString()); // the same job, not a resubmission
+        var events = second.Get<RunStore>().Events(id);
+        WorkerRuns.AssertCompleteAndInOrder(events);
+        Assert.Equal(new[] { 0, 1, 2, 3 }, events.Select(e => e.Event).OfType<EpochEnded>().Select(e => e.Epoch));
+        Assert.DoesNotContain(events, e => e.Event is RunEnded); // never interrupted
+        Directory.Delete(folder, recursive: true);
+    }
+
+    [SkippableFact]
+    public async Task A_job_cancelled_while_the_server_was_down_leaves_its_run_interrupted_with_slurms_reason_at_the_next_start()
+    {
+        SlurmCluster.RequireRunning();
+        var folder = Directory.CreateTempSubdirectory("slurm-reattach-cancelled-").FullName;
+        string id, jobId;
+        await using (var first = await SlurmCluster.StartHostAsync(dataFolder: folder))
+        {
+            using var client = first.Client();
+            id = await WorkerRuns.SubmitAsync(client, TinyRecipes.Long);
+            await WorkerRuns.WaitForBatchAsync(first, id);
+            jobId = first.Get<SlurmJobs>().JobId(id)!;
+        }
+        SlurmCluster.Cancel(jobId);
+        await ApiWaits.WaitForAsync(() => !SlurmCluster.InQueue(jobId), TimeSpan.FromSeconds(60));
+
+        await using var second = await SlurmCluster.StartHostAsync(dataFolder: folder);
+        using var restartedClient = second.Client();
+        var run = await ApiWaits.WaitForStatusAsync(restartedClient, id, s => !RunStatus.IsActive(s), RunTimeout);
+
+        Assert.True(RunStatus.Interrupted == run.GetProperty("status").GetString(), run.ToString());
+        Assert.Contains($"Slurm job {jobId} ended before the run did: CANCELLED", run.GetProperty("run").GetProperty("message").GetString());
+        Directory.Delete(folder, recursive: true);
+    }
+
+    [SkippableFact]
     public async Task An_sbatch_that_refuses_the_job_fails_the_run_with_slurms_message_and_the_dashboard_keeps_serving()
     {
         SlurmCluster.RequireRunning();

@@ -19,7 +19,7 @@ public sealed class SlurmJobLineTests
         context.Store.SetStatus(run.Id, RunStatus.Running);
         var jobId = await context.Get<SlurmCommands>().SubmitAsync(["--job-name=dashboard-page-test", "--output=/dev/null"], "#!/bin/sh\nsleep 300\n",
             new Dictionary<string, string>(), CancellationToken.None);
-        context.Get<SlurmJobs>().Record(run.Id, jobId);
+        context.Get<SlurmJobs>().Record(run.Id, new SlurmJobRecord(jobId, []));
 
         var page = context.Render<RunPage>(p => p.Add(r => r.Id, run.Id));
         page.WaitForAssertion(() => Assert.Equal("RUNNING", page.Find("#slurm-job-state").TextContent), TimeSpan.FromSeconds(60));

@@ -7,8 +7,9 @@ namespace Dashboard.Runs.Executors;
 /// <summary>
 /// Trains each run in a Slurm job in worker mode (<c>Dashboard:Executor = slurm</c>): <c>sbatch</c> submits it, the
 /// worker streams its events through <see cref="WorkerChannels"/> as a <c>process</c> worker does, and the job's state
-/// is read from Slurm until it ends. A stop, or the host stopping, is <c>scancel</c> (the worker gets SIGTERM and stops
-/// at its next batch). A job that ends without its worker reporting the run's end, or whose worker stopped because
+/// is read from Slurm until it ends. A stop is <c>scancel</c> (the worker gets SIGTERM and stops at its next batch). When
+/// the host stops, jobs train on (their workers buffer their events) and the restarted server re-attaches to each
+/// (<see cref="Reattach"/>, by the job id and token hash in <see cref="SlurmJobs"/>). A job that ends without its worker reporting the run's end, or whose worker stopped because
 /// Slurm ended the job (cancelled outside the dashboard, time limit, node failure), leaves the run interrupted with
 /// Slurm's reason, resumable. A missing or failing <c>sbatch</c> fails the run with Slurm's message.
 /// </summary>
@@ -17,8 +18,17 @@ public sealed class SlurmExecutor(WorkerChannels channels, WorkerLauncher launch
 {
     public int Slots => options.Value.MaxJobs;
 
-    /// <summary>Not built: the host stopping cancels its jobs (their runs become interrupted, resumable).</summary>
-    public Task<RunOutcome>? Reattach(RunSummary run, CancellationToken stop, CancellationToken hostStopping) => null;
+    /// <summary>
+    /// Reopens the channel of a run whose job a previous server submitted and watches the job again; a job that ended
+    /// meanwhile ends the run as a job ending now would. Null when the run has no job record.
+    /// </summary>
+    public Task<RunOutcome>? Reattach(RunSummary run, CancellationToken stop, CancellationToken hostStopping)
+    {
+        if (jobs.Read(run.Id) is not { } record) return null;
+        channels.Reopen(run.Id, record.TokenHash, stop);
+        logger.LogInformation("Run {RunId}: re-attached to Slurm job {JobId}", run.Id, record.JobId);
+        return SuperviseAsync(run.Id, record.JobId, stop, hostStopping);
+    }
 
     public async Task<RunOutcome> ExecuteAsync(RunSummary run, CancellationToken stop, CancellationToken hostStopping)
     {
@@ -30,10 +40,16 @@ public sealed class SlurmExecutor(WorkerChannels channels, WorkerLauncher launch
             channels.Close(run.Id);
             throw;
         }
-        jobs.Record(run.Id, jobId);
+        jobs.Record(run.Id, new SlurmJobRecord(jobId, WorkerChannels.TokenHash(token)));
         logger.LogInformation("Run {RunId}: Slurm job {JobId} submitted", run.Id, jobId);
-        var state = await WatchAsync(run.Id, jobId, stop, hostStopping);
-        return Outcome(run.Id, jobId, channels.Close(run.Id), state, stop);
+        return await SuperviseAsync(run.Id, jobId, stop, hostStopping);
+    }
+
+    private async Task<RunOutcome> SuperviseAsync(string runId, string jobId, CancellationToken stop, CancellationToken hostStopping)
+    {
+        var state = await WatchAsync(runId, jobId, stop, hostStopping);
+        if (hostStopping.IsCancellationRequested && !channels.EndReported(runId).IsCompleted) return RunOutcome.Detached; // the job trains on; the next start re-attaches to it
+        return Outcome(runId, jobId, channels.Close(runId), state, stop);
     }
 
     /// <summary>The token travels in sbatch's environment, which the job inherits: not in the script, not in the process list.</summary>
@@ -56,7 +72,8 @@ public sealed class SlurmExecutor(WorkerChannels channels, WorkerLauncher launch
 
     /// <summary>
     /// Reads the job's state until it ends (or, once the worker reported the run's end, for at most
-    /// <see cref="SlurmOptions.ExitAfterEndSeconds"/>); cancels it on a stop. Null when Slurm no longer knows the job, or the host stops.
+    /// <see cref="SlurmOptions.ExitAfterEndSeconds"/>); cancels it on a stop, leaves it when the host stops. Null when
+    /// Slurm no longer knows the job, or the host stops.
     /// </summary>
     private async Task<SlurmJobState?> WatchAsync(string runId, string jobId, CancellationToken stop, CancellationToken hostStopping)
     {
@@ -67,8 +84,8 @@ public sealed class SlurmExecutor(WorkerChannels channels, WorkerLauncher launch
         bool cancelled = false;
         while (true)
         {
+            if (hostStopping.IsCancellationRequested) return null; // checked first: the host stopping cancels stop too
             if (stop.IsCancellationRequested && !cancelled) cancelled = await CancelAsync(runId, jobId);
-            if (hostStopping.IsCancellationRequested) return null;
             var state = await QueryAsync(runId, jobId);
             if (state is null || state.HasEnded) return state;
             if (ended.IsCompleted && DateTime.UtcNow - (endSeen ??= DateTime.UtcNow) > giveUpAfterEnd) return state;
@@ -97,7 +114,7 @@ public sealed class SlurmExecutor(WorkerChannels channels, WorkerLauncher launch
 
     private RunOutcome Outcome(string runId, string jobId, WorkerEnd? end, SlurmJobState? state, CancellationToken stop)
     {
-        bool stoppedHere = stop.IsCancellationRequested; // by a user, or by the host stopping (the run then becomes interrupted)
+        bool stoppedHere = stop.IsCancellationRequested; // by a user
         if (end is not null && (end.Status != RunStatus.Stopped || stoppedHere)) return new RunOutcome(end.Status, end.Message, end.Accuracy, end.TtaAccuracy);
         if (stoppedHere) return new RunOutcome(RunStatus.Stopped, RunTraining.StoppedMessage);
         var slurmSays = state is null ? "Slurm no longer knows the job" : state.Describe();

@@ -1,20 +1,32 @@
+using System.Text.Json;
+
 namespace Dashboard.Runs.Slurm;
 
 /// <summary>
-/// Which Slurm job trains a run: its id is kept in the run's folder (<c>slurm-job</c>), so a run's last job is known after
-/// it ended and after a restart; its state and reason come from Slurm when asked.
+/// Which Slurm job trains a run: its id and the SHA-256 hash of its worker's token (never the token) are kept in the
+/// run's folder (<c>slurm-job.json</c>), so a run's last job is known after it ended, and a restarted server can
+/// re-attach to it; its state and reason come from Slurm when asked.
 /// </summary>
 public sealed class SlurmJobs(DashboardPaths paths, SlurmCommands slurm, ILogger<SlurmJobs> logger)
 {
-    private const string FileName = "slurm-job";
+    private const string FileName = "slurm-job.json";
 
-    public void Record(string runId, string jobId)
+    public void Record(string runId, SlurmJobRecord record)
     {
         Directory.CreateDirectory(paths.RunFolder(runId));
-        File.WriteAllText(JobFile(runId), jobId);
+        var file = JobFile(runId);
+        File.WriteAllText(file + ".tmp", JsonSerializer.Serialize(record));
+        File.Move(file + ".tmp", file, overwrite: true);
     }
 
-    public string? JobId(string runId) => File.Exists(JobFile(runId)) ? File.ReadAllText(JobFile(runId)).Trim() : null;
+    /// <summary>The run's last job; null when it never had one or its record cannot be read.</summary>
+    public SlurmJobRecord? Read(string runId)
+    {
+        try { return File.Exists(JobFile(runId)) ? JsonSerializer.Deserialize<SlurmJobRecord>(File.ReadAllText(JobFile(runId))) : null; }
+        catch (JsonException) { return null; }
+    }
+
+    public string? JobId(string runId) => Read(runId)?.JobId;
 
     /// <summary>The run's last job and its state; null for a run that never had one. A state Slurm cannot give is "unknown".</summary>
     public async Task<SlurmJobStatus?> StatusAsync(string runId, CancellationToken cancellation)
@@ -37,3 +49,6 @@ public sealed class SlurmJobs(DashboardPaths paths, SlurmCommands slurm, ILogger
 
 /// <summary>What the run page and <c>GET /api/runs/{id}</c> show of a run's Slurm job.</summary>
 public sealed record SlurmJobStatus(string JobId, string State, string Reason);
+
+/// <summary>A run's Slurm job and the hash of the token its worker holds.</summary>
+public sealed record SlurmJobRecord(string JobId, byte[] TokenHash);
