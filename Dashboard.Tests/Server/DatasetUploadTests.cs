@@ -89,6 +89,36 @@ public sealed class DatasetUploadTests
     }
 
     [Theory]
+    [InlineData("MaxFiles", "3", "more than 3")]
+    [InlineData("MaxPixels", "100", "over the limit of 100 (Dashboard:Datasets:MaxPixels)")]
+    public async Task A_limit_of_the_options_refuses_the_archive(string limit, string value, string reason)
+    {
+        await using var host = await DashboardHost.StartAsync(settings: new Dictionary<string, string?> { [$"Dashboard:Datasets:{limit}"] = value });
+        using var client = host.Client();
+
+        var rejected = await RefusedEntriesAsync(await UploadAsync(client, "limited", DatasetZips.ClassFolders(perClass: 1)));
+
+        Assert.All(rejected.Values, r => Assert.Contains(reason, r));
+        Assert.Equal(limit == "MaxFiles" ? 1 : 4, rejected.Count);
+        AssertNothingKept(host);
+    }
+
+    [Fact]
+    public async Task Not_a_zip_is_refused_as_the_archive_and_an_oversized_one_is_413()
+    {
+        await using var host = await DashboardHost.StartAsync(settings: new Dictionary<string, string?> { ["Dashboard:Datasets:MaxArchiveMB"] = "1" });
+        using var client = host.Client();
+
+        var rejected = await RefusedEntriesAsync(await UploadAsync(client, "text", "plain text, not a zip"u8.ToArray()));
+        var tooLarge = await UploadAsync(client, "large", new byte[1024 * 1024 + 1]);
+
+        Assert.Equal(["(archive)"], rejected.Keys);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, tooLarge.StatusCode);
+        Assert.Equal("application/problem+json", tooLarge.Content.Headers.ContentType?.MediaType);
+        AssertNothingKept(host);
+    }
+
+    [Theory]
     [InlineData("demo", HttpStatusCode.Conflict)]
     [InlineData("..", HttpStatusCode.BadRequest)]
     [InlineData("has space", HttpStatusCode.BadRequest)]

@@ -11,6 +11,7 @@ namespace Dashboard.Datasets.Uploads;
 public sealed class ArchiveUnpacker(DatasetUploadOptions limits, string stagingFolder)
 {
     private const int BufferSize = 81920;
+    private const string CannotUnpack = "cannot be unpacked (a file and a folder of the same name?): ";
     private readonly List<RejectedEntry> rejected = [];
     private long unpackedBytes;
 
@@ -33,26 +34,24 @@ public sealed class ArchiveUnpacker(DatasetUploadOptions limits, string stagingF
         if (IsIgnored(entry.FullName)) return true;
         if (ArchiveEntryRules.Problem(entry) is { } problem) return Reject(entry, problem);
         var target = Path.Combine(stagingFolder, entry.FullName);
-        if (ArchiveEntryRules.IsFolder(entry))
-        {
-            Directory.CreateDirectory(target);
-            return true;
-        }
-        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        if (ArchiveEntryRules.IsFolder(entry)) return CreateFolder(entry, target);
         bool withinLimit;
         try { withinLimit = CopyWithinLimit(entry, target); }
         catch (InvalidDataException e) { return Reject(entry, "cannot be decompressed: " + e.Message); }
+        catch (IOException e) { return Reject(entry, CannotUnpack + e.Message); }
         if (!withinLimit)
         {
             Reject(entry, $"the archive unpacks to more than {limits.MaxUncompressedMB} MB (Dashboard:Datasets:MaxUncompressedMB); unpacking stopped here");
             return false;
         }
-        if (ImageFileCheck.Problem(target, limits.MaxPixels) is { } notImage) Reject(entry, notImage);
+        if (ImageFileCheck.Problem(target, limits.MaxPixels) is { } notImage)
+            Reject(entry, notImage.Replace("LoaderOptions.MaxPixels", "Dashboard:Datasets:MaxPixels", StringComparison.Ordinal));
         return true;
     }
 
     private bool CopyWithinLimit(ZipArchiveEntry entry, string target)
     {
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
         using var source = entry.Open();
         using var file = File.Create(target);
         var buffer = new byte[BufferSize];
@@ -63,6 +62,13 @@ public sealed class ArchiveUnpacker(DatasetUploadOptions limits, string stagingF
             if (unpackedBytes > limits.MaxUncompressedBytes) return false;
             file.Write(buffer, 0, read);
         }
+        return true;
+    }
+
+    private bool CreateFolder(ZipArchiveEntry entry, string target)
+    {
+        try { Directory.CreateDirectory(target); }
+        catch (IOException e) { return Reject(entry, CannotUnpack + e.Message); }
         return true;
     }
 
