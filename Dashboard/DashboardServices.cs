@@ -41,6 +41,7 @@ public static class DashboardServices
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true); // binding errors reach ApiExceptionHandler with their message
         services.AddMudServices();
         services.AddDashboardUi();
+        services.AddDatasetUploads(configuration);
         services.AddPredictions(configuration);
         return services;
     }
@@ -59,6 +60,7 @@ public static class DashboardServices
         app.MapHealth();
         app.MapRecipeSchema();
         app.MapRunApi();
+        app.MapDatasetApi();
         app.MapWorkerApi();
         app.MapPredictions();
         app.MapHub<TrainingHub>(TrainingHub.Path).RequireAuthorization(Policies.CanWatch);

@@ -63,6 +63,14 @@ public sealed class DashboardHost : IAsyncDisposable
 
     public HttpClient Client() => new() { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
 
+    /// <summary>A client that sends an API token.</summary>
+    public HttpClient Client(string bearerToken)
+    {
+        var client = Client();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", bearerToken);
+        return client;
+    }
+
     public async ValueTask DisposeAsync()
     {
         await app.StopAsync();

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Dashboard.Auth;
@@ -26,8 +25,12 @@ public partial class OpenApiSecurityTests
         };
     }
 
-    private static Task<HttpResponseMessage> CallAsync(HttpClient client, string operation, string runId) =>
-        operation.StartsWith("post") ? client.PostAsync(Url(operation, runId), ApiWaits.Json(TinyRecipes.Quick)) : client.GetAsync(Url(operation, runId));
+    private static Task<HttpResponseMessage> CallAsync(HttpClient client, string operation, string runId) => operation.Split(' ')[0] switch
+    {
+        "post" => client.PostAsync(Url(operation, runId), ApiWaits.Json(TinyRecipes.Quick)),
+        "delete" => client.DeleteAsync(Url(operation, runId)),
+        _ => client.GetAsync(Url(operation, runId)),
+    };
 
     [Fact]
     public async Task Documented_sign_in_is_the_servers_for_anonymous_callers_and_viewers()
@@ -35,8 +38,8 @@ public partial class OpenApiSecurityTests
         await using var host = await DashboardHost.StartWithSignInAsync();
         var users = host.Get<UserStore>();
         users.Add("vera", Roles.Viewer, "viewer-password-1");
-        using var admin = Bearer(host, users.IssueToken("admin"));
-        using var viewer = Bearer(host, users.IssueToken("vera"));
+        using var admin = host.Client(users.IssueToken("admin"));
+        using var viewer = host.Client(users.IssueToken("vera"));
         using var anonymous = host.Client();
         var run = host.Get<RunStore>().Create("admin's", TinyRecipes.Quick, "admin"); // stored only: the worker never sees it
         var document = await OpenApiDocumentTests.DocumentAsync(admin);
@@ -60,7 +63,7 @@ public partial class OpenApiSecurityTests
     public async Task The_cookie_scheme_is_the_cookie_sign_in_sets_and_either_scheme_lets_a_caller_in()
     {
         await using var host = await DashboardHost.StartWithSignInAsync();
-        using var admin = Bearer(host, host.Get<UserStore>().IssueToken("admin"));
+        using var admin = host.Client(host.Get<UserStore>().IssueToken("admin"));
         var schemes = (await OpenApiDocumentTests.DocumentAsync(admin))["components"]!["securitySchemes"]!;
         Assert.Equal("bearer", schemes["bearer"]!["scheme"]!.GetValue<string>());
         Assert.Equal(("apiKey", "cookie"), (schemes["cookie"]!["type"]!.GetValue<string>(), schemes["cookie"]!["in"]!.GetValue<string>()));
@@ -85,13 +88,6 @@ public partial class OpenApiSecurityTests
         withCookie.Headers.Add("Cookie", cookie);
         Assert.Equal(HttpStatusCode.OK, (await browser.SendAsync(withCookie)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/api/runs")).StatusCode);
-    }
-
-    private static HttpClient Bearer(DashboardHost host, string token)
-    {
-        var client = host.Client();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
     }
 
     [GeneratedRegex("""<input type="hidden" name="([^"]+)" value="([^"]+)">""")]

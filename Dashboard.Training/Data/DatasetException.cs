@@ -7,7 +7,11 @@ public sealed class DatasetException : Exception
         : base($"{problem}: {path}", inner)
     {
         Path = path;
+        Problem = problem;
     }
+
+    /// <summary>What is wrong, without the path.</summary>
+    public string Problem { get; }
 
     /// <summary>The file or folder that is missing, malformed or inconsistent.</summary>
     public string Path { get; }

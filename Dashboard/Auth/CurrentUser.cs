@@ -11,6 +11,8 @@ public sealed class CurrentUser(AuthenticationStateProvider authentication, IOpt
 {
     public async Task<string?> NameAsync() => (await authentication.GetAuthenticationStateAsync()).User.Identity?.Name;
 
+    public async Task<System.Security.Claims.ClaimsPrincipal> PrincipalAsync() => (await authentication.GetAuthenticationStateAsync()).User;
+
     public async Task<bool> CanTrainAsync()
     {
         if (!options.Value.Enabled) return true;

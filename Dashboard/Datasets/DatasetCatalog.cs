@@ -56,13 +56,23 @@ public sealed class DatasetCatalog(DashboardPaths paths, TimeProvider clock)
         return File.Exists(full) && new[] { DemoDataset.Path }.Concat(paths.DataRoots).Any(root => IsInside(root, full));
     }
 
+    /// <summary>Drops a dataset's cached items (it was deleted, or uploaded again under the same name).</summary>
+    public void Forget(string key) => open.TryRemove(key, out _);
+
+    /// <summary>Hidden entries (an upload's staging folder) are not datasets.</summary>
     private IEnumerable<DatasetEntry> Children(string root) =>
-        Directory.EnumerateFileSystemEntries(root).Select(Entry).OfType<DatasetEntry>();
+        Directory.EnumerateFileSystemEntries(root).Where(path => !System.IO.Path.GetFileName(path).StartsWith('.')).Select(Entry).OfType<DatasetEntry>();
 
     private static DatasetEntry? Entry(string fullPath)
     {
         var kind = DatasetLocator.KindOf(fullPath);
-        return kind is null or "demo" ? null : new DatasetEntry(fullPath, System.IO.Path.GetFileName(fullPath), kind, fullPath);
+        return kind is null or "demo" ? null : new DatasetEntry(fullPath, System.IO.Path.GetFileName(fullPath), kind, fullPath, Owner(fullPath));
+    }
+
+    private static string? Owner(string datasetPath)
+    {
+        var sidecar = System.IO.Path.Combine(datasetPath, Uploads.DatasetUploads.OwnerFile);
+        return File.Exists(sidecar) ? File.ReadAllText(sidecar) : null;
     }
 
     private static Lazy<DataBunch> NewLoad(DatasetEntry entry) =>

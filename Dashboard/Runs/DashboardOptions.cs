@@ -24,6 +24,10 @@ public sealed class DashboardOptions
     /// <summary>Folders whose sub-folders are offered as datasets (besides the built-in demo dataset).</summary>
     public List<string> DataRoots { get; set; } = [];
 
+    /// <summary>Where datasets uploaded from the browser or the API are unpacked; a data root too. Relative paths are under <see cref="DataFolder"/>.</summary>
+    [Required(AllowEmptyStrings = false)]
+    public string UploadRoot { get; set; } = "datasets";
+
     /// <summary>Runs that may wait in the queue; a submission beyond this is refused.</summary>
     [Range(1, 10_000)]
     public int QueueCapacity { get; set; } = 32;

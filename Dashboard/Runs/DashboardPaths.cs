@@ -17,14 +17,18 @@ public sealed class DashboardPaths
         DataFolder = DataFolderResolution.Resolve(options.DataFolder, contentRoot);
         SharedFolder = string.IsNullOrWhiteSpace(options.SharedFolder) ? DataFolder : Path.GetFullPath(options.SharedFolder, contentRoot);
         ModelsFolder = Path.GetFullPath(options.ModelsFolder, SharedFolder);
-        DataRoots = options.DataRoots.Select(root => Path.GetFullPath(root, contentRoot)).ToArray();
+        UploadRoot = Path.GetFullPath(options.UploadRoot, DataFolder);
+        DataRoots = [.. options.DataRoots.Select(root => Path.GetFullPath(root, contentRoot)), UploadRoot];
     }
 
     public string DataFolder { get; }
     /// <summary>Runs' resume points and checkpoints: <see cref="DashboardOptions.SharedFolder"/>, else the data folder.</summary>
     public string SharedFolder { get; }
     public string ModelsFolder { get; }
+    /// <summary>The configured data roots, then <see cref="UploadRoot"/>.</summary>
     public IReadOnlyList<string> DataRoots { get; }
+    /// <summary>Uploaded datasets (<see cref="DashboardOptions.UploadRoot"/>).</summary>
+    public string UploadRoot { get; }
     public string RunDatabase => Path.Combine(DataFolder, "runs.db");
     public string ActivationCache => Path.Combine(DataFolder, "activations");
 

@@ -19,8 +19,6 @@ public sealed class DatasetPathPolicy(DashboardPaths paths)
     /// <summary>The path resolved inside a data root, or a <see cref="RecipeException"/> naming the field.</summary>
     public string Require(string field, string path)
     {
-        if (paths.DataRoots.Count == 0)
-            throw new RecipeException(field, "no data roots are configured (Dashboard:DataRoots); only the demo dataset can be used");
         if (!Path.IsPathRooted(path)) throw new RecipeException(field, $"'{path}' must be an absolute path inside a data root: {string.Join(", ", paths.DataRoots)}");
         var resolved = Resolve(path);
         if (paths.DataRoots.Select(Resolve).Any(root => IsInside(resolved, root))) return resolved;
