@@ -36,6 +36,40 @@ public sealed class DatasetUploadTests
     }
 
     [Fact]
+    public async Task A_zip_of_a_labels_csv_and_its_images_appears_as_a_csv_dataset_and_a_run_trains_on_it()
+    {
+        await using var host = await DashboardHost.StartAsync();
+        using var client = host.Client();
+
+        var response = await UploadAsync(client, "labelled", DatasetZips.LabelsCsv(perClass: 10));
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var datasets = await client.GetFromJsonAsync<JsonElement>("/api/datasets");
+        var uploaded = datasets.EnumerateArray().Single(d => d.GetProperty("name").GetString() == "labelled");
+        Assert.Equal("csv", uploaded.GetProperty("kind").GetString());
+        var recipe = """{ "data": { "path": PATH, "size": 32, "batchSize": 8 }, "arch": "resnet18", "precompute": true, "seed": 0, "steps": [ {"fit": {"lr": 0.01, "cycles": 1}} ] }"""
+            .Replace("PATH", JsonSerializer.Serialize(uploaded.GetProperty("path").GetString()));
+        await ApiWaits.FinishedRunAsync(client, recipe);
+    }
+
+    [Fact]
+    public async Task A_labels_csv_naming_a_missing_image_or_holding_binary_is_refused_naming_it_and_nothing_is_kept()
+    {
+        await using var host = await DashboardHost.StartAsync();
+        using var client = host.Client();
+
+        var missing = await RefusedEntriesAsync(await UploadAsync(client, "missing", DatasetZips.LabelsCsv(extraRows: "images/not-there.png,bag")));
+        Assert.Contains("not-there.png", string.Join(" ", missing.Keys));
+        Assert.Contains("does not exist", string.Join(" ", missing.Values));
+
+        var binary = DatasetZips.ClassFolders(extra: archive => DatasetZips.Add(archive, "notes.csv", [0x50, 0x4B, 0x00, 0x01]));
+        var rejected = await RefusedEntriesAsync(await UploadAsync(client, "binary", binary));
+        Assert.Equal(["notes.csv"], rejected.Keys);
+        Assert.Contains("must be text", rejected["notes.csv"]);
+        AssertNothingKept(host);
+    }
+
+    [Fact]
     public async Task Entries_with_dot_dot_absolute_paths_or_symlinks_are_each_named_and_nothing_is_kept()
     {
         await using var host = await DashboardHost.StartAsync();

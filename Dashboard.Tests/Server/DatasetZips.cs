@@ -24,6 +24,29 @@ public static class DatasetZips
         return memory.ToArray();
     }
 
+    /// <summary>
+    /// A good archive in fastai's <c>from_csv</c> layout inside one top folder: <c>labels.csv</c> of <c>file,label</c> rows
+    /// (with a header) and the images it names under <c>images/</c>, <paramref name="perClass"/> of two classes;
+    /// <paramref name="extraRows"/> adds rows.
+    /// </summary>
+    public static byte[] LabelsCsv(int perClass = 8, params string[] extraRows)
+    {
+        using var memory = new MemoryStream();
+        using (var zip = new ZipArchive(memory, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            var rows = new List<string> { "file,label" };
+            foreach (var className in DemoClasses().Take(2))
+                foreach (var png in DemoImages(className).Take(perClass))
+                {
+                    var file = $"images/{className}-{Path.GetFileName(png)}";
+                    Add(zip, $"labelled/{file}", File.ReadAllBytes(png));
+                    rows.Add($"{file},{className}");
+                }
+            Add(zip, "labelled/labels.csv", System.Text.Encoding.UTF8.GetBytes(string.Join('\n', rows.Concat(extraRows)) + "\n"));
+        }
+        return memory.ToArray();
+    }
+
     public static ZipArchiveEntry Add(ZipArchive zip, string name, byte[] content)
     {
         var entry = zip.CreateEntry(name, CompressionLevel.Fastest);

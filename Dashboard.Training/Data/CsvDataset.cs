@@ -9,6 +9,17 @@ public static class CsvDataset
     public static bool Recognises(string path) =>
         File.Exists(path) && path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// The labels file of a folder that holds its CSV dataset (an uploaded one): the one <c>.csv</c> at its top; null when
+    /// it has none or several, or when it is laid out as class folders.
+    /// </summary>
+    public static string? LabelsIn(string folder)
+    {
+        if (!Directory.Exists(folder) || FolderDataset.Recognises(folder)) return null;
+        var files = Directory.GetFiles(folder, "*.csv");
+        return files.Length == 1 ? files[0] : null;
+    }
+
     public static DataBunch Load(string csvPath, CsvDatasetOptions? options = null)
     {
         options ??= new CsvDatasetOptions();

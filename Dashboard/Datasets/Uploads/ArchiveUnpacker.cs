@@ -6,7 +6,8 @@ namespace Dashboard.Datasets.Uploads;
 /// <summary>
 /// Unpacks a zip into a staging folder entry by entry, counting the bytes actually decompressed (the sizes in the
 /// headers are not trusted) and stopping at <see cref="DatasetUploadOptions.MaxUncompressedBytes"/>. Every file must be
-/// an image by its header (SkiaSharp sniffing, not the extension). Hidden entries and macOS's <c>__MACOSX/</c> are skipped.
+/// an image by its header (SkiaSharp sniffing, not the extension), or a <c>.csv</c> labels file of text. Hidden entries
+/// and macOS's <c>__MACOSX/</c> are skipped.
 /// </summary>
 public sealed class ArchiveUnpacker(DatasetUploadOptions limits, string stagingFolder)
 {
@@ -44,9 +45,15 @@ public sealed class ArchiveUnpacker(DatasetUploadOptions limits, string stagingF
             Reject(entry, $"the archive unpacks to more than {limits.MaxUncompressedMB} MB (Dashboard:Datasets:MaxUncompressedMB); unpacking stopped here");
             return false;
         }
-        if (ImageFileCheck.Problem(target, limits.MaxPixels) is { } notImage)
-            Reject(entry, notImage.Replace("LoaderOptions.MaxPixels", "Dashboard:Datasets:MaxPixels", StringComparison.Ordinal));
+        if (FileProblem(target) is { } notReadable) Reject(entry, notReadable);
         return true;
+    }
+
+    private string? FileProblem(string path)
+    {
+        if (path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
+            return File.ReadAllBytes(path).Contains((byte)0) ? "a .csv must be text (file,label rows)" : null;
+        return ImageFileCheck.Problem(path, limits.MaxPixels)?.Replace("LoaderOptions.MaxPixels", "Dashboard:Datasets:MaxPixels", StringComparison.Ordinal);
     }
 
     private bool CopyWithinLimit(ZipArchiveEntry entry, string target)
