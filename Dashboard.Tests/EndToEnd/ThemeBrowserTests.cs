@@ -46,6 +46,7 @@ public sealed class ThemeBrowserTests : IAsyncLifetime
               return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05); }
             """);
         Assert.True(contrast >= 4.5, $"device badge contrast {contrast:0.00} in {scheme}");
+        await browser.ScreenshotAsync($"runs-{scheme.ToString().ToLowerInvariant()}");
     }
 
     [Fact]
@@ -58,6 +59,8 @@ public sealed class ThemeBrowserTests : IAsyncLifetime
         await browser.Page.WaitForFunctionAsync($"() => {{ {LuminanceJs} const l = document.getElementById('chart-loss')?.layout; return !!l && luminance(l.font.color) > 0.5; }}");
         var background = await browser.Page.EvaluateAsync<string>("() => document.getElementById('chart-loss').layout.paper_bgcolor");
         Assert.Equal("rgba(0,0,0,0)", background.Replace(" ", ""));
+        await browser.Page.WaitForSelectorAsync($".status-chip[data-status='{RunStatus.Finished}']", new PageWaitForSelectorOptions { Timeout = 180_000 });
+        await browser.ScreenshotAsync("run-dark");
     }
 
     public async Task DisposeAsync() => await host.DisposeAsync();
