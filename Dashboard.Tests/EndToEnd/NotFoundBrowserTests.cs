@@ -42,6 +42,17 @@ public sealed class NotFoundBrowserTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Navigating_inside_the_app_to_an_unknown_page_shows_the_not_found_page()
+    {
+        await browser.OpenAsync("/runs", "runs");
+
+        await browser.Page.EvaluateAsync("() => Blazor.navigateTo('/no-such-page')");
+
+        await Assertions.Expect(browser.Page.Locator("#not-found")).ToContainTextAsync("Page not found");
+        await Assertions.Expect(browser.Page.Locator(".mud-appbar")).ToContainTextAsync("Transfer learning dashboard");
+    }
+
+    [Fact]
     public async Task An_unknown_run_says_there_is_no_such_run()
     {
         await browser.OpenAsync("/runs/does-not-exist", "run");
