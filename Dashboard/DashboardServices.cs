@@ -49,6 +49,7 @@ public static class DashboardServices
     public static WebApplication UseDashboard(this WebApplication app)
     {
         if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/Error", createScopeForErrors: true);
+        app.UseStatusCodePagesWithReExecute(Components.Pages.NotFound.Path, createScopeForStatusCodePages: true); // API errors carry their problem JSON
         ProcessEnvironmentReport.Log(app.Logger);
         app.Logger.LogInformation("Data folder: {DataFolder}", app.Services.GetRequiredService<DashboardPaths>().DataFolder);
         app.UseWhen(ApiExceptionHandler.IsApi, api => api.UseExceptionHandler().UseStatusCodePages());

@@ -17,11 +17,12 @@ public sealed class Browser : IAsyncDisposable
     public IPage Page { get; }
     public static string ScreenshotFolder => Path.Combine(AppContext.BaseDirectory, "screenshots");
 
-    public static async Task<Browser> LaunchAsync(Uri baseAddress)
+    /// <summary>A browser whose pages ask for <paramref name="colorScheme"/> (prefers-color-scheme), light unless told.</summary>
+    public static async Task<Browser> LaunchAsync(Uri baseAddress, ColorScheme colorScheme = ColorScheme.Light)
     {
         var playwright = await Playwright.CreateAsync();
         var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = ChromiumPath, Args = ChromiumArgs, Headless = true });
-        var page = await browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = baseAddress.ToString(), ViewportSize = new ViewportSize { Width = 1400, Height = 1000 } });
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = baseAddress.ToString(), ViewportSize = new ViewportSize { Width = 1400, Height = 1000 }, ColorScheme = colorScheme });
         page.SetDefaultTimeout(30_000);
         Assertions.SetDefaultExpectTimeout(30_000);
         return new Browser(playwright, browser, page);

@@ -7,7 +7,7 @@ namespace Dashboard.Tests.EndToEnd;
 
 /// <summary>
 /// The run page in Debian Chromium against a real server that trains: the steps list and progress of a finished and of a
-/// stopped run, and the loss chart's smoothing and log-y controls acting on what plotly draws. Screenshots at 1400 and
+/// stopped run, the loss chart's smoothing and log-y controls acting on what plotly draws, and its hover text. Screenshots at 1400 and
 /// 400 px wide go to the test output's screenshots/ folder.
 /// </summary>
 public sealed class RunPageBrowserTests : IAsyncLifetime
@@ -76,6 +76,28 @@ public sealed class RunPageBrowserTests : IAsyncLifetime
         await Assertions.Expect(Page.Locator("#run-steps li[data-state='ended']")).ToContainTextAsync("stopped here");
         await Assertions.Expect(Page.Locator("#accuracy-label")).ToHaveTextAsync("Latest accuracy");
         await ScreenshotsAsync("run-stopped");
+    }
+
+    [Fact]
+    public async Task Every_train_loss_point_carries_its_hover_values_and_hovering_one_shows_epoch_fit_batch_and_rate()
+    {
+        var run = host.Get<RunQueue>().Submit(TinyRecipes.SavesHead, "hover");
+        await browser.OpenAsync($"/runs/{run.Id}", "run");
+        await Page.WaitForSelectorAsync($".status-chip[data-status='{RunStatus.Finished}']", new PageWaitForSelectorOptions { Timeout = (float)Training.TotalMilliseconds });
+        int batches = await browser.PlottedPointsAsync("chart-loss");
+        Assert.True(batches > 1, $"{batches} training batches drawn");
+
+        var template = await Page.EvaluateAsync<string>("() => document.getElementById('chart-loss').data[0].hovertemplate");
+        Assert.Equal(batches, await Page.EvaluateAsync<int>("() => document.getElementById('chart-loss').data[0].customdata.length"));
+        Assert.Contains("epoch", template);
+        Assert.Contains("fit", template);
+        Assert.Contains("lr", template);
+
+        await Page.EvaluateAsync("() => Plotly.Fx.hover('chart-loss', [{ curveNumber: 0, pointNumber: 1 }])");
+        var label = Page.Locator("#chart-loss .hoverlayer .hovertext");
+        await Assertions.Expect(label).ToContainTextAsync("iteration 1");
+        await Assertions.Expect(label).ToContainTextAsync("epoch 1 · fit 1 · batch 2");
+        await Assertions.Expect(label).ToContainTextAsync("lr 0.0");
     }
 
     /// <summary>Moves the range input as a user's drag ends: its value, then the change event Blazor listens to.</summary>

@@ -11,6 +11,7 @@ public sealed class LiveTrace(string name)
 {
     private readonly List<double> x = [];
     private readonly List<double> y = [];
+    private readonly List<object> custom = [];
 
     public string Name { get; } = name;
     public IReadOnlyList<double> X => x;
@@ -29,6 +30,10 @@ public sealed class LiveTrace(string name)
     public bool ShowLegend { get; init; } = true;
     /// <summary>Only the last this-many points are drawn (1 makes a moving marker).</summary>
     public int? Window { get; init; }
+    /// <summary>Plotly's hover text for a point, reading its <see cref="CustomData"/> as <c>%{customdata[i]}</c>.</summary>
+    public string? HoverTemplate { get; init; }
+    /// <summary>Each point's hover values, given to <see cref="Add(double, double, object[])"/>; empty when the trace has none.</summary>
+    public IReadOnlyList<object> CustomData => custom;
 
     public void Add(double xValue, double yValue)
     {
@@ -37,10 +42,19 @@ public sealed class LiveTrace(string name)
         y.Add(yValue);
     }
 
+    /// <summary>A point with the values its hover text shows (kept only with the point: a non-finite one is left out).</summary>
+    public void Add(double xValue, double yValue, object[] hover)
+    {
+        int before = Count;
+        Add(xValue, yValue);
+        if (Count > before) custom.Add(hover);
+    }
+
     public void Replace(IEnumerable<double> xs, IEnumerable<double> ys)
     {
         x.Clear();
         y.Clear();
+        custom.Clear();
         foreach (var (xValue, yValue) in xs.Zip(ys)) Add(xValue, yValue);
         Version++;
     }

@@ -27,6 +27,8 @@ public static class PlotlyTraces
             YAxis = trace.YAxis,
             LegendGroup = trace.LegendGroup,
             ShowLegend = trace.ShowLegend,
+            HoverTemplate = trace.HoverTemplate,
+            CustomData = HasHover(trace) ? Hover(trace, from, trace.Count) : null,
         };
     }
 
@@ -42,6 +44,12 @@ public static class PlotlyTraces
         }
         return (xs, ys);
     }
+
+    /// <summary>Whether every point carries hover values (a trace whose points were replaced has none).</summary>
+    public static bool HasHover(LiveTrace trace) => trace.HoverTemplate is not null && trace.CustomData.Count == trace.Count;
+
+    /// <summary>The hover values of points [from, to).</summary>
+    public static List<object> Hover(LiveTrace trace, int from, int to) => trace.CustomData.Skip(from).Take(to - from).ToList();
 
     public static Config Config(string fileName) => new()
     {

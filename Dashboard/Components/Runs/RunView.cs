@@ -31,7 +31,11 @@ public sealed class RunView(IReadOnlyList<int> lrFindIterations, int? recipeLaye
     public PrecisionChosen? Precision { get; private set; }
     public LrFindView LrFind { get; } = new();
     public ScheduleView Schedule { get; } = new();
-    public LiveTrace TrainLoss { get; } = new("train loss (batch)") { Color = "#90a4ae" };
+    /// <summary>A training batch's hover: its loss, run iteration, epoch, fit and batch in the fit (from 1), head's learning rate.</summary>
+    private const string BatchHover =
+        "loss %{y:.4f}<br>iteration %{x}<br>epoch %{customdata[0]} · fit %{customdata[1]} · batch %{customdata[2]}<br>lr %{customdata[3]:.3g}<extra></extra>";
+
+    public LiveTrace TrainLoss { get; } = new("train loss (batch)") { Color = "#90a4ae", HoverTemplate = BatchHover };
     public LiveTrace ValidLoss { get; } = new("valid loss (epoch)") { Style = TraceStyle.LineAndMarkers, Color = "#ef6c00", MarkerSize = 8 };
     public LiveTrace Accuracy { get; } = new("accuracy (epoch)") { Style = TraceStyle.LineAndMarkers, Color = "#2e7d32", MarkerSize = 8 };
     public ProgressView Progress { get; } = new();
@@ -150,7 +154,7 @@ public sealed class RunView(IReadOnlyList<int> lrFindIterations, int? recipeLaye
     private void ApplyBatch(BatchEnded batch)
     {
         int points = TrainLoss.Count;
-        TrainLoss.Add(Batches, batch.Loss);
+        TrainLoss.Add(Batches, batch.Loss, [batch.Epoch + 1, batch.FitIndex + 1, batch.Iteration + 1, batch.LearningRate]);
         if (TrainLoss.Count > points) LossAxes.AddTrain(batch.Epoch + (batch.Iteration % batchesPerEpoch + 1.0) / batchesPerEpoch, batch.At);
         Schedule.Apply(batch);
         Batches++;
