@@ -57,6 +57,26 @@ public sealed class RunPageBrowserTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_constant_rate_is_drawn_at_its_value_on_an_axis_from_zero_and_accuracy_too()
+    {
+        var run = host.Get<RunQueue>().Submit(TinyRecipes.SavesHead, "constant rate"); // fastai 0.7: fit(0.01, 1) holds 0.01
+        await browser.OpenAsync($"/runs/{run.Id}", "run");
+        await Page.WaitForSelectorAsync($".status-chip[data-status='{RunStatus.Finished}']", new PageWaitForSelectorOptions { Timeout = (float)Training.TotalMilliseconds });
+        await browser.WaitForPlottedAsync("chart-accuracy", 1);
+
+        var schedule = await DrawnYRangeAsync("chart-schedule");
+        Assert.Equal(0, schedule[0]);
+        Assert.InRange(schedule[1], 0.0101, 0.02); // 0.01 is near the top, not at the middle of -1…1
+        var accuracy = await DrawnYRangeAsync("chart-accuracy");
+        Assert.Equal(0, accuracy[0]);
+        Assert.InRange(accuracy[1], host.Get<RunStore>().Find(run.Id)!.Accuracy!.Value, 2);
+    }
+
+    /// <summary>The y range plotly drew (after its autorange), not the one the layout asked for.</summary>
+    private Task<double[]> DrawnYRangeAsync(string chartId) =>
+        Page.EvaluateAsync<double[]>($"() => document.getElementById('{chartId}')._fullLayout.yaxis.range");
+
+    [Fact]
     public async Task A_stopped_run_shows_the_batch_it_stopped_at_not_a_full_bar()
     {
         var run = host.Get<RunQueue>().Submit(TinyRecipes.Long, "stopped mid-fit");
