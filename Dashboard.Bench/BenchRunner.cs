@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Runtime.InteropServices;
 using Dashboard.Training;
 using Dashboard.Training.Precision;
@@ -8,48 +7,51 @@ namespace Dashboard.Bench;
 
 /// <summary>
 /// Runs the whole benchmark: generates the dataset, then at each size ours and PyTorch back to back (so both see the
-/// same machine load), then precompute and lr_find, then the compute figures. Progress lines go to <c>log</c>.
+/// same machine load), then precompute and lr_find, then the compute figures. Progress goes to <c>log</c>: a live bar on a
+/// terminal, plain lines elsewhere (<see cref="BenchProgress"/>).
 /// </summary>
 public static class BenchRunner
 {
+    /// <summary>Measurements per image size (ours, PyTorch, PyTorch with our settings, compute and loader alone, bf16 ours, bf16 PyTorch), then three more.</summary>
+    private const int MeasurementsPerSize = 6, FinalMeasurements = 3;
+
     public static BenchReport Run(BenchOptions options, bool isShort, TextWriter log)
     {
         options.Validate();
-        var clock = Stopwatch.StartNew();
         var threads = ThreadPlan.For(Environment.ProcessorCount, options.ComputeThreads, options.DecodeThreads);
         var loadAtStart = MachineLoad.OneMinute();
         TorchDevices.Resolve(new TorchOptions()); // the dashboard's torch set-up, heap settings included
         using var torchThreads = threads.ApplyToTorch();
-        var progress = new BenchProgress(log, clock);
+        using var progress = BenchProgress.For(log, options.Sizes.Count * MeasurementsPerSize + FinalMeasurements);
         progress.Say($"{threads}; load average {loadAtStart?.ToString() ?? "n/a"}; generating JPEGs…");
         using var dataset = BenchDataset.Create(options);
         var sizes = options.Sizes.Select(run => MeasureSize(dataset, options, run, threads, progress)).ToList();
         progress.Say($"loader alone on {options.LargeImageWidth}×{options.LargeImageHeight} JPEGs at {options.LargeSize} px…");
         var largeLoader = DecodeOnly.LargeImagesPerSecond(options, threads);
-        progress.Say($"loader alone on large JPEGs {largeLoader.LoaderImagesPerSecond:F1} images/s; full decode {largeLoader.FullDecodeImagesPerSecond:F1} images/s");
-        progress.Say($"precompute and lr_find at {options.PrecomputeSize} px…");
+        progress.Done($"loader alone on large JPEGs {largeLoader.LoaderImagesPerSecond:F1} images/s; full decode {largeLoader.FullDecodeImagesPerSecond:F1} images/s; precompute and lr_find at {options.PrecomputeSize} px…");
         var precompute = PrecomputeBench.Measure(dataset, options, threads);
-        progress.Say("compute figures…");
+        progress.Done("precompute and lr_find measured; compute figures…");
         var forward = ComputeBench.ForwardGflops(options);
         var matmul = ComputeBench.MatmulGflops(options);
+        progress.Done("compute figures measured");
         var pytorch = sizes.Select(size => size.Pytorch.Versions).FirstOrDefault(versions => versions is not null);
         var environment = new BenchEnvironment(threads, RuntimeInformation.FrameworkDescription,
             typeof(torch).Assembly.GetName().Version?.ToString() ?? "?", pytorch, loadAtStart, MachineLoad.OneMinute(), ProcessEnvironment.Missing().Count == 0);
-        return new BenchReport(options, environment, sizes, precompute, forward, matmul, clock.Elapsed.TotalSeconds, isShort, largeLoader);
+        return new BenchReport(options, environment, sizes, precompute, forward, matmul, progress.Elapsed.TotalSeconds, isShort, largeLoader);
     }
 
     private static SizeFigures MeasureSize(BenchDataset dataset, BenchOptions options, SizeRun run, ThreadPlan threads, BenchProgress progress)
     {
         progress.Say($"ours at {run.Size} px…");
         var ours = OursPipeline.Measure(dataset, options, run, threads);
-        progress.Say($"ours {ours.ImagesPerSecond:F1} images/s; PyTorch at {run.Size} px…");
+        progress.Done($"ours {ours.ImagesPerSecond:F1} images/s; PyTorch at {run.Size} px…");
         var pytorch = PytorchPipeline.Measure(dataset, options, run, threads, sameSettings: false);
-        progress.Say($"PyTorch {Rate(pytorch)}; PyTorch with our environment settings…");
+        progress.Done($"PyTorch {Rate(pytorch)}; PyTorch with our environment settings…");
         var pytorchSameSettings = PytorchPipeline.Measure(dataset, options, run, threads, sameSettings: true);
-        progress.Say($"PyTorch with our environment settings {Rate(pytorchSameSettings)}; ours compute alone, loader alone…");
+        progress.Done($"PyTorch with our environment settings {Rate(pytorchSameSettings)}; ours compute alone, loader alone…");
         var computeOnly = OursPipeline.ComputeOnlyImagesPerSecond(dataset, options, run, threads);
         var decodeOnly = DecodeOnly.ImagesPerSecond(dataset, options, run, threads);
-        progress.Say($"compute alone {computeOnly:F1} images/s, loader alone {decodeOnly:F1} images/s");
+        progress.Done($"compute alone {computeOnly:F1} images/s, loader alone {decodeOnly:F1} images/s");
         var bf16 = MeasureBf16(dataset, options, run, threads, progress);
         return new SizeFigures(run.Size, new OursFigures(ours, computeOnly, decodeOnly), pytorch, pytorchSameSettings, bf16);
     }
@@ -60,16 +62,11 @@ public static class BenchRunner
         progress.Say($"ours bf16 at {run.Size} px…");
         var ours = OursPipeline.Measure(dataset, options, run, threads, TrainingPrecision.Bf16);
         var computeOnly = OursPipeline.ComputeOnlyImagesPerSecond(dataset, options, run, threads, TrainingPrecision.Bf16);
-        progress.Say($"ours bf16 {ours.ImagesPerSecond:F1} images/s, compute alone {computeOnly:F1} images/s; PyTorch autocast bf16 with our environment settings…");
+        progress.Done($"ours bf16 {ours.ImagesPerSecond:F1} images/s, compute alone {computeOnly:F1} images/s; PyTorch autocast bf16 with our environment settings…");
         var pytorch = PytorchPipeline.Measure(dataset, options, run, threads, sameSettings: true, TrainingPrecision.Bf16);
-        progress.Say($"PyTorch bf16 {Rate(pytorch)}");
+        progress.Done($"PyTorch bf16 {Rate(pytorch)}");
         return new Bf16Figures(ours, computeOnly, pytorch);
     }
 
     private static string Rate(PytorchOutcome pytorch) => pytorch.Figures?.ImagesPerSecond.ToString("F1") ?? "unavailable: " + pytorch.Unavailable;
-
-    private sealed class BenchProgress(TextWriter log, Stopwatch clock)
-    {
-        public void Say(string message) => log.WriteLine($"bench [{clock.Elapsed.TotalSeconds,5:F0} s] {message}");
-    }
 }

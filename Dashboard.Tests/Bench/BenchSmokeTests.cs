@@ -44,6 +44,10 @@ public sealed class BenchSmokeTests : IDisposable
         Assert.Contains("| 224 px |", output.ToString());
         Assert.Contains("| 128 px |", output.ToString());
         Assert.Contains("| ours bf16 img/s |", output.ToString());
+        var progress = output.ToString().Split('\n').Where(line => line.StartsWith("bench [", StringComparison.Ordinal)).ToList();
+        Assert.Contains(progress, line => line.EndsWith("compute figures measured", StringComparison.Ordinal)); // plain lines to the last step
+        Assert.Equal(2, progress.Count(line => line.Contains("PyTorch bf16 ", StringComparison.Ordinal))); // one per size
+        Assert.DoesNotContain('\u001b', output.ToString()); // no terminal escapes when not on a terminal
         Preconditions.Require(root.GetProperty("pytorchImagesPerSecond224").ValueKind != JsonValueKind.Null,
             $"the PyTorch reference did not run ({root.GetProperty("pytorch")}); apt-get install python3-torch python3-torchvision");
         foreach (var key in PytorchFigures)
