@@ -40,7 +40,7 @@ public sealed class RoleBrowserTests : IAsyncLifetime
         var toms = await SubmitAsync(expectRefusal: false);
         Assert.Equal("tom", host.Get<RunStore>().Find(toms)!.Owner);
         await browser.Page.ClickAsync("#stop-run");
-        await Assertions.Expect(browser.Page.Locator($".status-chip[data-status='{RunStatus.Stopped}']")).ToHaveCountAsync(1);
+        await Assertions.Expect(browser.Page.Locator($".status-chip[data-status='{RunStatus.Stopped}']")).ToHaveCountAsync(1, UntilTrainingStops);
         await SignOutAsync();
 
         await SignInAsync("admin", DashboardHost.AdminPassword);
@@ -49,9 +49,12 @@ public sealed class RoleBrowserTests : IAsyncLifetime
         await Assertions.Expect(browser.Page.Locator("#resume-run")).ToHaveCountAsync(0); // accepted: queued again, no longer resumable
         Assert.NotEqual(RunStatus.Stopped, host.Get<RunStore>().Find(toms)!.Status);
         await browser.Page.ClickAsync("#stop-run");
-        await Assertions.Expect(browser.Page.Locator($".status-chip[data-status='{RunStatus.Stopped}']")).ToHaveCountAsync(1);
+        await Assertions.Expect(browser.Page.Locator($".status-chip[data-status='{RunStatus.Stopped}']")).ToHaveCountAsync(1, UntilTrainingStops);
         await SignOutAsync();
     }
+
+    /// <summary>A stop lands at the trainer's next batch; on a loaded machine model set-up or precompute can take a minute first.</summary>
+    private static readonly LocatorAssertionsToHaveCountOptions UntilTrainingStops = new() { Timeout = 180_000 };
 
     private async Task SignInAsync(string user, string password)
     {
