@@ -23,15 +23,12 @@ public sealed class DatasetUploadTests
         var response = await UploadAsync(client, "shoes", DatasetZips.ClassFolders(perClass: 8));
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        var datasets = await client.GetFromJsonAsync<JsonElement>("/api/datasets");
-        var uploaded = datasets.EnumerateArray().Single(d => d.GetProperty("name").GetString() == "shoes");
+        var uploaded = await CatalogEntryAsync(client, "shoes");
         Assert.Equal("folders", uploaded.GetProperty("kind").GetString());
         Assert.True(uploaded.GetProperty("isUploaded").GetBoolean());
         var path = uploaded.GetProperty("path").GetString()!;
         Assert.Equal(Path.Combine(host.Get<DashboardPaths>().UploadRoot, "shoes"), path);
-        var recipe = """{ "data": { "path": PATH, "size": 32, "batchSize": 8 }, "arch": "resnet18", "precompute": true, "seed": 0, "steps": [ {"fit": {"lr": 0.01, "cycles": 1}} ] }"""
-            .Replace("PATH", JsonSerializer.Serialize(path));
-        await ApiWaits.FinishedRunAsync(client, recipe);
+        await ApiWaits.FinishedRunAsync(client, TinyRecipeOn(path));
         Assert.Equal(HttpStatusCode.Conflict, (await UploadAsync(client, "shoes", DatasetZips.ClassFolders())).StatusCode);
     }
 
@@ -44,13 +41,18 @@ public sealed class DatasetUploadTests
         var response = await UploadAsync(client, "labelled", DatasetZips.LabelsCsv(perClass: 10));
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        var datasets = await client.GetFromJsonAsync<JsonElement>("/api/datasets");
-        var uploaded = datasets.EnumerateArray().Single(d => d.GetProperty("name").GetString() == "labelled");
+        var uploaded = await CatalogEntryAsync(client, "labelled");
         Assert.Equal("csv", uploaded.GetProperty("kind").GetString());
-        var recipe = """{ "data": { "path": PATH, "size": 32, "batchSize": 8 }, "arch": "resnet18", "precompute": true, "seed": 0, "steps": [ {"fit": {"lr": 0.01, "cycles": 1}} ] }"""
-            .Replace("PATH", JsonSerializer.Serialize(uploaded.GetProperty("path").GetString()));
-        await ApiWaits.FinishedRunAsync(client, recipe);
+        await ApiWaits.FinishedRunAsync(client, TinyRecipeOn(uploaded.GetProperty("path").GetString()!));
     }
+
+    private static async Task<JsonElement> CatalogEntryAsync(HttpClient client, string name) =>
+        (await client.GetFromJsonAsync<JsonElement>("/api/datasets")).EnumerateArray().Single(d => d.GetProperty("name").GetString() == name);
+
+    /// <summary>One precomputed epoch at 32 px on the dataset at <paramref name="path"/>.</summary>
+    private static string TinyRecipeOn(string path) =>
+        """{ "data": { "path": PATH, "size": 32, "batchSize": 8 }, "arch": "resnet18", "precompute": true, "seed": 0, "steps": [ {"fit": {"lr": 0.01, "cycles": 1}} ] }"""
+            .Replace("PATH", JsonSerializer.Serialize(path));
 
     [Fact]
     public async Task A_labels_csv_naming_a_missing_image_or_holding_binary_is_refused_naming_it_and_nothing_is_kept()
