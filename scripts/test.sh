@@ -25,4 +25,16 @@ if [ "$(node -p "require('./.tools/redocly/node_modules/@redocly/cli/package.jso
   npm install --prefix .tools/redocly --no-save --no-audit --no-fund --loglevel=error "@redocly/cli@$REDOCLY_VERSION"
 fi
 
-dotnet test Dashboard.sln --logger "console;verbosity=normal" "$@"
+# The console log is long: on a failure its end repeats which tests failed and why, so a log's tail names them.
+log="$(mktemp -t dashboard-tests-XXXXXX.log)"
+set +e
+dotnet test Dashboard.sln --logger "console;verbosity=normal" "$@" 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+set -e
+if [ "$status" -ne 0 ]; then
+  echo "=== failed tests (whole log: $log) ==="
+  grep -E '^\s+Failed [A-Za-z_.]+' "$log" || echo "(no test failed: the build or the test host did)"
+  echo "=== why ==="
+  grep -E -A12 '^\s+Failed [A-Za-z_.]+' "$log" | grep -v '^\s*at ' | head -120
+fi
+exit "$status"
