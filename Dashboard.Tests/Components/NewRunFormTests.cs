@@ -209,9 +209,82 @@ public sealed class NewRunFormTests : IAsyncLifetime
 
         var form = context.Render<NewRun>();
 
-        Assert.Equal("3E-05, 0.0003, 0.003", form.Find(".field-steps-6-lr input").GetAttribute("value"));
+        Assert.Equal("3e-05, 0.0003, 0.003", form.Find(".field-steps-6-lr input").GetAttribute("value"));
         Assert.Equal("0.01", form.Find(".field-steps-1-lr input").GetAttribute("value"));
-        Assert.Contains("Step 7 (fit) uses the suggested learning rate(s) 3E-05, 0.0003, 0.003.", form.Markup);
+        Assert.Contains("Step 7 (fit) uses the suggested learning rate(s) 3e-05, 0.0003, 0.003.", form.Markup);
+        Assert.False(form.Find("#submit-run").HasAttribute("disabled"));
+    }
+
+    [Fact]
+    public void Letters_in_the_image_size_are_an_error_and_never_a_size_of_zero()
+    {
+        var form = context.Render<NewRun>();
+
+        form.Find(".field-size input").Change("abc");
+        form.Find(".field-size input").Blur();
+
+        form.WaitForAssertion(() => Assert.Contains("enter a whole number, not \"abc\"", form.Find(".field-size").TextContent));
+        Assert.Equal("abc", form.Find(".field-size input").GetAttribute("value"));
+        Assert.True(form.Find("#submit-run").HasAttribute("disabled"));
+    }
+
+    [Fact]
+    public void Every_wrong_field_of_one_step_shows_its_own_message()
+    {
+        var form = context.Render<NewRun>();
+
+        form.Find(".field-steps-1-cycles input").Change("0");
+        form.Find(".field-steps-1-cycleMult input").Change("0");
+
+        form.WaitForAssertion(() =>
+        {
+            Assert.Contains("must be", form.Find(".field-steps-1-cycles").TextContent);
+            Assert.Contains("must be", form.Find(".field-steps-1-cycleMult").TextContent);
+        });
+        var summary = form.Find("#recipe-errors").TextContent;
+        Assert.Contains("step 2: cycles", summary);
+        Assert.Contains("step 2: cycle mult", summary);
+    }
+
+    [Fact]
+    public void Every_wrong_data_setting_shows_its_own_message()
+    {
+        var form = context.Render<NewRun>();
+
+        form.Find(".field-size input").Change("8");
+        form.Find(".field-batchSize input").Change("0");
+
+        form.WaitForAssertion(() =>
+        {
+            Assert.Contains("must be between 16 and 1024", form.Find(".field-size").TextContent);
+            Assert.Contains("must be", form.Find(".field-batchSize").TextContent);
+        });
+    }
+
+    [Fact]
+    public void The_lesson_presets_checkpoint_name_follows_the_image_size()
+    {
+        var form = context.Render<NewRun>();
+        form.Find("#preset-lesson1").Click();
+
+        form.Find(".field-size input").Change("299");
+
+        form.WaitForAssertion(() => Assert.Equal("299_lastlayer", form.Find(".field-steps-4-name input").GetAttribute("value")));
+    }
+
+    [Fact]
+    public void A_suggested_rate_is_written_with_three_significant_digits_and_may_go_to_every_fit()
+    {
+        var earlier = context.Store.Create("earlier", Dashboard.Tests.Recipes.RecipeParserTests.LessonRecipe);
+        context.Services.GetRequiredService<NavigationManager>().NavigateTo($"/runs/new?from={earlier.Id}&lr=0.012345678");
+        var form = context.Render<NewRun>();
+        Assert.Equal("0.0123", form.Find(".field-steps-1-lr input").GetAttribute("value"));
+        Assert.Equal("0.01", form.Find(".field-steps-3-lr input").GetAttribute("value"));
+
+        form.Find("#apply-rates-every-fit").Click();
+
+        form.WaitForAssertion(() => Assert.Equal("0.0123", form.Find(".field-steps-3-lr input").GetAttribute("value")));
+        Assert.Equal("0.000123, 0.00123, 0.0123", form.Find(".field-steps-6-lr input").GetAttribute("value"));
         Assert.False(form.Find("#submit-run").HasAttribute("disabled"));
     }
 

@@ -20,6 +20,17 @@ public sealed class RecipeDraft
     /// <summary>fastai v2's <c>train_bn</c> (the recipe's <c>trainFrozenBatchNorm</c>); off is fastai 0.7.</summary>
     public bool TrainFrozenBatchNorm { get; set; }
     public List<StepDraft> Steps { get; set; } = [];
+    /// <summary>Data fields whose text is not a number (by field name: "size"), with the message the form shows.</summary>
+    public Dictionary<string, string> Unreadable { get; } = [];
+
+    /// <summary>Changes the image size; checkpoint names that begin with the old size ("224_lastlayer", as the lesson names them) follow it.</summary>
+    public void Resize(int size)
+    {
+        var (from, to) = ($"{Size}_", $"{size}_");
+        foreach (var step in Steps.Where(s => s.Kind is StepKind.Save or StepKind.Load && s.Name.StartsWith(from, StringComparison.Ordinal)))
+            step.Name = to + step.Name[from.Length..];
+        Size = size;
+    }
 }
 
 public enum StepKind { LrFind, Fit, FineTune, Precompute, Unfreeze, Save, Load, FreezeTo, Tta }
@@ -45,6 +56,8 @@ public sealed class StepDraft
     public int Epochs { get; set; } = 1;
     public double BaseLearningRate { get; set; } = 2e-3;
     public int FreezeEpochs { get; set; } = 1;
+    /// <summary>This step's fields whose text is not a number (by field name: "cycles"), with the message the form shows.</summary>
+    public Dictionary<string, string> Unreadable { get; } = [];
 
     public static StepDraft LrFind(int maxIterations = 100, string suggestion = LrSuggestion.DefaultMethod) =>
         new() { Kind = StepKind.LrFind, MaxIterations = maxIterations, Suggestion = suggestion };

@@ -7,7 +7,8 @@ namespace Dashboard.Components.Recipes;
 /// <summary>
 /// Checks a draft the way the server will: the form's own checks (a learning-rate text that is not numbers),
 /// then <see cref="RecipeParser"/> on the JSON it would submit. The parser stops at the first problem, so the
-/// data settings and each step are also parsed on their own, and every field with a problem gets its message.
+/// data settings and each step are parsed on their own, again after each wrong field is put back to a plain value
+/// (<see cref="DraftFieldReset"/>), and every field with a problem gets its message.
 /// Errors are keyed by form field ("size", "steps[2].lr", …) so each shows on the field it is about.
 /// </summary>
 public static partial class RecipeValidation
@@ -17,24 +18,59 @@ public static partial class RecipeValidation
     private static readonly StepDraft PlainStep = StepDraft.Switch(StepKind.Tta, true);
     private static readonly RecipeDraft PlainData = new();
 
+    /// <summary>At most this many problems are looked for in one part (the data settings, or one step).</summary>
+    private const int MaxProblemsPerPart = 16;
+
     public static Dictionary<string, string> Validate(RecipeDraft draft)
     {
         var errors = LocalErrors(draft);
-        Check(errors, RecipeDraftJson.ToJson(draft, [PlainStep]), path => path);
-        for (int i = 0; i < draft.Steps.Count; i++)
-        {
-            if (errors.Keys.Any(key => key.StartsWith($"steps[{i}]", StringComparison.Ordinal))) continue;
-            var index = i;
-            Check(errors, RecipeDraftJson.ToJson(PlainData, [draft.Steps[i]]), path => path.Replace("$.steps[0]", $"$.steps[{index}]"));
-        }
+        CheckData(errors, draft);
+        for (int i = 0; i < draft.Steps.Count; i++) CheckStep(errors, draft, i);
         if (errors.Count == 0) Check(errors, RecipeDraftJson.ToJson(draft), path => path);
         return errors;
     }
 
-    private static void Check(Dictionary<string, string> errors, string json, Func<string, string> inDraft)
+    /// <summary>Parses the data settings with one plain step, putting back each wrong field and parsing again.</summary>
+    private static void CheckData(Dictionary<string, string> errors, RecipeDraft draft)
     {
-        try { RecipeParser.Parse(json); }
-        catch (RecipeException e) { errors.TryAdd(FieldOf(inDraft(e.Field)), Problem(e)); }
+        var data = DraftFieldReset.CopyOfData(draft);
+        var seen = errors.Keys.Where(k => !k.StartsWith("steps", StringComparison.Ordinal)).ToHashSet();
+        foreach (var field in seen) DraftFieldReset.Reset(data, field);
+        for (int tries = 0; tries < MaxProblemsPerPart; tries++)
+        {
+            var field = Check(errors, RecipeDraftJson.ToJson(data, [PlainStep]), path => path);
+            if (field is null || !seen.Add(field) || !DraftFieldReset.Reset(data, field)) return;
+        }
+    }
+
+    /// <summary>Parses one step with plain data settings, putting back each wrong field and parsing again.</summary>
+    private static void CheckStep(Dictionary<string, string> errors, RecipeDraft draft, int index)
+    {
+        var prefix = $"steps[{index}].";
+        var step = DraftFieldReset.CopyOf(draft.Steps[index]);
+        var seen = errors.Keys.Where(k => k.StartsWith(prefix, StringComparison.Ordinal)).ToHashSet();
+        foreach (var key in seen) DraftFieldReset.Reset(step, key[prefix.Length..]);
+        for (int tries = 0; tries < MaxProblemsPerPart; tries++)
+        {
+            var field = Check(errors, RecipeDraftJson.ToJson(PlainData, [step]), path => path.Replace("$.steps[0]", $"$.steps[{index}]"));
+            if (field is null || !field.StartsWith(prefix, StringComparison.Ordinal) || !seen.Add(field) || !DraftFieldReset.Reset(step, field[prefix.Length..])) return;
+        }
+    }
+
+    /// <returns>The form field the parser refused (its message added unless the field has one already), or null.</returns>
+    private static string? Check(Dictionary<string, string> errors, string json, Func<string, string> inDraft)
+    {
+        try
+        {
+            RecipeParser.Parse(json);
+            return null;
+        }
+        catch (RecipeException e)
+        {
+            var field = FieldOf(inDraft(e.Field));
+            errors.TryAdd(field, Problem(e));
+            return field;
+        }
     }
 
     /// <summary>The form field a recipe JSON path (<see cref="RecipeException.Field"/>) is about.</summary>
@@ -59,6 +95,7 @@ public static partial class RecipeValidation
             "$.arch" => "arch",
             "$.weights" => "weights",
             "$.seed" => "seed",
+            "$.precision" => "precision",
             "$.precompute" => "precompute",
             "$.steps" => "steps",
             _ => FormLevel,
@@ -109,9 +146,11 @@ public static partial class RecipeValidation
         if (draft.Arch != "resnet18" && string.IsNullOrWhiteSpace(draft.Weights))
             errors["weights"] = $"{draft.Arch} needs a weights file (.pth or .safetensors)";
         if (draft.Steps.Count == 0) errors["steps"] = "add at least one step";
+        foreach (var (field, message) in draft.Unreadable) errors[field] = message;
         for (int i = 0; i < draft.Steps.Count; i++)
         {
             var step = draft.Steps[i];
+            foreach (var (field, message) in step.Unreadable) errors[field == "groups" ? $"steps[{i}]" : $"steps[{i}].{field}"] = message;
             if (step.Kind == StepKind.Fit && RecipeDraftJson.ParseRates(step.LearningRates) is not { Count: > 0 })
                 errors[$"steps[{i}].lr"] = RatesNeeded(draft.Arch);
             if (step.Kind is StepKind.Save or StepKind.Load && string.IsNullOrWhiteSpace(step.Name))
