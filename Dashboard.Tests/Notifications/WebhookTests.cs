@@ -6,6 +6,7 @@ using Dashboard.Tests.Data;
 using Dashboard.Tests.Server;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using static Dashboard.Tests.Notifications.WebhookHosts;
 
 namespace Dashboard.Tests.Notifications;
 
@@ -13,45 +14,10 @@ namespace Dashboard.Tests.Notifications;
 /// The real dashboard telling webhook receivers on real Kestrel (loopback) when runs end: one POST per end, in the hook's
 /// format, retried as configured, and never in the way of a run. Most ends here are runs stopped while queued (no
 /// training); a later end serves as a barrier: the notifier sends ends in order, so once the later one has arrived,
-/// every try for the earlier one has been made.
+/// every try for the earlier one has been made. The body formats: <see cref="WebhookFormatTests"/>.
 /// </summary>
 public sealed class WebhookTests
 {
-    private const string PublicUrl = "https://dashboard.example/lab/";
-    private static readonly TimeSpan Training = TimeSpan.FromMinutes(3);
-
-    private static Dictionary<string, string?> Settings(params WebhookTarget[] hooks)
-    {
-        var settings = new Dictionary<string, string?>
-        {
-            ["Dashboard:PublicUrl"] = PublicUrl, ["Dashboard:Webhooks:Retries"] = "3", ["Dashboard:Webhooks:BackoffSeconds"] = "0.05",
-            ["Dashboard:Webhooks:MaxBackoffSeconds"] = "5", ["Dashboard:Webhooks:TimeoutSeconds"] = "5",
-        };
-        for (int i = 0; i < hooks.Length; i++)
-        {
-            settings[$"Dashboard:Webhooks:Hooks:{i}:Url"] = hooks[i].Url;
-            settings[$"Dashboard:Webhooks:Hooks:{i}:Format"] = hooks[i].Format;
-            for (int e = 0; e < hooks[i].Events.Count; e++) settings[$"Dashboard:Webhooks:Hooks:{i}:Events:{e}"] = hooks[i].Events[e];
-        }
-        return settings;
-    }
-
-    private static WebhookTarget Hook(string url, string format = WebhookFormats.Json, params string[] events) => new() { Url = url, Format = format, Events = [.. events] };
-
-    /// <summary>A run that ends without training: stored, then stopped while queued (the worker never takes it).</summary>
-    private static RunSummary StoppedBeforeItStarted(DashboardHost host, string name)
-    {
-        var run = host.Get<RunStore>().Create(name, TinyRecipes.SavesHead);
-        Assert.True(host.Get<RunCommands>().Stop(run.Id));
-        return host.Get<RunStore>().Find(run.Id)!;
-    }
-
-    private static async Task<RunSummary> EndedAsync(DashboardHost host, string runId)
-    {
-        await ApiWaits.WaitForAsync(() => host.Get<RunStore>().Find(runId) is { } run && !RunStatus.IsActive(run.Status), Training);
-        return host.Get<RunStore>().Find(runId)!;
-    }
-
     [Fact]
     public async Task A_finished_run_is_posted_once_as_json_with_its_figures_and_a_link_under_the_public_url()
     {
@@ -97,25 +63,6 @@ public sealed class WebhookTests
         Assert.Equal(RunStatus.Failed, failure.GetProperty("status").GetString());
         Assert.Equal(failed.Message, failure.GetProperty("message").GetString());
         Assert.False(string.IsNullOrEmpty(failed.Message));
-    }
-
-    [Fact]
-    public async Task Slack_hooks_get_a_text_and_teams_hooks_a_message_card_naming_the_run_its_status_and_its_page()
-    {
-        await using var receiver = await WebhookReceiver.StartAsync();
-        await using var host = await DashboardHost.StartAsync(settings: Settings(Hook(receiver.Url("/slack"), WebhookFormats.Slack), Hook(receiver.Url("/teams"), WebhookFormats.Teams)));
-        var run = StoppedBeforeItStarted(host, "cats <vs> dogs");
-        var link = $"{PublicUrl}runs/{run.Id}";
-
-        var slack = Assert.Single(await receiver.WaitForAsync("/slack", 1)).Body;
-        var teams = Assert.Single(await receiver.WaitForAsync("/teams", 1)).Body;
-
-        Assert.Equal(["text"], slack.EnumerateObject().Select(p => p.Name));
-        Assert.Equal($"*cats &lt;vs&gt; dogs stopped* · {RunCommands.StoppedWhileQueued} <{link}|open run>", slack.GetProperty("text").GetString());
-        Assert.Equal("MessageCard", teams.GetProperty("@type").GetString());
-        Assert.Equal("cats <vs> dogs stopped", teams.GetProperty("title").GetString());
-        Assert.Equal(RunCommands.StoppedWhileQueued, teams.GetProperty("text").GetString());
-        Assert.Equal(link, teams.GetProperty("potentialAction")[0].GetProperty("targets")[0].GetProperty("uri").GetString());
     }
 
     [Fact]
@@ -191,7 +138,7 @@ public sealed class WebhookTests
         await EndedAsync(second, after.Id);
         var barrier = StoppedBeforeItStarted(second, "barrier");
 
-        var posts = await receiver.WaitForAsync("/hook", 4, Training);
+        var posts = await receiver.WaitForAsync("/hook", 4, WebhookHosts.Training);
 
         Assert.Equal([before, after.Id, after.Id, barrier.Id], posts.Select(p => p.RunId));
         Assert.Equal(RunStatus.Stopped, posts[1].Body.GetProperty("status").GetString());
