@@ -10,7 +10,7 @@ public static class WebhookHosts
     public const string PublicUrl = "https://dashboard.example/lab/";
 
     /// <summary>How long a tiny training run may take on a loaded machine.</summary>
-    public static readonly TimeSpan Training = TimeSpan.FromMinutes(3);
+    public static readonly TimeSpan TrainingTimeout = TimeSpan.FromMinutes(3);
 
     public static Dictionary<string, string?> Settings(params WebhookTarget[] hooks)
     {
@@ -41,7 +41,7 @@ public static class WebhookHosts
     /// <summary>The run once it has ended.</summary>
     public static async Task<RunSummary> EndedAsync(DashboardHost host, string runId)
     {
-        await ApiWaits.WaitForAsync(() => host.Get<RunStore>().Find(runId) is { } run && !RunStatus.IsActive(run.Status), Training);
+        await ApiWaits.WaitForAsync(() => host.Get<RunStore>().Find(runId) is { } run && !RunStatus.IsActive(run.Status), TrainingTimeout);
         return host.Get<RunStore>().Find(runId)!;
     }
 }

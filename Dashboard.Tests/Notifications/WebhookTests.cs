@@ -14,7 +14,7 @@ namespace Dashboard.Tests.Notifications;
 /// The real dashboard telling webhook receivers on real Kestrel (loopback) when runs end: one POST per end, in the hook's
 /// format, retried as configured, and never in the way of a run. Most ends here are runs stopped while queued (no
 /// training); a later end serves as a barrier: the notifier sends ends in order, so once the later one has arrived,
-/// every try for the earlier one has been made. The body formats: <see cref="WebhookFormatTests"/>.
+/// every try for the earlier one has been made. The body formats: <see cref="WebhookFormatTests"/>; restarts: <see cref="WebhookRestartTests"/>.
 /// </summary>
 public sealed class WebhookTests
 {
@@ -121,27 +121,5 @@ public sealed class WebhookTests
         Assert.Equal(RunStatus.Finished, host.Get<RunStore>().Find(finished)!.Status);
         Assert.True((await client.GetAsync(Api.HealthEndpoint.Path)).IsSuccessStatusCode);
         Assert.Equal(System.Net.HttpStatusCode.OK, (await client.GetAsync($"/runs/{finished}")).StatusCode);
-    }
-
-    [Fact]
-    public async Task A_restart_sends_nothing_for_runs_that_ended_before_it_and_a_resumed_run_that_ends_again_is_sent_again()
-    {
-        await using var receiver = await WebhookReceiver.StartAsync();
-        using var data = new TempFolder();
-        var settings = Settings(Hook(receiver.Url("/hook")));
-        string before;
-        await using (var first = await DashboardHost.StartAsync(data.Path, settings))
-            before = StoppedBeforeItStarted(first, "before the restart").Id;
-        await using var second = await DashboardHost.StartAsync(data.Path, settings);
-        var after = StoppedBeforeItStarted(second, "after the restart");
-        Assert.True(second.Get<RunCommands>().Resume(after.Id));
-        await EndedAsync(second, after.Id);
-        var barrier = StoppedBeforeItStarted(second, "barrier");
-
-        var posts = await receiver.WaitForAsync("/hook", 4, WebhookHosts.Training);
-
-        Assert.Equal([before, after.Id, after.Id, barrier.Id], posts.Select(p => p.RunId));
-        Assert.Equal(RunStatus.Stopped, posts[1].Body.GetProperty("status").GetString());
-        Assert.Equal(RunStatus.Finished, posts[2].Body.GetProperty("status").GetString());
     }
 }
