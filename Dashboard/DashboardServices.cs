@@ -4,6 +4,7 @@ using Dashboard.Auth;
 using Dashboard.Hubs;
 using Dashboard.Monitoring;
 using Dashboard.Inference;
+using Dashboard.Notifications;
 using Dashboard.Runs;
 using Dashboard.Runs.Executors;
 using Dashboard.Training;
@@ -31,6 +32,7 @@ public static class DashboardServices
         services.AddRunExecutors(configuration);
         services.AddSingleton<WorkerReadiness>();
         services.AddSingleton<DashboardMetrics>();
+        services.AddWebhooks(configuration);
         services.AddHostedService<RunWorker>();
         services.AddDashboardAuth(configuration);
         services.AddRazorComponents().AddInteractiveServerComponents();

@@ -39,4 +39,11 @@ public sealed class DashboardOptions
     /// <summary>Seconds a stopping run may take to reach a batch boundary; a worker process still running then is killed.</summary>
     [Range(1, 3600)]
     public int StopGraceSeconds { get; set; } = 30;
+
+    /// <summary>
+    /// The address users open the dashboard at (<c>https://lab.example/</c>), for links sent out of it (webhooks); empty: the
+    /// address it listens on.
+    /// </summary>
+    [Notifications.AbsoluteHttpUrl]
+    public string? PublicUrl { get; set; }
 }
