@@ -1,5 +1,6 @@
-using Dashboard.Training.Events;
+using Dashboard.Runs.Listing;
 using Dashboard.Storage;
+using Dashboard.Training.Events;
 
 namespace Dashboard.Runs;
 
@@ -21,8 +22,12 @@ public sealed class RunStore
     public RunSummary Create(string name, string recipeJson, string? owner = null)
     {
         var run = new RunSummary(Guid.NewGuid().ToString("N")[..12], name, RunStatus.Queued, recipeJson, DateTimeOffset.UtcNow, null, null, null, null, null, owner);
-        database.Execute("INSERT INTO runs (id, name, status, recipe, created_at, owner) VALUES ($id, $name, $status, $recipe, $created, $owner)",
-            ("$id", run.Id), ("$name", name), ("$status", run.Status), ("$recipe", recipeJson), ("$created", run.CreatedAt.ToString("O")), ("$owner", owner));
+        var columns = RecipeColumns.From(recipeJson);
+        database.Execute("""
+            INSERT INTO runs (id, name, status, recipe, created_at, owner, arch, dataset, size)
+            VALUES ($id, $name, $status, $recipe, $created, $owner, $arch, $dataset, $size)
+            """, ("$id", run.Id), ("$name", name), ("$status", run.Status), ("$recipe", recipeJson), ("$created", run.CreatedAt.ToString("O")),
+            ("$owner", owner), ("$arch", columns.Arch), ("$dataset", columns.Dataset), ("$size", columns.Size));
         return run;
     }
 
@@ -138,11 +143,50 @@ public sealed class RunStore
         return Event(runId, sequence)?.Event is ThumbnailsCaptured captured && index >= 0 && index < captured.Pngs.Count ? captured.Pngs[index] : null;
     }
 
+    /// <summary>
+    /// Removes a run that is not active with its events and thumbnails, in one write transaction that checks the status first
+    /// (a resume cannot slip in between). False when the run is active or gone.
+    /// </summary>
+    public bool Remove(string runId)
+    {
+        using var connection = database.Open();
+        using var transaction = connection.BeginTransaction();
+        using var statusCommand = SqliteDatabase.Command(connection, "SELECT status FROM runs WHERE id = $id", ("$id", runId));
+        if (statusCommand.ExecuteScalar() is not string status || RunStatus.IsActive(status)) return false;
+        SqliteDatabase.Execute(connection, "DELETE FROM thumbnails WHERE run_id = $id; DELETE FROM events WHERE run_id = $id; DELETE FROM runs WHERE id = $id",
+            ("$id", runId));
+        transaction.Commit();
+        return true;
+    }
+
     public RunSummary? Find(string runId) => Query("WHERE id = $id", ("$id", runId)).FirstOrDefault();
 
     /// <summary>Newest first, one page at a time.</summary>
-    public IReadOnlyList<RunSummary> List(int skip = 0, int take = 50) =>
-        Query("ORDER BY created_at DESC LIMIT $take OFFSET $skip", ("$take", take), ("$skip", skip));
+    public IReadOnlyList<RunSummary> List(int skip = 0, int take = 50) => List(RunQuery.Newest, skip, take);
+
+    /// <summary>One page of the runs <paramref name="query"/> selects, in its order.</summary>
+    public IReadOnlyList<RunSummary> List(RunQuery query, int skip, int take)
+    {
+        var (where, parameters) = RunQuerySql.Filter(query);
+        return Query($"{where} {RunQuerySql.Order(query)} LIMIT $take OFFSET $skip", [.. parameters, ("$take", take), ("$skip", skip)]);
+    }
+
+    public int Count(RunQuery query)
+    {
+        var (where, parameters) = RunQuerySql.Filter(query);
+        return Count(where, parameters);
+    }
+
+    /// <summary>Everyone who owns a run, A to Z.</summary>
+    public IReadOnlyList<string> Owners() => database.Strings("SELECT DISTINCT owner FROM runs WHERE owner IS NOT NULL ORDER BY owner COLLATE NOCASE");
+
+    /// <summary>Replaces a run's tags and note; false when there is no such run.</summary>
+    public bool Annotate(string runId, RunAnnotations annotations)
+    {
+        using var connection = database.Open();
+        return SqliteDatabase.Execute(connection, "UPDATE runs SET tags = $tags, note = $note WHERE id = $id",
+            ("$tags", RunAnnotations.Join(annotations.Tags)), ("$note", annotations.Note), ("$id", runId)) > 0;
+    }
 
     public int CountWithStatus(string status) => Count("WHERE status = $status", ("$status", status));
 
