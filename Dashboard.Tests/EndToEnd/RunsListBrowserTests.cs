@@ -162,6 +162,32 @@ public sealed class RunsListBrowserTests : IAsyncLifetime
         await browser.ScreenshotAsync("runs-compare-link");
     }
 
+    [Fact]
+    public async Task A_signed_in_trainer_may_edit_and_delete_only_their_own_runs_and_filters_by_owner()
+    {
+        await using var secured = await DashboardHost.StartWithSignInAsync();
+        secured.Get<Dashboard.Auth.UserStore>().Add("tom", Dashboard.Auth.Roles.Trainer, "tom-password");
+        var store = secured.Get<RunStore>();
+        var (toms, admins) = (store.Create("tom's run", Recipe("demo", 32), "tom"), store.Create("admin's run", Recipe("demo", 32), "admin"));
+        foreach (var run in new[] { toms, admins }) store.SetStatus(run.Id, RunStatus.Finished);
+        await using var signedIn = await Browser.LaunchAsync(secured.BaseAddress);
+        var page = signedIn.Page;
+        await page.GotoAsync("/runs");
+        await page.FillAsync("#user", "tom");
+        await page.FillAsync("#password", "tom-password");
+        await page.ClickAsync("#sign-in");
+        await signedIn.ReadyAsync("runs");
+
+        await Assertions.Expect(page.Locator($".run-row[data-run='{toms.Id}'] .delete-run")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator($".run-row[data-run='{toms.Id}'] .edit-annotations")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator($".run-row[data-run='{admins.Id}'] .delete-run")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator($".run-row[data-run='{admins.Id}'] .edit-annotations")).ToHaveCountAsync(0);
+        await page.Locator(".owner-filter").ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item", new() { HasTextString = "admin" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#runs-table .run-row .run-link")).ToHaveTextAsync(["admin's run"]);
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("owner=admin"));
+    }
+
     public async Task DisposeAsync()
     {
         await browser.DisposeAsync();

@@ -8,7 +8,7 @@ namespace Dashboard.Runs;
 /// Runs and every event of every run in SQLite (WAL mode), written as they happen, so a late viewer, a reconnect or
 /// a restarted server sees the whole history. Each call opens a pooled connection: safe from any thread.
 /// </summary>
-public sealed class RunStore
+public sealed partial class RunStore
 {
     private readonly SqliteDatabase database;
 
@@ -143,50 +143,10 @@ public sealed class RunStore
         return Event(runId, sequence)?.Event is ThumbnailsCaptured captured && index >= 0 && index < captured.Pngs.Count ? captured.Pngs[index] : null;
     }
 
-    /// <summary>
-    /// Removes a run that is not active with its events and thumbnails, in one write transaction that checks the status first
-    /// (a resume cannot slip in between). False when the run is active or gone.
-    /// </summary>
-    public bool Remove(string runId)
-    {
-        using var connection = database.Open();
-        using var transaction = connection.BeginTransaction();
-        using var statusCommand = SqliteDatabase.Command(connection, "SELECT status FROM runs WHERE id = $id", ("$id", runId));
-        if (statusCommand.ExecuteScalar() is not string status || RunStatus.IsActive(status)) return false;
-        SqliteDatabase.Execute(connection, "DELETE FROM thumbnails WHERE run_id = $id; DELETE FROM events WHERE run_id = $id; DELETE FROM runs WHERE id = $id",
-            ("$id", runId));
-        transaction.Commit();
-        return true;
-    }
-
     public RunSummary? Find(string runId) => Query("WHERE id = $id", ("$id", runId)).FirstOrDefault();
 
     /// <summary>Newest first, one page at a time.</summary>
     public IReadOnlyList<RunSummary> List(int skip = 0, int take = 50) => List(RunQuery.Newest, skip, take);
-
-    /// <summary>One page of the runs <paramref name="query"/> selects, in its order.</summary>
-    public IReadOnlyList<RunSummary> List(RunQuery query, int skip, int take)
-    {
-        var (where, parameters) = RunQuerySql.Filter(query);
-        return Query($"{where} {RunQuerySql.Order(query)} LIMIT $take OFFSET $skip", [.. parameters, ("$take", take), ("$skip", skip)]);
-    }
-
-    public int Count(RunQuery query)
-    {
-        var (where, parameters) = RunQuerySql.Filter(query);
-        return Count(where, parameters);
-    }
-
-    /// <summary>Everyone who owns a run, A to Z.</summary>
-    public IReadOnlyList<string> Owners() => database.Strings("SELECT DISTINCT owner FROM runs WHERE owner IS NOT NULL ORDER BY owner COLLATE NOCASE");
-
-    /// <summary>Replaces a run's tags and note; false when there is no such run.</summary>
-    public bool Annotate(string runId, RunAnnotations annotations)
-    {
-        using var connection = database.Open();
-        return SqliteDatabase.Execute(connection, "UPDATE runs SET tags = $tags, note = $note WHERE id = $id",
-            ("$tags", RunAnnotations.Join(annotations.Tags)), ("$note", annotations.Note), ("$id", runId)) > 0;
-    }
 
     public int CountWithStatus(string status) => Count("WHERE status = $status", ("$status", status));
 
