@@ -29,6 +29,7 @@ public partial class OpenApiSecurityTests
     {
         "post" => client.PostAsync(Url(operation, runId), ApiWaits.Json(TinyRecipes.Quick)),
         "delete" => client.DeleteAsync(Url(operation, runId)),
+        "put" => client.PutAsync(Url(operation, runId), ApiWaits.Json("""{"tags":["checked"]}""")),
         _ => client.GetAsync(Url(operation, runId)),
     };
 

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Dashboard.Api.OpenApi;
 using Dashboard.Auth;
 using Dashboard.Runs;
+using Dashboard.Runs.Listing;
 using Dashboard.Runs.Slurm;
 using Microsoft.Extensions.Options;
 using Dashboard.Training.Events;
@@ -28,8 +29,9 @@ public static class RunEndpoints
             .WithSummary("Submit a recipe (JSON; comments and trailing commas allowed, as in recipe files); answers the new run's id.")
             .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType)
             .RequireAuthorization(Policies.CanTrain);
-        api.MapGet("", (RunStore store, int? skip, int? take) => TypedResults.Ok(RunList.Read(store, skip, take))).WithName("ListRuns")
-            .WithSummary("One page of runs, newest first, without their recipes, with the total count.").ProducesProblems(StatusCodes.Status400BadRequest);
+        api.MapGet("", ListRuns).WithName("ListRuns")
+            .WithSummary("One page of runs (newest first unless sorted), searched by name, tag or dataset, filtered by status and owner, with the count that match.")
+            .ProducesProblems(StatusCodes.Status400BadRequest);
         api.MapGet("/{id}", Details).WithName("GetRun").WithSummary("One run with its status and metrics.").ProducesProblems(StatusCodes.Status404NotFound);
         api.MapGet("/{id}/events", Events).WithName("ListRunEvents")
             .WithSummary("A run's stored events after a sequence number.").ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
@@ -39,8 +41,41 @@ public static class RunEndpoints
             .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict).RequireAuthorization(Policies.CanTrain);
         api.MapPost("/{id}/resume", Resume).WithName("ResumeRun").WithSummary("Continue an interrupted, stopped or failed run from its last epoch.")
             .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict).RequireAuthorization(Policies.CanTrain);
+        api.MapPut("/{id}/annotations", Annotate).WithName("AnnotateRun").WithSummary("Replace a run's tags and note (its owner or an admin).")
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound).RequireAuthorization(Policies.CanTrain);
+        api.MapDelete("/{id}", Delete).WithName("DeleteRun")
+            .WithSummary("Delete an ended run with its events, thumbnails, checkpoints and resume points (its owner or an admin).")
+            .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict).RequireAuthorization(Policies.CanTrain);
         return app;
     }
+
+    /// <summary>The body of <c>PUT /api/runs/{id}/annotations</c>: every tag and the note, replacing the old ones (null clears).</summary>
+    public sealed record AnnotationsRequest(IReadOnlyList<string?>? Tags, string? Note);
+
+    private static Results<Ok<RunList>, ProblemHttpResult> ListRuns(RunStore store, int? skip, int? take, string? search, string? status, string? owner,
+        string? sort, string? direction)
+    {
+        var (query, error) = RunList.Query(search, status, owner, sort, direction);
+        return query is null ? ApiProblems.BadRequest(error!) : TypedResults.Ok(RunList.Read(store, query, skip, take));
+    }
+
+    private static Results<Ok<RunList.Item>, ForbidHttpResult, ProblemHttpResult> Annotate(RunEdits edits, RunStore store, ClaimsPrincipal user, string id,
+        AnnotationsRequest annotations) =>
+        edits.Annotate(id, user, annotations.Tags, annotations.Note) switch
+        {
+            (RunEditOutcome.Done, _) => TypedResults.Ok(RunList.Item.From(store.Find(id)!)),
+            (RunEditOutcome.Forbidden, _) => TypedResults.Forbid(),
+            (RunEditOutcome.Invalid, var error) => ApiProblems.BadRequest(error!),
+            _ => ApiProblems.RunNotFound(id),
+        };
+
+    private static Results<NoContent, ForbidHttpResult, ProblemHttpResult> Delete(RunEdits edits, ClaimsPrincipal user, string id) => edits.Delete(id, user) switch
+    {
+        RunEditOutcome.Done => TypedResults.NoContent(),
+        RunEditOutcome.Forbidden => TypedResults.Forbid(),
+        RunEditOutcome.Active => ApiProblems.Conflict("The run is queued or running: stop it first."),
+        _ => ApiProblems.RunNotFound(id),
+    };
 
     /// <summary>
     /// Reads a JSON body as text, so the recipe parser (the one the CLI and the form use) is the only JSON reader; another

@@ -21,7 +21,13 @@ public static class RunStatus
 /// <summary>A run as stored: its recipe, status and headline figures.</summary>
 public sealed record RunSummary(
     string Id, string Name, string Status, string RecipeJson, DateTimeOffset CreatedAt, DateTimeOffset? StartedAt, DateTimeOffset? EndedAt,
-    string? Message, double? Accuracy, double? TtaAccuracy, string? Owner = null);
+    string? Message, double? Accuracy, double? TtaAccuracy, string? Owner = null)
+{
+    /// <summary>Short words the team tags the run with (see <see cref="Listing.RunAnnotations"/>).</summary>
+    public IReadOnlyList<string> Tags { get; init; } = [];
+
+    public string? Note { get; init; }
+}
 
 /// <summary>One stored event of a run, in order: <see cref="Sequence"/> counts from 1 within the run.</summary>
 public sealed record RunEvent(string RunId, long Sequence, Dashboard.Training.Events.TrainingEvent Event);

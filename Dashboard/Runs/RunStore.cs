@@ -1,5 +1,6 @@
-using Dashboard.Training.Events;
+using Dashboard.Runs.Listing;
 using Dashboard.Storage;
+using Dashboard.Training.Events;
 
 namespace Dashboard.Runs;
 
@@ -7,7 +8,7 @@ namespace Dashboard.Runs;
 /// Runs and every event of every run in SQLite (WAL mode), written as they happen, so a late viewer, a reconnect or
 /// a restarted server sees the whole history. Each call opens a pooled connection: safe from any thread.
 /// </summary>
-public sealed class RunStore
+public sealed partial class RunStore
 {
     private readonly SqliteDatabase database;
 
@@ -21,8 +22,12 @@ public sealed class RunStore
     public RunSummary Create(string name, string recipeJson, string? owner = null)
     {
         var run = new RunSummary(Guid.NewGuid().ToString("N")[..12], name, RunStatus.Queued, recipeJson, DateTimeOffset.UtcNow, null, null, null, null, null, owner);
-        database.Execute("INSERT INTO runs (id, name, status, recipe, created_at, owner) VALUES ($id, $name, $status, $recipe, $created, $owner)",
-            ("$id", run.Id), ("$name", name), ("$status", run.Status), ("$recipe", recipeJson), ("$created", run.CreatedAt.ToString("O")), ("$owner", owner));
+        var columns = RecipeColumns.From(recipeJson);
+        database.Execute("""
+            INSERT INTO runs (id, name, status, recipe, created_at, owner, arch, dataset, size)
+            VALUES ($id, $name, $status, $recipe, $created, $owner, $arch, $dataset, $size)
+            """, ("$id", run.Id), ("$name", name), ("$status", run.Status), ("$recipe", recipeJson), ("$created", run.CreatedAt.ToString("O")),
+            ("$owner", owner), ("$arch", columns.Arch), ("$dataset", columns.Dataset), ("$size", columns.Size));
         return run;
     }
 
@@ -141,8 +146,7 @@ public sealed class RunStore
     public RunSummary? Find(string runId) => Query("WHERE id = $id", ("$id", runId)).FirstOrDefault();
 
     /// <summary>Newest first, one page at a time.</summary>
-    public IReadOnlyList<RunSummary> List(int skip = 0, int take = 50) =>
-        Query("ORDER BY created_at DESC LIMIT $take OFFSET $skip", ("$take", take), ("$skip", skip));
+    public IReadOnlyList<RunSummary> List(int skip = 0, int take = 50) => List(RunQuery.Newest, skip, take);
 
     public int CountWithStatus(string status) => Count("WHERE status = $status", ("$status", status));
 

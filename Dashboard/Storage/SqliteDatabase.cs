@@ -34,6 +34,17 @@ public sealed class SqliteDatabase
         return command.ExecuteScalar();
     }
 
+    /// <summary>The first column of every row a query returns.</summary>
+    public IReadOnlyList<string> Strings(string sql, params (string, object?)[] parameters)
+    {
+        using var connection = Open();
+        using var command = Command(connection, sql, parameters);
+        using var reader = command.ExecuteReader();
+        var values = new List<string>();
+        while (reader.Read()) values.Add(reader.GetString(0));
+        return values;
+    }
+
     /// <summary>Runs a statement; returns the number of rows it changed.</summary>
     public static int Execute(SqliteConnection connection, string sql, params (string, object?)[] parameters)
     {
