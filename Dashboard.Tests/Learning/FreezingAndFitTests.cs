@@ -40,6 +40,25 @@ public class FreezingAndFitTests
     }
 
     [Fact]
+    public void Each_epochs_training_loss_is_the_debiased_moving_average_of_the_fits_batch_losses_as_fastai_prints_it()
+    {
+        using var f = new LearnerFixture();
+
+        var result = f.Learner.Fit(new FitRequest(0.02, cycles: 2, cycleLength: 1));
+
+        var losses = f.Events.Events.OfType<BatchEnded>().Select(b => b.Loss).ToArray();
+        int perEpoch = losses.Length / 2;
+        for (int epoch = 0; epoch < 2; epoch++)
+        {
+            double average = 0;
+            int n = (epoch + 1) * perEpoch;
+            for (int i = 0; i < n; i++) average = 0.98 * average + 0.02 * losses[i];
+            Assert.Equal(average / (1 - Math.Pow(0.98, n)), result.Epochs[epoch].TrainLoss, 10);
+        }
+        Assert.NotEqual(losses[perEpoch..].Average(), result.Epochs[1].TrainLoss, 6);
+    }
+
+    [Fact]
     public void The_learner_learns_the_synthetic_classes()
     {
         using var f = new LearnerFixture();

@@ -14,6 +14,8 @@ public sealed record LearnerOptions
     public double AdamBeta1 { get; init; } = 0.9;
     public double AdamBeta2 { get; init; } = 0.99;
     public HeadOptions Head { get; init; } = new();
+    /// <summary>β of the epoch's reported training loss (<see cref="SmoothedLoss"/>), fastai's 0.98.</summary>
+    public double TrainLossSmoothing { get; init; } = 0.98;
 
     /// <summary>The number format to compute in (resolved against the machine: see <see cref="Precision.PrecisionChoice"/>).</summary>
     public Precision.TrainingPrecision Precision { get; init; } = Training.Precision.TrainingPrecision.Fp32;

@@ -43,6 +43,9 @@ public sealed class FitContext(Learner learner, int fitIndex, SchedulePlan plan,
     /// <summary>The current batch's training loss (after the step), +∞ in a sweep whose loss was not finite.</summary>
     public double Loss { get; internal set; }
 
+    /// <summary>The training loss reported at each epoch's end: smoothed over the fit's batches as fastai does (a resumed fit starts it afresh).</summary>
+    public SmoothedLoss TrainLoss { get; } = new(learner.Options.TrainLossSmoothing);
+
     public EpochMetrics? LastEpoch { get; internal set; }
 
     public List<EpochMetrics> Epochs { get; } = [];

@@ -45,7 +45,6 @@ internal static class FitLoop
         var clock = Stopwatch.StartNew();
         learner.Model.train();
         foreach (var c in all) c.BeforeEpoch(fit);
-        double lossSum = 0;
         // A sweep counts no epochs, so its epochs are numbered within the sweep for the shuffle.
         int order = fit.IsSweep ? fit.EpochInFit : learner.EpochsCompleted;
         fit.BatchInEpoch = 0;
@@ -58,7 +57,7 @@ internal static class FitLoop
             foreach (var c in all) c.BeforeBatch(fit);
             fit.Loss = TrainStep(fit, owned);
             foreach (var c in all) c.AfterBatch(fit);
-            lossSum += fit.Loss;
+            if (!fit.IsSweep) fit.TrainLoss.Add(fit.Loss);
             fit.Iteration++;
             fit.BatchInEpoch++;
             if (fit.StopRequested) return;
@@ -66,7 +65,7 @@ internal static class FitLoop
         fit.Batch = null;
         if (fit.IsSweep) return;
         var (validLoss, accuracy) = learner.Validate(cancellation);
-        fit.LastEpoch = new EpochMetrics(learner.EpochsCompleted, lossSum / Math.Max(1, fit.BatchInEpoch), validLoss, accuracy, clock.Elapsed.TotalSeconds);
+        fit.LastEpoch = new EpochMetrics(learner.EpochsCompleted, fit.TrainLoss.Value, validLoss, accuracy, clock.Elapsed.TotalSeconds);
         fit.Epochs.Add(fit.LastEpoch);
         learner.CountEpoch();
         foreach (var c in all) c.AfterEpoch(fit);
