@@ -20,7 +20,7 @@ public sealed class WebhookRestartTests
         await using (var host = await DashboardHost.StartAsync(data.Path, Settings(Hook(receiver.Url("/hook")))))
         {
             running = host.Get<RunQueue>().Submit(TinyRecipes.Long, "cut short").Id;
-            await ApiWaits.WaitForAsync(() => host.Get<RunStore>().Find(running)!.Status == RunStatus.Running, TrainingTimeout);
+            await ApiWaits.WaitForRunAsync(host.Get<RunStore>(), running, () => host.Get<RunStore>().Find(running)!.Status == RunStatus.Running, TrainingTimeout);
         }
 
         var post = Assert.Single(receiver.To("/hook")).Body; // sent while the host stopped, not later

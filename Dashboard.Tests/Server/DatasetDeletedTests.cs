@@ -31,7 +31,7 @@ public sealed class DatasetDeletedTests : IDisposable
         Assert.Equal(HttpStatusCode.Created, submitted.StatusCode);
         var id = (await submitted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
         var store = host.Get<RunStore>();
-        await WaitForAsync(() => store.Events(id).Any(e => e.Event is EpochEnded), TimeSpan.FromMinutes(3));
+        await ApiWaits.WaitForRunAsync(store, id, () => store.Events(id).Any(e => e.Event is EpochEnded), TimeSpan.FromMinutes(3));
         Directory.Delete(dataset, recursive: true);
         var run = await WaitForStatusAsync(client, id, s => !RunStatus.IsActive(s), TimeSpan.FromMinutes(2));
 

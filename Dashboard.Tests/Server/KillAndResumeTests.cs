@@ -18,8 +18,7 @@ public class KillAndResumeTests
             using var client = first.Client();
             var submitted = await client.PostAsync("/api/runs", ApiWaits.Json(TinyRecipes.FourEpochs));
             id = (await submitted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
-            await ApiWaits.WaitForAsync(async () => Epochs(await client.GetFromJsonAsync<JsonElement>($"/api/runs/{id}")) >= 1, TimeSpan.FromMinutes(2));
-            epochsSeen = Epochs(await client.GetFromJsonAsync<JsonElement>($"/api/runs/{id}"));
+            epochsSeen = Epochs(await ApiWaits.WaitForRunAsync(client, id, run => Epochs(run) >= 1, TimeSpan.FromMinutes(2)));
             first.KillHard();
         }
 

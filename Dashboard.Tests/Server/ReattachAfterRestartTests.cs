@@ -25,7 +25,7 @@ public class ReattachAfterRestartTests
             proxy.Target = first.BaseAddress;
             using var client = first.Client();
             id = await WorkerRuns.SubmitAsync(client, TinyRecipes.FourEpochs);
-            await ApiWaits.WaitForAsync(() => first.Get<RunStore>().Events(id).Any(e => e.Event is EpochEnded), RunTimeout);
+            await ApiWaits.WaitForRunAsync(first.Get<RunStore>(), id, () => first.Get<RunStore>().Events(id).Any(e => e.Event is EpochEnded), RunTimeout);
             pid = first.Get<ProcessExecutor>().WorkerProcessId(id)!.Value;
         }
         Assert.True(IsRunning(pid), "the worker outlives the server");

@@ -17,7 +17,7 @@ public class RestartTests
 
         await using var host = await DashboardHost.StartAsync(folder);
 
-        await ApiWaits.WaitForAsync(() => host.Get<RunStore>().Find(waiting.Id)!.Status == RunStatus.Finished, TimeSpan.FromMinutes(3));
+        await ApiWaits.WaitForRunAsync(host.Get<RunStore>(), waiting.Id, () => host.Get<RunStore>().Find(waiting.Id)!.Status == RunStatus.Finished, TimeSpan.FromMinutes(3));
         var interrupted = host.Get<RunStore>().Find(crashed.Id)!;
         Assert.Equal(RunStatus.Interrupted, interrupted.Status);
         Assert.Equal(RunWorker.InterruptedMessage, interrupted.Message);

@@ -14,7 +14,7 @@ public class ResumeAfterRestartTests
         await using (var first = await DashboardHost.StartAsync(folder))
         {
             id = first.Get<RunQueue>().Submit(TinyRecipes.FourEpochs).Id;
-            await ApiWaits.WaitForAsync(() => first.Get<RunStore>().Events(id).Any(e => e.Event is EpochEnded), TimeSpan.FromMinutes(2));
+            await ApiWaits.WaitForRunAsync(first.Get<RunStore>(), id, () => first.Get<RunStore>().Events(id).Any(e => e.Event is EpochEnded), TimeSpan.FromMinutes(2));
         }
         await using var second = await DashboardHost.StartAsync(folder);
         var store = second.Get<RunStore>();
@@ -24,7 +24,7 @@ public class ResumeAfterRestartTests
 
         using var client = second.Client();
         Assert.Equal(HttpStatusCode.Accepted, (await client.PostAsync($"/api/runs/{id}/resume", null)).StatusCode);
-        await ApiWaits.WaitForAsync(() => store.Find(id)!.Status == RunStatus.Finished, TimeSpan.FromMinutes(3));
+        await ApiWaits.WaitForRunAsync(store, id, () => store.Find(id)!.Status == RunStatus.Finished, TimeSpan.FromMinutes(3));
 
         var stored = store.Events(id);
         Assert.Equal(Enumerable.Range(1, stored.Count).Select(i => (long)i), stored.Select(e => e.Sequence));

@@ -13,8 +13,6 @@ public class RunApiTests
     private static Task<JsonElement> WaitForStatusAsync(HttpClient client, string id, Func<string, bool> done, TimeSpan timeout) =>
         ApiWaits.WaitForStatusAsync(client, id, done, timeout);
 
-    private static Task WaitForAsync(Func<bool> condition, TimeSpan timeout) => ApiWaits.WaitForAsync(condition, timeout);
-
     [Fact]
     public async Task A_submitted_recipe_runs_to_the_end_and_its_metrics_are_served()
     {
@@ -60,7 +58,7 @@ public class RunApiTests
         await using var host = await DashboardHost.StartAsync();
         using var client = host.Client();
         var id = (await (await client.PostAsync("/api/runs", Json(TinyRecipes.Long))).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
-        await WaitForAsync(() => host.Get<RunStore>().Events(id).Any(e => e.Event is Dashboard.Training.Events.BatchEnded), TimeSpan.FromMinutes(2));
+        await ApiWaits.WaitForRunAsync(host.Get<RunStore>(), id, () => host.Get<RunStore>().Events(id).Any(e => e.Event is Dashboard.Training.Events.BatchEnded), TimeSpan.FromMinutes(2));
 
         var stop = await client.PostAsync($"/api/runs/{id}/stop", null);
 

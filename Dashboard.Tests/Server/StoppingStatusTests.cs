@@ -15,7 +15,7 @@ public class StoppingStatusTests
         await using var host = await DashboardHost.StartAsync();
         using var client = host.Client();
         var id = (await (await client.PostAsync("/api/runs", ApiWaits.Json(TinyRecipes.Long))).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
-        await ApiWaits.WaitForAsync(() => host.Get<RunStore>().Events(id).Any(e => e.Event is BatchEnded), TimeSpan.FromMinutes(2));
+        await ApiWaits.WaitForRunAsync(host.Get<RunStore>(), id, () => host.Get<RunStore>().Events(id).Any(e => e.Event is BatchEnded), TimeSpan.FromMinutes(2));
         var published = new ConcurrentQueue<string>();
         using var subscription = host.Get<RunNotifier>().SubscribeRuns(run => { if (run.Id == id) published.Enqueue(run.Status); });
 

@@ -26,7 +26,7 @@ public class TerminalEventTests
         await using var host = await DashboardHost.StartAsync();
         using var client = host.Client();
         var running = await SubmitAsync(client, TinyRecipes.Long);
-        await ApiWaits.WaitForAsync(() => host.Get<RunStore>().Events(running).Any(e => e.Event is BatchEnded), TimeSpan.FromMinutes(2));
+        await ApiWaits.WaitForRunAsync(host.Get<RunStore>(), running, () => host.Get<RunStore>().Events(running).Any(e => e.Event is BatchEnded), TimeSpan.FromMinutes(2));
         var queued = await SubmitAsync(client, TinyRecipes.Quick);
 
         var queuedEnd = await StopAndLastEventAsync(client, queued);

@@ -31,7 +31,7 @@ public class TorchSettingsTests
         await using var host = await DashboardHost.StartAsync(settings: new Dictionary<string, string?> { ["Torch:Device"] = "cuda" });
         var id = host.Get<RunQueue>().Submit(TinyRecipes.Quick).Id;
         var store = host.Get<RunStore>();
-        await ApiWaits.WaitForAsync(() => store.Events(id).Any(e => e.Event is RunStarted) || !RunStatus.IsActive(store.Find(id)!.Status), TimeSpan.FromMinutes(2));
+        await ApiWaits.WaitForRunAsync(store, id, () => store.Events(id).Any(e => e.Event is RunStarted) || !RunStatus.IsActive(store.Find(id)!.Status), TimeSpan.FromMinutes(2));
 
         if (cuda.is_available())
         {

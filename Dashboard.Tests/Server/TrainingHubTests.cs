@@ -38,7 +38,7 @@ public class TrainingHubTests
         await using var host = await DashboardHost.StartAsync();
         var queue = host.Get<RunQueue>();
         var run = queue.Submit(TinyRecipes.Quick);
-        await ApiWaits.WaitForAsync(() => host.Get<RunStore>().Find(run.Id)!.Status == RunStatus.Finished, TimeSpan.FromMinutes(3));
+        await ApiWaits.WaitForRunAsync(host.Get<RunStore>(), run.Id, () => host.Get<RunStore>().Find(run.Id)!.Status == RunStatus.Finished, TimeSpan.FromMinutes(3));
         await using var connection = new HubConnectionBuilder().WithUrl(new Uri(host.BaseAddress, TrainingHub.Path))
             .AddJsonProtocol(o => o.PayloadSerializerOptions = EventJson.Options).Build();
         await connection.StartAsync();

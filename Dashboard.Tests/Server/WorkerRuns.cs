@@ -26,7 +26,7 @@ public static class WorkerRuns
 
     /// <summary>Waits until the run's worker has stored at least one training batch.</summary>
     public static Task WaitForBatchAsync(DashboardHost host, string runId) =>
-        ApiWaits.WaitForAsync(() => host.Get<RunStore>().Events(runId).Any(e => e.Event is BatchEnded), TimeSpan.FromMinutes(3));
+        ApiWaits.WaitForRunAsync(host.Get<RunStore>(), runId, () => host.Get<RunStore>().Events(runId).Any(e => e.Event is BatchEnded), TimeSpan.FromMinutes(3));
 
     /// <summary>Sequences 1..N without a gap, and every batch of every fit that was started (a fit that was not stopped).</summary>
     public static void AssertCompleteAndInOrder(IReadOnlyList<RunEvent> events)
