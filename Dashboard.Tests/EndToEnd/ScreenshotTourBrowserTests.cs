@@ -11,12 +11,16 @@ namespace Dashboard.Tests.EndToEnd;
 /// Every page at a desktop's width (1400 px) and a phone's (400 px), saved as screenshots named tour-PAGE-WIDTH to be
 /// looked at: the sign-in page, the runs list alone and with a comparison, the new-run form, a finished run's page,
 /// its predict panel with a classified image, the datasets, the admin's tokens and the 404 page. At 400 px no page
-/// scrolls sideways.
+/// scrolls sideways and the app bar fits.
 /// </summary>
 public sealed class ScreenshotTourBrowserTests : IAsyncLifetime
 {
     private static readonly int[] Widths = [1400, 400];
+    /// <summary>True where the page has no app bar (sign-in) or its toolbar's content fits it.</summary>
+    private const string AppBarFitsJs = "() => { const bar = document.querySelector('.mud-appbar .mud-toolbar'); return !bar || bar.scrollWidth <= bar.clientWidth && [...bar.children].every(c => c.getBoundingClientRect().height <= bar.clientHeight); }";
     private readonly List<string> overflows = [];
+    /// <summary>Every chart that has points has drawn them (plotly draws after the circuit's first render).</summary>
+    private const string ChartsDrawnJs = "() => [...document.querySelectorAll('.live-chart')].every(f => f.dataset.points === '0' || (document.getElementById(f.dataset.chart)?.data ?? []).some(t => (t.x?.length ?? 0) > 0))";
     private DashboardHost host = default!;
     private Browser browser = default!;
 
@@ -48,7 +52,9 @@ public sealed class ScreenshotTourBrowserTests : IAsyncLifetime
             await Page.SetViewportSizeAsync(width, 900);
             await settle();
             await browser.ScreenshotAsync($"tour-{name}-{width}");
-            if (width < 600 && await browser.OverflowAsync() is { Length: > 0 } overflow) overflows.Add($"{name}: {overflow}");
+            if (width >= 600) continue;
+            if (await browser.OverflowAsync() is { Length: > 0 } overflow) overflows.Add($"{name}: {overflow}");
+            if (!await Page.EvaluateAsync<bool>(AppBarFitsJs)) overflows.Add($"{name}: the app bar's content is wider than the bar");
         }
     }
 
@@ -72,17 +78,18 @@ public sealed class ScreenshotTourBrowserTests : IAsyncLifetime
         await browser.ReadyAsync("runs");
 
         await OpenAsync("/runs", "runs");
-        await TourAsync("compare", async () => { await browser.OpenAsync($"/runs?compare={a.Id},{b.Id}", "runs"); await Page.WaitForSelectorAsync("#chart-compare-accuracy .main-svg"); });
+        await TourAsync("compare", async () => { await browser.OpenAsync($"/runs?compare={a.Id},{b.Id}", "runs"); await Page.WaitForFunctionAsync(ChartsDrawnJs); });
         await OpenAsync("/runs/new", "new-run");
         await OpenAsync("/datasets", "datasets");
         await OpenAsync("/admin/tokens", "tokens");
         await TourAsync("not-found", async () => { await browser.OpenAsync("/no/such/page", "not-found"); });
 
         await ApiWaits.WaitForAsync(() => host.Get<RunStore>().Find(trained.Id)?.Status == RunStatus.Finished, TimeSpan.FromMinutes(3));
-        await OpenAsync($"/runs/{trained.Id}", "run", () => Page.WaitForSelectorAsync("#confusion-matrix"));
+        await OpenAsync($"/runs/{trained.Id}", "run", async () => { await Page.WaitForSelectorAsync("#confusion-matrix"); await Page.WaitForFunctionAsync(ChartsDrawnJs); });
         await TourAsync("predict", async () =>
         {
             await browser.OpenAsync($"/runs/{trained.Id}", "run");
+            await Page.WaitForFunctionAsync(ChartsDrawnJs);
             await Page.SetInputFilesAsync("#predict-input", Path.Combine(DemoDataset.Path, "valid", "bag", "0000.png"));
             await Assertions.Expect(Page.Locator("#predict-results table.predictions tr")).ToHaveCountAsync(5);
             await Page.Locator("#predict-results").ScrollIntoViewIfNeededAsync();
