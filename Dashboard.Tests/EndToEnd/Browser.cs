@@ -50,6 +50,22 @@ public sealed class Browser : IAsyncDisposable
     public Task<int> PlottedTracesAsync(string chartId) =>
         Page.EvaluateAsync<int>("id => document.getElementById(id)?.data?.length ?? 0", chartId);
 
+    /// <summary>
+    /// Empty when the page fits the viewport's width (nothing makes the page itself scroll sideways); otherwise the page's
+    /// scroll width and the elements whose right edge passes the viewport, to say what overflows.
+    /// </summary>
+    public Task<string> OverflowAsync() => Page.EvaluateAsync<string>("""
+        () => {
+          const width = window.innerWidth;
+          if (document.scrollingElement.scrollWidth <= width) return '';
+          const name = e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.classList.length ? '.' + [...e.classList].slice(0, 3).join('.') : '') + ` "${e.textContent.trim().slice(0, 40)}"`;
+          const clipped = e => { for (let a = e.parentElement; a && a !== document.body; a = a.parentElement) if (getComputedStyle(a).overflowX !== 'visible') return true; return false; };
+          const past = [...document.body.querySelectorAll('*')].filter(e => e.getBoundingClientRect().right > width + 0.5 && !clipped(e));
+          const innermost = past.filter(e => !past.some(other => other !== e && e.contains(other)));
+          return `scroll width ${document.scrollingElement.scrollWidth} > ${width}: ` + innermost.slice(0, 5).map(name).join(', ');
+        }
+        """);
+
     public async Task<string> ScreenshotAsync(string name)
     {
         Directory.CreateDirectory(ScreenshotFolder);

@@ -49,6 +49,22 @@ public sealed class ThemeBrowserTests : IAsyncLifetime
         await browser.ScreenshotAsync($"runs-{scheme.ToString().ToLowerInvariant()}");
     }
 
+    /// <summary>The body's colour when the server's HTML is parsed (DOMContentLoaded), before the interactive circuit has started.</summary>
+    [Theory]
+    [InlineData(ColorScheme.Dark, true)]
+    [InlineData(ColorScheme.Light, false)]
+    public async Task The_first_paint_already_has_the_browsers_colour_scheme(ColorScheme scheme, bool dark)
+    {
+        await using var browser = await Browser.LaunchAsync(host.BaseAddress, scheme);
+        await browser.Page.AddInitScriptAsync("document.addEventListener('DOMContentLoaded', () => window.firstPaintBackground = getComputedStyle(document.body).backgroundColor)");
+        await browser.Page.GotoAsync("/runs");
+
+        string wanted = dark ? "< 0.1" : "> 0.8";
+        var first = await browser.Page.EvaluateAsync<string>("() => window.firstPaintBackground");
+        Assert.StartsWith("rgb(", first); // opaque: MudBlazor's stylesheet had applied
+        Assert.True(await browser.Page.EvaluateAsync<bool>($"() => {{ {LuminanceJs} return luminance(window.firstPaintBackground) {wanted}; }}"), $"first paint's background {first} in {scheme}");
+    }
+
     [Fact]
     public async Task In_dark_mode_the_charts_draw_light_text_on_the_cards_dark_background()
     {
