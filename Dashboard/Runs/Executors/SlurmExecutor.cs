@@ -14,7 +14,7 @@ namespace Dashboard.Runs.Executors;
 /// Slurm's reason, resumable. A missing or failing <c>sbatch</c> fails the run with Slurm's message.
 /// </summary>
 public sealed class SlurmExecutor(WorkerChannels channels, WorkerLauncher launcher, SlurmCommands slurm, SlurmJobs jobs, DashboardPaths paths,
-    IOptions<SlurmOptions> options, ILogger<SlurmExecutor> logger) : IRunExecutor
+    IOptions<SlurmOptions> options, IOptions<WorkerFilesOptions> files, ILogger<SlurmExecutor> logger) : IRunExecutor
 {
     public int Slots => options.Value.MaxJobs;
 
@@ -63,7 +63,7 @@ public sealed class SlurmExecutor(WorkerChannels channels, WorkerLauncher launch
         Directory.CreateDirectory(paths.RunFolder(runId));
         yield return $"--job-name={settings.JobNamePrefix}{runId}";
         yield return $"--chdir={launcher.WorkingDirectory}";
-        yield return $"--output={Path.Combine(paths.RunFolder(runId), "slurm-%j.out")}";
+        if (!files.Value.Uploads) yield return $"--output={Path.Combine(paths.RunFolder(runId), "slurm-%j.out")}"; // else Slurm's default, in the node's working directory
         if (!string.IsNullOrWhiteSpace(settings.Partition)) yield return $"--partition={settings.Partition}";
         if (!string.IsNullOrWhiteSpace(settings.Gres)) yield return $"--gres={settings.Gres}";
         if (!string.IsNullOrWhiteSpace(settings.TimeLimit)) yield return $"--time={settings.TimeLimit}";
