@@ -51,9 +51,11 @@ public sealed class WorkerLauncher(IServer server, DashboardPaths paths, IOption
     {
         if (!files.Value.Uploads)
             return [$"--Dashboard:DataFolder={paths.SharedFolder}", $"--Dashboard:SharedFolder={paths.SharedFolder}", $"--Dashboard:ModelsFolder={paths.ModelsFolder}"];
-        var scratch = Path.GetFullPath(files.Value.ScratchFolder!, WorkingDirectory);
-        return [Cli.WorkerCommand.UploadFilesOption, $"--Dashboard:DataFolder={scratch}", $"--Dashboard:SharedFolder={scratch}", "--Dashboard:ModelsFolder=models"];
+        return [Cli.WorkerCommand.UploadFilesOption, $"--Dashboard:DataFolder={ScratchFolder}", $"--Dashboard:SharedFolder={ScratchFolder}", "--Dashboard:ModelsFolder=models"];
     }
+
+    /// <summary><see cref="WorkerFilesOptions.ScratchFolder"/> as a worker sees it (a relative one under the working directory).</summary>
+    public string ScratchFolder => Path.GetFullPath(files.Value.ScratchFolder ?? "", WorkingDirectory);
 
     /// <summary>The configured address, else the server's first one, a wildcard host replaced by loopback.</summary>
     public string ServerUrl()
