@@ -12,7 +12,8 @@ namespace Dashboard.Worker;
 /// a resumed run's stored history always reaches its resume point. A reply saying "stop" stops training at its next
 /// batch. A server lost for longer than the worker may wait, or one that refuses the worker, stops training (the last
 /// resume point the server's history reaches stays on disk) and ends the process without reporting; otherwise every
-/// event is delivered, then the end.
+/// event is delivered, then the end. A worker without the shared folder (<see cref="WorkerUploads"/>) first downloads
+/// the run's resume point, and reports the end once its files are uploaded.
 /// </summary>
 public sealed class WorkerSession(WorkerConnection connection, string runId, ILogger logger)
 {
@@ -46,9 +47,12 @@ public sealed class WorkerSession(WorkerConnection connection, string runId, ILo
             return GaveUp();
         }
         var outcome = await training;
-        var notUploaded = uploads is null ? null : await uploads.FinishAsync(sending);
-        if (connection.Lost) return GaveUp();
-        var end = new WorkerEnd(outcome.Status, Message(outcome, notUploaded), outcome.Accuracy, outcome.TtaAccuracy, outbox.LastSequence);
+        return await ReportEndAsync(outcome, outbox.LastSequence, uploads is null ? null : await uploads.FinishAsync(sending));
+    }
+
+    private async Task<int> ReportEndAsync(RunOutcome outcome, long lastSequence, string? notUploaded)
+    {
+        var end = new WorkerEnd(outcome.Status, Message(outcome, notUploaded), outcome.Accuracy, outcome.TtaAccuracy, lastSequence);
         var ended = await UntilDeliveredAsync(async () => (await connection.EndAsync(end), end));
         return ended is null ? GaveUp() : WorkerExitCodes.Ended;
     }

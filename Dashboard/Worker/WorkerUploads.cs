@@ -21,6 +21,7 @@ public sealed class WorkerUploads(WorkerConnection connection, DashboardPaths pa
     private readonly SemaphoreSlim queued = new(0);
     private readonly List<string> refusals = [];
     private bool finished;
+    private bool headOnItsWay;
 
     /// <summary>Wraps <paramref name="events"/> so that each checkpoint a run saves is queued.</summary>
     public ITrainingEventSink Watching(ITrainingEventSink events) => new CheckpointWatch(events, this);
@@ -35,7 +36,7 @@ public sealed class WorkerUploads(WorkerConnection connection, DashboardPaths pa
     {
         lock (gate)
         {
-            if (pending.Skip(1).Any(p => p.Kind == kind && p.Name == name)) return; // the first may be on its way with older contents
+            if (pending.Skip(headOnItsWay ? 1 : 0).Any(p => p.Kind == kind && p.Name == name)) return; // one on its way may have older contents
             pending.Add((kind, name, path));
         }
         queued.Release();
@@ -51,10 +52,15 @@ public sealed class WorkerUploads(WorkerConnection connection, DashboardPaths pa
             {
                 if (pending.Count == 0 && finished) return;
                 next = pending.FirstOrDefault();
+                headOnItsWay = next.Kind is not null;
             }
             if (next.Kind is null) { await queued.WaitAsync(); continue; }
             if (!await UploadAsync(next)) return;
-            lock (gate) pending.RemoveAt(0);
+            lock (gate)
+            {
+                pending.RemoveAt(0);
+                headOnItsWay = false;
+            }
         }
     }
 
