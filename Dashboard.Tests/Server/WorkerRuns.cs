@@ -9,12 +9,14 @@ namespace Dashboard.Tests.Server;
 /// <summary>Helpers for tests of runs in worker processes: a host with the process executor, and checks of a run's stored events.</summary>
 public static class WorkerRuns
 {
-    public static Task<DashboardHost> StartHostAsync(Uri? serverUrl = null, int serverLossSeconds = 60, int slots = 1, string? dataFolder = null) =>
+    /// <param name="scratchFolder">When given, workers do not share the server's folder: they write there and upload (<c>Dashboard:WorkerFiles:ScratchFolder</c>).</param>
+    public static Task<DashboardHost> StartHostAsync(Uri? serverUrl = null, int serverLossSeconds = 60, int slots = 1, string? dataFolder = null, string? scratchFolder = null) =>
         DashboardHost.StartAsync(dataFolder, new Dictionary<string, string?>
         {
             ["Dashboard:Executor"] = ExecutorNames.Process, ["Dashboard:Process:ServerUrl"] = serverUrl?.ToString(),
             ["Dashboard:Process:ServerLossSeconds"] = serverLossSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Dashboard:Process:Slots"] = slots.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Dashboard:WorkerFiles:ScratchFolder"] = scratchFolder,
         });
 
     public static async Task<string> SubmitAsync(HttpClient client, string recipe)

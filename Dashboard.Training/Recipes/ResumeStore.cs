@@ -12,19 +12,24 @@ public sealed record ResumeRecord(int StepIndex, int EpochInStep, LearnerProgres
 /// written atomically, weights first, so a crash at any moment leaves a matching pair (the record names the epoch).
 /// <paramref name="mayWrite"/>, when given, is asked before each write; false keeps the previous resume point (a worker
 /// process: the server has not stored every event up to this epoch, so a resume point here would be ahead of the history).
+/// <paramref name="written"/>, when given, is told after each resume point is written (a worker uploads it).
 /// </summary>
-public sealed class ResumeStore(string folder, Func<bool>? mayWrite = null)
+public sealed class ResumeStore(string folder, Func<bool>? mayWrite = null, Action? written = null)
 {
+    public const string WeightsFile = "resume.ckpt";
+    public const string RecordFile = "resume.json";
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public string WeightsPath => Path.Combine(folder, "resume.ckpt");
-    public string RecordPath => Path.Combine(folder, "resume.json");
+    public string WeightsPath => Path.Combine(folder, WeightsFile);
+    public string RecordPath => Path.Combine(folder, RecordFile);
 
     public void Save(Learner learner, ResumeRecord record)
     {
         if (mayWrite is not null && !mayWrite()) return;
         learner.WriteWeights(WeightsPath);
         AtomicFile.Write(RecordPath, stream => JsonSerializer.Serialize(stream, record, Json));
+        written?.Invoke();
     }
 
     public ResumeRecord? TryRead()

@@ -5,7 +5,7 @@ namespace Dashboard.Api;
 
 /// <summary>
 /// The channel worker processes use (<see cref="WorkerProtocol"/>): read the assignment, post numbered event batches
-/// (each number stored once; the reply says whether to stop), post the end. Not for users: a run's worker token, which
+/// (each number stored once; the reply says whether to stop), post the end, and move its files (<see cref="WorkerFileEndpoints"/>). Not for users: a run's worker token, which
 /// only the executor that started the worker knows, is the only credential, and only while the run's channel is open.
 /// </summary>
 public static class WorkerEndpoints
@@ -16,6 +16,7 @@ public static class WorkerEndpoints
         worker.MapGet("/", Assignment);
         worker.MapPost("/events", Events);
         worker.MapPost("/end", End);
+        worker.MapWorkerFiles();
         return app;
     }
 
@@ -38,7 +39,8 @@ public static class WorkerEndpoints
             : ApiProblems.Conflict($"Run '{id}' is not running, or events up to {end.LastSequence} have not all been stored.");
     }
 
-    private static ProblemHttpResult? Refusal(WorkerChannels channels, HttpRequest request, string id) =>
+    /// <summary>Why the request may not use the run's channel (wrong token, unknown or ended run), or null when it may.</summary>
+    internal static ProblemHttpResult? Refusal(WorkerChannels channels, HttpRequest request, string id) =>
         channels.Authorize(id, Token(request)) switch
         {
             WorkerAccess.Allowed => null,

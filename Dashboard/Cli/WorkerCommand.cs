@@ -9,7 +9,7 @@ using Microsoft.Extensions.Options;
 namespace Dashboard.Cli;
 
 /// <summary>
-/// <c>worker --run ID --server URL [--token T] [--server-loss-seconds N]</c>: trains one run of a dashboard headless and
+/// <c>worker --run ID --server URL [--token T] [--server-loss-seconds N] [--upload-files]</c>: trains one run of a dashboard headless and
 /// streams its events to it (<see cref="WorkerSession"/>). The token may come from <see cref="WorkerProtocol.TokenVariable"/>
 /// instead. Folders and torch settings come from the same configuration as the web app's (<c>--Dashboard:DataFolder=DIR</c>...).
 /// SIGTERM or Ctrl+C stops at the next batch. Exit codes: <see cref="WorkerExitCodes"/>.
@@ -17,6 +17,7 @@ namespace Dashboard.Cli;
 public static class WorkerCommand
 {
     public const int DefaultServerLossSeconds = 60;
+    public const string UploadFilesOption = "--upload-files";
 
     public static Command Create(CommandArguments arguments)
     {
@@ -25,7 +26,8 @@ public static class WorkerCommand
         server.Required = true;
         var token = new Option<string?>("--token") { Description = $"the run's worker token; default: ${WorkerProtocol.TokenVariable}" };
         var loss = CliOptions.Count("--server-loss-seconds", "stop after this long without an answer from the server", 1, int.MaxValue, DefaultServerLossSeconds);
-        var command = new Command("worker", "Train one run of a dashboard and stream its events to it (the process executor starts this)") { run, server, token, loss };
+        var upload = new Option<bool>(UploadFilesOption) { Description = "this machine does not share the server's folder: upload checkpoints and resume points, download the run's resume point" };
+        var command = new Command("worker", "Train one run of a dashboard and stream its events to it (the process executor starts this)") { run, server, token, loss, upload };
         command.SetAction((parsed, _) =>
         {
             if ((parsed.GetValue(token) ?? Environment.GetEnvironmentVariable(WorkerProtocol.TokenVariable)) is not { } secret)
@@ -33,13 +35,16 @@ public static class WorkerCommand
                 parsed.InvocationConfiguration.Error.WriteLine($"error: give --token TOKEN or set {WorkerProtocol.TokenVariable}");
                 return Task.FromResult(WorkerExitCodes.Usage);
             }
-            return RunAsync(parsed.GetRequiredValue(run), parsed.GetRequiredValue(server), secret, parsed.GetValue(loss), arguments);
+            return RunAsync(new WorkerArguments(parsed.GetRequiredValue(run), parsed.GetRequiredValue(server), secret, parsed.GetValue(loss), parsed.GetValue(upload)), arguments);
         });
         return command;
     }
 
-    private static async Task<int> RunAsync(string runId, Uri serverUri, string token, int lossSeconds, CommandArguments arguments)
+    private sealed record WorkerArguments(string RunId, Uri Server, string Token, int LossSeconds, bool UploadFiles);
+
+    private static async Task<int> RunAsync(WorkerArguments worker, CommandArguments arguments)
     {
+        var (runId, serverUri, token, lossSeconds, upload) = worker;
         var configuration = arguments.Configuration();
         var paths = DashboardPaths.ForCommand(configuration.GetSection(DashboardOptions.SectionName).Get<DashboardOptions>() ?? new(), Directory.GetCurrentDirectory());
         var torch = configuration.GetSection(TorchOptions.SectionName).Get<TorchOptions>() ?? new();
@@ -52,6 +57,7 @@ public static class WorkerCommand
         Console.CancelKeyPress += (_, e) => { e.Cancel = true; session.RequestStop(); };
         var environments = new TrainingEnvironmentFactory(paths, Options.Create(torch));
         logger.LogInformation("Run {RunId}: worker for {Server}, data folder {DataFolder}", runId, serverUri, paths.DataFolder);
-        return await session.RunAsync(() => environments.Create(runId), paths.RunFolder(runId));
+        var uploads = upload ? new WorkerUploads(connection, paths, runId, logger) : null;
+        return await session.RunAsync(() => environments.Create(runId), paths, uploads);
     }
 }

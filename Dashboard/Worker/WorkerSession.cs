@@ -1,3 +1,4 @@
+using Dashboard.Runs;
 using Dashboard.Runs.Executors;
 using Dashboard.Runs.Workers;
 using Dashboard.Training.Recipes;
@@ -11,7 +12,8 @@ namespace Dashboard.Worker;
 /// a resumed run's stored history always reaches its resume point. A reply saying "stop" stops training at its next
 /// batch. A server lost for longer than the worker may wait, or one that refuses the worker, stops training (the last
 /// resume point the server's history reaches stays on disk) and ends the process without reporting; otherwise every
-/// event is delivered, then the end.
+/// event is delivered, then the end. A worker without the shared folder (<see cref="WorkerUploads"/>) first downloads
+/// the run's resume point, and reports the end once its files are uploaded.
 /// </summary>
 public sealed class WorkerSession(WorkerConnection connection, string runId, ILogger logger)
 {
@@ -25,14 +27,17 @@ public sealed class WorkerSession(WorkerConnection connection, string runId, ILo
     /// <summary>Stops training at its next batch (a stop from the server, or SIGTERM); events are still delivered.</summary>
     public void RequestStop() => stop.Cancel();
 
-    /// <param name="runFolder">Where the run's resume point is (<see cref="ResumeStore"/>).</param>
-    public async Task<int> RunAsync(Func<RecipeEnvironment> environment, string runFolder)
+    /// <param name="paths">Where the run's resume point and checkpoints are (<see cref="ResumeStore"/>).</param>
+    /// <param name="uploads">For a worker without the shared folder: its files go to the server, and its resume point comes from it.</param>
+    public async Task<int> RunAsync(Func<RecipeEnvironment> environment, DashboardPaths paths, WorkerUploads? uploads)
     {
         var assignment = await UntilDeliveredAsync(connection.AssignmentAsync);
-        if (assignment is null) return GaveUp();
+        if (assignment is null || (uploads is not null && !await ResumeDownload.FetchAsync(connection, paths, runId))) return GaveUp();
         var outbox = new WorkerOutbox(assignment.LastSequence);
-        var resume = new ResumeStore(runFolder, outbox.WaitUntilDelivered);
-        var training = Task.Factory.StartNew(() => RunTraining.Train(runId, assignment.RecipeJson, environment, resume, outbox, stop.Token, logger),
+        var resume = new ResumeStore(paths.RunFolder(runId), outbox.WaitUntilDelivered, uploads is null ? null : uploads.ResumePointWritten);
+        var sending = uploads?.SendAsync() ?? Task.CompletedTask;
+        var events = uploads?.Watching(outbox) ?? outbox;
+        var training = Task.Factory.StartNew(() => RunTraining.Train(runId, assignment.RecipeJson, environment, resume, events, stop.Token, logger),
             CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         if (!await DeliverWhileTrainingAsync(training, outbox))
         {
@@ -42,10 +47,19 @@ public sealed class WorkerSession(WorkerConnection connection, string runId, ILo
             return GaveUp();
         }
         var outcome = await training;
-        var end = new WorkerEnd(outcome.Status, outcome.Message, outcome.Accuracy, outcome.TtaAccuracy, outbox.LastSequence);
+        return await ReportEndAsync(outcome, outbox.LastSequence, uploads is null ? null : await uploads.FinishAsync(sending));
+    }
+
+    private async Task<int> ReportEndAsync(RunOutcome outcome, long lastSequence, string? notUploaded)
+    {
+        var end = new WorkerEnd(outcome.Status, Message(outcome, notUploaded), outcome.Accuracy, outcome.TtaAccuracy, lastSequence);
         var ended = await UntilDeliveredAsync(async () => (await connection.EndAsync(end), end));
         return ended is null ? GaveUp() : WorkerExitCodes.Ended;
     }
+
+    /// <summary>The outcome's message, with why files did not reach the server (a finished run keeps its status: its events and results are stored).</summary>
+    private static string? Message(RunOutcome outcome, string? notUploaded) =>
+        notUploaded is null ? outcome.Message : string.Join("; ", new[] { outcome.Message, notUploaded }.Where(m => m is not null));
 
     /// <summary>Sends batches until training has ended and every event is stored; false when the server was lost or refused the worker.</summary>
     private async Task<bool> DeliverWhileTrainingAsync(Task training, WorkerOutbox outbox)

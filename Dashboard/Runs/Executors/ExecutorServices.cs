@@ -10,6 +10,7 @@ public static class ExecutorServices
     public static IServiceCollection AddRunExecutors(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<ProcessExecutorOptions>().Bind(configuration.GetSection(ProcessExecutorOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<WorkerFilesOptions>().Bind(configuration.GetSection(WorkerFilesOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<RunEventRecorder>();
         services.AddSingleton<WorkerChannels>();
         services.AddSingleton<WorkerLauncher>();

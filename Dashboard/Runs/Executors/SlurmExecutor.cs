@@ -14,7 +14,7 @@ namespace Dashboard.Runs.Executors;
 /// Slurm's reason, resumable. A missing or failing <c>sbatch</c> fails the run with Slurm's message.
 /// </summary>
 public sealed class SlurmExecutor(WorkerChannels channels, WorkerLauncher launcher, SlurmCommands slurm, SlurmJobs jobs, DashboardPaths paths,
-    IOptions<SlurmOptions> options, ILogger<SlurmExecutor> logger) : IRunExecutor
+    IOptions<SlurmOptions> options, IOptions<WorkerFilesOptions> files, ILogger<SlurmExecutor> logger) : IRunExecutor
 {
     public int Slots => options.Value.MaxJobs;
 
@@ -63,7 +63,7 @@ public sealed class SlurmExecutor(WorkerChannels channels, WorkerLauncher launch
         Directory.CreateDirectory(paths.RunFolder(runId));
         yield return $"--job-name={settings.JobNamePrefix}{runId}";
         yield return $"--chdir={launcher.WorkingDirectory}";
-        yield return $"--output={Path.Combine(paths.RunFolder(runId), "slurm-%j.out")}";
+        yield return $"--output={Path.Combine(OutputFolder(runId), "slurm-%j.out")}";
         if (!string.IsNullOrWhiteSpace(settings.Partition)) yield return $"--partition={settings.Partition}";
         if (!string.IsNullOrWhiteSpace(settings.Gres)) yield return $"--gres={settings.Gres}";
         if (!string.IsNullOrWhiteSpace(settings.TimeLimit)) yield return $"--time={settings.TimeLimit}";
@@ -123,6 +123,9 @@ public sealed class SlurmExecutor(WorkerChannels channels, WorkerLauncher launch
         logger.LogWarning("Slurm job {JobId} ended without its worker reporting: {State}", jobId, slurmSays);
         return new RunOutcome(RunStatus.Failed, $"Slurm job {jobId} ended without its worker reporting how the run ended: {slurmSays}{OutputTail(runId, jobId)}");
     }
+
+    /// <summary>The run's folder on the shared folder; without one, the node's scratch folder, which must exist on each node (the server cannot read it).</summary>
+    private string OutputFolder(string runId) => files.Value.Uploads ? launcher.ScratchFolder : paths.RunFolder(runId);
 
     private const int OutputLines = 5;
 

@@ -9,11 +9,11 @@ namespace Dashboard.Runs.Executors;
 
 /// <summary>
 /// Starts <c>dotnet Dashboard.dll worker --run ID --server URL</c> (or the app host itself) in the content root, with
-/// the server's shared folder (as the worker's data folder) and torch settings as arguments, the training environment variables, and the run's token in
+/// the server's shared folder (as the worker's data folder; or its scratch folder, see <see cref="WorkerFilesOptions"/>) and torch settings as arguments, the training environment variables, and the run's token in
 /// <see cref="WorkerProtocol.TokenVariable"/> (not in the process list).
 /// </summary>
-public sealed class WorkerLauncher(IServer server, DashboardPaths paths, IOptions<ProcessExecutorOptions> options, IOptions<TorchOptions> torch,
-    IHostEnvironment environment, ILogger<WorkerLauncher> logger)
+public sealed class WorkerLauncher(IServer server, DashboardPaths paths, IOptions<ProcessExecutorOptions> options, IOptions<WorkerFilesOptions> files,
+    IOptions<TorchOptions> torch, IHostEnvironment environment, ILogger<WorkerLauncher> logger)
 {
     public WorkerProcess Start(string runId, string token)
     {
@@ -42,9 +42,20 @@ public sealed class WorkerLauncher(IServer server, DashboardPaths paths, IOption
     private IEnumerable<string> Arguments(string runId) =>
     [
         "worker", "--run", runId, "--server", ServerUrl(), "--server-loss-seconds", options.Value.ServerLossSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        $"--Dashboard:DataFolder={paths.SharedFolder}", $"--Dashboard:SharedFolder={paths.SharedFolder}", $"--Dashboard:ModelsFolder={paths.ModelsFolder}",
+        .. FolderArguments(),
         $"--Torch:Device={torch.Value.Device}", $"--Torch:Threads={torch.Value.Threads}", $"--Torch:KeepFreedNativeMemory={torch.Value.KeepFreedNativeMemory}",
     ];
+
+    /// <summary>The server's shared folders; or, when workers do not share them, their scratch folder (models under it) and <c>--upload-files</c>.</summary>
+    private IEnumerable<string> FolderArguments()
+    {
+        if (!files.Value.Uploads)
+            return [$"--Dashboard:DataFolder={paths.SharedFolder}", $"--Dashboard:SharedFolder={paths.SharedFolder}", $"--Dashboard:ModelsFolder={paths.ModelsFolder}"];
+        return [Cli.WorkerCommand.UploadFilesOption, $"--Dashboard:DataFolder={ScratchFolder}", $"--Dashboard:SharedFolder={ScratchFolder}", "--Dashboard:ModelsFolder=models"];
+    }
+
+    /// <summary><see cref="WorkerFilesOptions.ScratchFolder"/> as a worker sees it (a relative one under the working directory).</summary>
+    public string ScratchFolder => Path.GetFullPath(files.Value.ScratchFolder ?? "", WorkingDirectory);
 
     /// <summary>The configured address, else the server's first one, a wildcard host replaced by loopback.</summary>
     public string ServerUrl()

@@ -14,6 +14,9 @@ public static class WorkerProtocol
     public const string TokenVariable = "DASHBOARD_WORKER_TOKEN";
 
     public static string RunPath(string runId) => $"/api/worker/runs/{Uri.EscapeDataString(runId)}";
+
+    /// <summary>Where a worker without the shared folder uploads (PUT) and downloads (GET) one of the run's files (<see cref="WorkerFiles"/>).</summary>
+    public static string FilePath(string runId, string kind, string name) => $"{RunPath(runId)}/files/{kind}/{Uri.EscapeDataString(name)}";
 }
 
 /// <summary>The run a worker is to train: its recipe, and the last event the server has, which the worker's numbers follow.</summary>

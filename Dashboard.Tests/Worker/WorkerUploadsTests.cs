@@ -1,0 +1,45 @@
+using Dashboard.Runs;
+using Dashboard.Runs.Workers;
+using Dashboard.Tests.Data;
+using Dashboard.Tests.Server;
+using Dashboard.Training.Events;
+using Dashboard.Training.Learning;
+using Dashboard.Worker;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Dashboard.Tests.Worker;
+
+/// <summary>The worker's upload queue against the real server: what arrives, and what the run's end is told.</summary>
+public class WorkerUploadsTests
+{
+    [Fact]
+    public async Task A_checkpoint_over_the_servers_limit_is_named_at_the_end_and_the_files_after_it_still_arrive()
+    {
+        await using var host = await DashboardHost.StartAsync(settings: new Dictionary<string, string?> { ["Dashboard:WorkerFiles:MaxUploadMegabytes"] = "1" });
+        var store = host.Get<RunStore>();
+        var run = store.Create("uploads", TinyRecipes.Quick);
+        store.SetStatus(run.Id, RunStatus.Running, onlyFrom: RunStatus.Queued);
+        var token = host.Get<WorkerChannels>().Open(run.Id, CancellationToken.None);
+        using var scratch = new TempFolder();
+        var big = scratch.File("big.ckpt");
+        var small = scratch.File("small.ckpt");
+        await File.WriteAllBytesAsync(big, new byte[2 * 1024 * 1024]);
+        await File.WriteAllBytesAsync(small, [1, 2, 3]);
+        using var connection = new WorkerConnection(host.BaseAddress, run.Id, token, TimeSpan.FromSeconds(60), NullLogger.Instance);
+        var uploads = new WorkerUploads(connection, host.Get<DashboardPaths>(), run.Id, NullLogger.Instance);
+        var sending = uploads.SendAsync();
+
+        var events = uploads.Watching(new ChannelEventSink(System.Threading.Channels.Channel.CreateUnbounded<TrainingEvent>().Writer));
+        events.Emit(new Saved("big", big));
+        events.Emit(new Saved("small", small));
+        var notUploaded = await uploads.FinishAsync(sending);
+
+        Assert.NotNull(notUploaded);
+        Assert.Contains("'big'", notUploaded);
+        Assert.Contains("413", notUploaded);
+        var models = host.Get<DashboardPaths>().ModelsFolderOf(run.Id);
+        Assert.Equal([1, 2, 3], await File.ReadAllBytesAsync(Path.Combine(models, "small.ckpt")));
+        Assert.False(File.Exists(Path.Combine(models, "big.ckpt")));
+        Assert.Null(connection.RefusedBecause);
+    }
+}
