@@ -1,6 +1,7 @@
 using Dashboard.Api;
 using Dashboard.Api.OpenApi;
 using Dashboard.Auth;
+using Dashboard.Configuration;
 using Dashboard.Hubs;
 using Dashboard.Monitoring;
 using Dashboard.Inference;

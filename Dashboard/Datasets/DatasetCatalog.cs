@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Dashboard.Configuration;
 using Dashboard.Runs;
 using Dashboard.Training.Data;
 

@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using Dashboard.Configuration;
 using Dashboard.Training.Recipes;
 using Microsoft.Extensions.Options;
 

@@ -1,3 +1,4 @@
+using Dashboard.Configuration;
 using Dashboard.Runs.Executors;
 using Dashboard.Training.Events;
 using Dashboard.Training.Recipes;

@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using Dashboard.Configuration;
 using Dashboard.Training.Events;
 using Dashboard.Training.Learning;
 using Dashboard.Training.Recipes;

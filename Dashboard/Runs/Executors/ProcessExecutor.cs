@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Dashboard.Configuration;
 using Dashboard.Runs.Workers;
 using Microsoft.Extensions.Options;
 

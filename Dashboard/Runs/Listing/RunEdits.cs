@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Dashboard.Auth;
+using Dashboard.Configuration;
 using Microsoft.Extensions.Options;
 
 namespace Dashboard.Runs.Listing;
