@@ -10,7 +10,7 @@ namespace Dashboard.Runs;
 /// A full queue refuses the submission instead of growing without limit. Only runs still waiting (stored as queued) count against the capacity:
 /// a queued run that was stopped gives its slot back at once, although its id stays in the channel until the worker skips it.
 /// </summary>
-public sealed class RunQueue(RunStore store, RunNotifier notifier, DatasetPathPolicy paths, IOptions<DashboardOptions> options)
+public sealed class RunQueue(RunStore store, RunLedger ledger, DatasetPathPolicy paths, IOptions<DashboardOptions> options)
 {
     private readonly Channel<string> pending = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = false });
     private readonly Lock admission = new();
@@ -25,15 +25,13 @@ public sealed class RunQueue(RunStore store, RunNotifier notifier, DatasetPathPo
     {
         var recipe = RecipeParser.Parse(recipeJson);
         paths.Check(recipe);
-        RunSummary run;
         lock (admission)
         {
             EnsureRoom();
-            run = store.Create(string.IsNullOrWhiteSpace(name) ? UniqueName(DefaultName(recipe)) : name.Trim(), recipeJson, owner);
+            var run = ledger.Create(string.IsNullOrWhiteSpace(name) ? UniqueName(DefaultName(recipe)) : name.Trim(), recipeJson, owner);
             pending.Writer.TryWrite(run.Id);
+            return run;
         }
-        notifier.Publish(run);
-        return run;
     }
 
     /// <summary>
@@ -45,7 +43,7 @@ public sealed class RunQueue(RunStore store, RunNotifier notifier, DatasetPathPo
         lock (admission)
         {
             EnsureRoom();
-            if (!store.SetStatus(runId, RunStatus.Queued, "queued to resume", onlyFrom: fromStatus)) return false;
+            if (!ledger.SetStatus(runId, RunStatus.Queued, "queued to resume", onlyFrom: fromStatus)) return false;
             pending.Writer.TryWrite(runId);
             return true;
         }
