@@ -1,6 +1,7 @@
 using Dashboard.Runs.Listing;
 using Dashboard.Runs.Workers;
 using Dashboard.Training.Events;
+using Dashboard.Training.Recipes;
 
 namespace Dashboard.Runs;
 
@@ -12,9 +13,10 @@ namespace Dashboard.Runs;
 /// </summary>
 public sealed class RunLedger(RunStore store, RunNotifier notifier)
 {
-    public RunSummary Create(string name, string recipeJson, string? owner)
+    /// <summary>Stores a queued run; <paramref name="recipe"/> is <paramref name="recipeJson"/> parsed, for the list's columns.</summary>
+    public RunSummary Create(string name, string recipeJson, Recipe recipe, string? owner)
     {
-        var run = store.Create(name, recipeJson, owner);
+        var run = store.Create(name, recipeJson, owner, RecipeColumns.From(recipe));
         notifier.Publish(run);
         return run;
     }

@@ -47,9 +47,9 @@ public sealed class RunWorker(RunStore store, RunLedger ledger, RunQueue queue, 
     private async Task RunQueuedAsync(IEnumerable<Task> reattachedRuns, CancellationToken stoppingToken)
     {
         await Task.WhenAll(reattachedRuns);
-        await foreach (var runId in queue.Reader.ReadAllAsync(stoppingToken))
+        await foreach (var queued in queue.Reader.ReadAllAsync(stoppingToken))
         {
-            if (store.Find(runId) is { Status: RunStatus.Queued } run) await RunAsync(run, stoppingToken);
+            if (store.Find(queued.RunId) is { Status: RunStatus.Queued } run) await RunAsync(run, queued.Recipe, stoppingToken);
         }
     }
 
@@ -79,7 +79,8 @@ public sealed class RunWorker(RunStore store, RunLedger ledger, RunQueue queue, 
     private async Task FinishReattachedAsync(RunSummary run, Task<RunOutcome> supervision, CancellationToken stoppingToken) =>
         RecordOutcome(run.Id, await OutcomeOfAsync(run, () => supervision), stoppingToken);
 
-    private async Task RunAsync(RunSummary run, CancellationToken stoppingToken)
+    /// <param name="recipe">The run's recipe as parsed on submission; null for a run queued again, whose stored recipe is parsed here (a failure fails the run).</param>
+    private async Task RunAsync(RunSummary run, Recipe? recipe, CancellationToken stoppingToken)
     {
         using var cancellation = cancellations.Register(run.Id, stoppingToken);
         if (!ledger.SetStatus(run.Id, RunStatus.Running, null, onlyFrom: RunStatus.Queued))
@@ -88,7 +89,8 @@ public sealed class RunWorker(RunStore store, RunLedger ledger, RunQueue queue, 
             return;
         }
         MarkResumed(run.Id, new ResumeStore(paths.RunFolder(run.Id)));
-        RecordOutcome(run.Id, await OutcomeOfAsync(run, () => executor.ExecuteAsync(run, cancellation.Token, stoppingToken)), stoppingToken);
+        RecordOutcome(run.Id, await OutcomeOfAsync(run, () =>
+            executor.ExecuteAsync(run, recipe ?? RecipeParser.Parse(run.RecipeJson), cancellation.Token, stoppingToken)), stoppingToken);
     }
 
     private void RecordOutcome(string runId, RunOutcome outcome, CancellationToken stoppingToken)

@@ -32,7 +32,7 @@ public sealed class WorkerSession(WorkerConnection connection, string runId, ILo
         if (assignment is null) return GaveUp();
         var outbox = new WorkerOutbox(assignment.LastSequence);
         var resume = new ResumeStore(runFolder, outbox.WaitUntilDelivered);
-        var training = Task.Factory.StartNew(() => RunTraining.Train(runId, assignment.RecipeJson, environment, resume, outbox, stop.Token, logger),
+        var training = Task.Factory.StartNew(() => RunTraining.Train(runId, () => RecipeParser.Parse(assignment.RecipeJson), environment, resume, outbox, stop.Token, logger),
             CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         if (!await DeliverWhileTrainingAsync(training, outbox))
         {
