@@ -1,6 +1,7 @@
 using Dashboard.Api;
 using Dashboard.Api.OpenApi;
 using Dashboard.Auth;
+using Dashboard.Configuration;
 using Dashboard.Hubs;
 using Dashboard.Monitoring;
 using Dashboard.Inference;
@@ -22,6 +23,7 @@ public static class DashboardServices
         services.AddSingleton<DashboardPaths>();
         services.AddSingleton(sp => new RunStore(sp.GetRequiredService<DashboardPaths>().RunDatabase));
         services.AddSingleton<RunNotifier>();
+        services.AddSingleton<RunLedger>();
         services.AddSingleton<RunMetricsCache>();
         services.AddSingleton<Components.Runs.RunViewCache>();
         services.AddSingleton<DatasetPathPolicy>();

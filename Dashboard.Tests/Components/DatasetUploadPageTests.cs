@@ -1,5 +1,6 @@
 using Bunit;
 using Dashboard.Auth;
+using Dashboard.Configuration;
 using Dashboard.Datasets.Uploads;
 using Dashboard.Runs;
 using Dashboard.Tests.Server;

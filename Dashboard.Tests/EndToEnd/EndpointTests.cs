@@ -1,4 +1,5 @@
 using System.Net;
+using Dashboard.Configuration;
 using Dashboard.Runs;
 using Dashboard.Training.Events;
 using Microsoft.Extensions.DependencyInjection;

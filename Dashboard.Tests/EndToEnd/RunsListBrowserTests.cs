@@ -1,4 +1,5 @@
 using System.Net;
+using Dashboard.Configuration;
 using Dashboard.Runs;
 using Dashboard.Tests.Server;
 using Dashboard.Training.Events;

@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Dashboard.Auth;
+using Dashboard.Configuration;
 using Dashboard.Runs;
 
 namespace Dashboard.Tests.Server;

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Dashboard.Configuration;
 using Dashboard.Runs;
 using Dashboard.Tests.Learning;
 using Dashboard.Training.Data;

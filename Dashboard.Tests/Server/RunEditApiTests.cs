@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Dashboard.Auth;
+using Dashboard.Configuration;
 using Dashboard.Runs;
 using Dashboard.Training.Events;
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
+using Dashboard.Configuration;
 using Dashboard.Runs;
 using Dashboard.Runs.Slurm;
 using Dashboard.Tests.Server;

@@ -1,3 +1,4 @@
+using Dashboard.Configuration;
 using Dashboard.Runs;
 using Dashboard.Tests.Data;
 using Dashboard.Tests.Server;

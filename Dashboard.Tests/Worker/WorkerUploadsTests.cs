@@ -1,3 +1,4 @@
+using Dashboard.Configuration;
 using Dashboard.Runs;
 using Dashboard.Runs.Workers;
 using Dashboard.Tests.Data;

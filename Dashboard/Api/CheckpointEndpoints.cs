@@ -1,4 +1,5 @@
 using Dashboard.Api.OpenApi;
+using Dashboard.Configuration;
 using Dashboard.Runs;
 using Dashboard.Training.Learning;
 using Dashboard.Training.Models.Onnx.Export;

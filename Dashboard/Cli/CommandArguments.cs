@@ -1,3 +1,4 @@
+using Dashboard.Configuration;
 using Dashboard.Runs;
 
 namespace Dashboard.Cli;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Dashboard.Auth;
+using Dashboard.Configuration;
 using Dashboard.Runs;
 
 namespace Dashboard.Cli;

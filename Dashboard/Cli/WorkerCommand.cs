@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Runtime.InteropServices;
+using Dashboard.Configuration;
 using Dashboard.Runs;
 using Dashboard.Runs.Workers;
 using Dashboard.Training;

@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using Dashboard.Runs;
+using Dashboard.Configuration;
 using Dashboard.Training.Data;
 
 namespace Dashboard.Datasets;
@@ -27,8 +27,7 @@ public sealed class DatasetCatalog(DashboardPaths paths, TimeProvider clock)
         string full;
         try { full = System.IO.Path.GetFullPath(key).TrimEnd(System.IO.Path.DirectorySeparatorChar); }
         catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException) { return null; }
-        var parent = System.IO.Path.GetDirectoryName(full);
-        if (parent is null || !paths.DataRoots.Any(root => SamePath(root, parent))) return null;
+        if (!paths.DataRoots.Any(root => DataRootRule.IsChild(full, root))) return null;
         return Entry(full);
     }
 
@@ -53,7 +52,7 @@ public sealed class DatasetCatalog(DashboardPaths paths, TimeProvider clock)
         string full;
         try { full = System.IO.Path.GetFullPath(filePath); }
         catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException) { return false; }
-        return File.Exists(full) && new[] { DemoDataset.Path }.Concat(paths.DataRoots).Any(root => IsInside(root, full));
+        return File.Exists(full) && new[] { DemoDataset.Path }.Concat(paths.DataRoots).Any(root => DataRootRule.IsInside(full, root));
     }
 
     /// <summary>Drops a dataset's cached items (it was deleted, or uploaded again under the same name).</summary>
@@ -77,14 +76,4 @@ public sealed class DatasetCatalog(DashboardPaths paths, TimeProvider clock)
 
     private static Lazy<DataBunch> NewLoad(DatasetEntry entry) =>
         new(() => DatasetLocator.Open(entry.IsDemo ? DemoDataset.Name : entry.Path), LazyThreadSafetyMode.ExecutionAndPublication);
-
-    private static bool SamePath(string a, string b) =>
-        string.Equals(System.IO.Path.GetFullPath(a).TrimEnd(System.IO.Path.DirectorySeparatorChar),
-            System.IO.Path.GetFullPath(b).TrimEnd(System.IO.Path.DirectorySeparatorChar), StringComparison.Ordinal);
-
-    private static bool IsInside(string root, string fullPath)
-    {
-        var prefix = System.IO.Path.GetFullPath(root).TrimEnd(System.IO.Path.DirectorySeparatorChar) + System.IO.Path.DirectorySeparatorChar;
-        return fullPath.StartsWith(prefix, StringComparison.Ordinal);
-    }
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using Dashboard.Components.Runs;
+using Dashboard.Configuration;
 using Dashboard.Runs;
 using Dashboard.Training.Events;
 using Dashboard.Training.Learning;

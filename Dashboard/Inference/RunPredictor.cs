@@ -1,3 +1,4 @@
+using Dashboard.Configuration;
 using Dashboard.Runs;
 using Dashboard.Training.Data;
 using Dashboard.Training.Learning;

@@ -1,3 +1,4 @@
+using Dashboard.Configuration;
 using Dashboard.Runs;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;

@@ -1,3 +1,5 @@
+using Dashboard.Configuration;
+using Dashboard.Datasets;
 using Dashboard.Training.Data;
 using Dashboard.Training.Recipes;
 
@@ -21,12 +23,9 @@ public sealed class DatasetPathPolicy(DashboardPaths paths)
     {
         if (!Path.IsPathRooted(path)) throw new RecipeException(field, $"'{path}' must be an absolute path inside a data root: {string.Join(", ", paths.DataRoots)}");
         var resolved = Resolve(path);
-        if (paths.DataRoots.Select(Resolve).Any(root => IsInside(resolved, root))) return resolved;
+        if (paths.DataRoots.Select(Resolve).Any(root => DataRootRule.IsInside(resolved, root))) return resolved;
         throw new RecipeException(field, $"'{path}' is outside the data roots ({string.Join(", ", paths.DataRoots)})");
     }
-
-    private static bool IsInside(string path, string root) =>
-        path == root || path.StartsWith(root.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, StringComparison.Ordinal);
 
     /// <summary>Full path with every symlink along it followed, so a link cannot lead out of a root.</summary>
     private static string Resolve(string path)

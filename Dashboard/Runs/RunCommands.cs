@@ -1,9 +1,7 @@
-using Dashboard.Training.Events;
-
 namespace Dashboard.Runs;
 
 /// <summary>What a user can ask of an existing run.</summary>
-public sealed class RunCommands(RunStore store, RunNotifier notifier, RunCancellations cancellations, RunQueue queue)
+public sealed class RunCommands(RunStore store, RunLedger ledger, RunCancellations cancellations, RunQueue queue)
 {
     public const string StoppedWhileQueued = "stopped before it started";
     public const string StoppingMessage = "stopping at the next batch";
@@ -17,14 +15,9 @@ public sealed class RunCommands(RunStore store, RunNotifier notifier, RunCancell
     {
         var run = store.Find(runId);
         if (run is null || !RunStatus.IsActive(run.Status)) return false;
-        if (store.SetStatus(runId, RunStatus.Stopped, StoppedWhileQueued, onlyFrom: RunStatus.Queued))
-        {
-            notifier.Publish(store.Append(runId, new RunEnded(RunStatus.Stopped, StoppedWhileQueued)));
-            notifier.Publish(store.Find(runId)!);
-            return true;
-        }
+        if (ledger.EndFrom(runId, RunStatus.Queued, RunStatus.Stopped, StoppedWhileQueued)) return true;
         if (!cancellations.Cancel(runId)) return false;
-        if (store.SetStatus(runId, RunStatus.Stopping, StoppingMessage, onlyFrom: RunStatus.Running)) notifier.Publish(store.Find(runId)!);
+        ledger.SetStatus(runId, RunStatus.Stopping, StoppingMessage, onlyFrom: RunStatus.Running);
         return true;
     }
 
@@ -36,8 +29,6 @@ public sealed class RunCommands(RunStore store, RunNotifier notifier, RunCancell
     {
         var run = store.Find(runId);
         if (run is null || !RunStatus.IsResumable(run.Status)) return false;
-        if (!queue.Resume(runId, run.Status)) return false;
-        notifier.Publish(store.Find(runId)!);
-        return true;
+        return queue.Resume(runId, run.Status);
     }
 }

@@ -1,20 +1,21 @@
 using System.Threading.Channels;
+using Dashboard.Configuration;
 using Dashboard.Training.Recipes;
 using Microsoft.Extensions.Options;
 
 namespace Dashboard.Runs;
 
 /// <summary>
-/// Accepts recipes: validates them (fields, and paths against the data roots), stores the run as queued and hands its id to the worker through a channel.
+/// Accepts recipes: validates them (fields, and paths against the data roots), stores the run as queued and hands it, with its parsed recipe, to the worker through a channel.
 /// A full queue refuses the submission instead of growing without limit. Only runs still waiting (stored as queued) count against the capacity:
 /// a queued run that was stopped gives its slot back at once, although its id stays in the channel until the worker skips it.
 /// </summary>
-public sealed class RunQueue(RunStore store, RunNotifier notifier, DatasetPathPolicy paths, IOptions<DashboardOptions> options)
+public sealed class RunQueue(RunStore store, RunLedger ledger, DatasetPathPolicy paths, IOptions<DashboardOptions> options)
 {
-    private readonly Channel<string> pending = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = false });
+    private readonly Channel<QueuedRun> pending = Channel.CreateUnbounded<QueuedRun>(new UnboundedChannelOptions { SingleReader = false });
     private readonly Lock admission = new();
 
-    public ChannelReader<string> Reader => pending.Reader;
+    public ChannelReader<QueuedRun> Reader => pending.Reader;
 
     /// <summary>How many runs may wait.</summary>
     public int Capacity => options.Value.QueueCapacity;
@@ -24,15 +25,13 @@ public sealed class RunQueue(RunStore store, RunNotifier notifier, DatasetPathPo
     {
         var recipe = RecipeParser.Parse(recipeJson);
         paths.Check(recipe);
-        RunSummary run;
         lock (admission)
         {
             EnsureRoom();
-            run = store.Create(string.IsNullOrWhiteSpace(name) ? UniqueName(DefaultName(recipe)) : name.Trim(), recipeJson, owner);
-            pending.Writer.TryWrite(run.Id);
+            var run = ledger.Create(string.IsNullOrWhiteSpace(name) ? UniqueName(DefaultName(recipe)) : name.Trim(), recipeJson, recipe, owner);
+            pending.Writer.TryWrite(new QueuedRun(run.Id, recipe));
+            return run;
         }
-        notifier.Publish(run);
-        return run;
     }
 
     /// <summary>
@@ -44,14 +43,14 @@ public sealed class RunQueue(RunStore store, RunNotifier notifier, DatasetPathPo
         lock (admission)
         {
             EnsureRoom();
-            if (!store.SetStatus(runId, RunStatus.Queued, "queued to resume", onlyFrom: fromStatus)) return false;
-            pending.Writer.TryWrite(runId);
+            if (!ledger.SetStatus(runId, RunStatus.Queued, "queued to resume", onlyFrom: fromStatus)) return false;
+            pending.Writer.TryWrite(new QueuedRun(runId, null));
             return true;
         }
     }
 
     /// <summary>Puts a stored queued run back in line (after a restart); it already holds its slot.</summary>
-    public void Requeue(string runId) => pending.Writer.TryWrite(runId);
+    public void Requeue(string runId) => pending.Writer.TryWrite(new QueuedRun(runId, null));
 
     private void EnsureRoom()
     {

@@ -19,10 +19,11 @@ public sealed partial class RunStore
         RunStoreSchema.Upgrade(database);
     }
 
-    public RunSummary Create(string name, string recipeJson, string? owner = null)
+    /// <summary>Stores a queued run; <paramref name="columns"/>, when the caller has the recipe parsed, saves parsing <paramref name="recipeJson"/> again.</summary>
+    public RunSummary Create(string name, string recipeJson, string? owner = null, RecipeColumns? columns = null)
     {
         var run = new RunSummary(Guid.NewGuid().ToString("N")[..12], name, RunStatus.Queued, recipeJson, DateTimeOffset.UtcNow, null, null, null, null, null, owner);
-        var columns = RecipeColumns.From(recipeJson);
+        columns ??= RecipeColumns.From(recipeJson);
         database.Execute("""
             INSERT INTO runs (id, name, status, recipe, created_at, owner, arch, dataset, size)
             VALUES ($id, $name, $status, $recipe, $created, $owner, $arch, $dataset, $size)

@@ -1,3 +1,4 @@
+using Dashboard.Configuration;
 using Dashboard.Runs.Executors;
 using Dashboard.Training.Events;
 using Dashboard.Training.Recipes;
@@ -10,7 +11,7 @@ namespace Dashboard.Runs;
 /// re-attach to it (<see cref="IRunExecutor.Reattach"/>), else become "interrupted"; queued ones are queued again, so
 /// nothing the host serves can race that recovery.
 /// </summary>
-public sealed class RunWorker(RunStore store, RunQueue queue, RunNotifier notifier, RunCancellations cancellations, RunEventRecorder recorder,
+public sealed class RunWorker(RunStore store, RunLedger ledger, RunQueue queue, RunCancellations cancellations, RunEventRecorder recorder,
     IRunExecutor executor, DashboardPaths paths, WorkerReadiness readiness, ILogger<RunWorker> logger) : BackgroundService
 {
     private readonly List<Task> reattached = [];
@@ -46,9 +47,9 @@ public sealed class RunWorker(RunStore store, RunQueue queue, RunNotifier notifi
     private async Task RunQueuedAsync(IEnumerable<Task> reattachedRuns, CancellationToken stoppingToken)
     {
         await Task.WhenAll(reattachedRuns);
-        await foreach (var runId in queue.Reader.ReadAllAsync(stoppingToken))
+        await foreach (var queued in queue.Reader.ReadAllAsync(stoppingToken))
         {
-            if (store.Find(runId) is { Status: RunStatus.Queued } run) await RunAsync(run, stoppingToken);
+            if (store.Find(queued.RunId) is { Status: RunStatus.Queued } run) await RunAsync(run, queued.Recipe, stoppingToken);
         }
     }
 
@@ -78,27 +79,28 @@ public sealed class RunWorker(RunStore store, RunQueue queue, RunNotifier notifi
     private async Task FinishReattachedAsync(RunSummary run, Task<RunOutcome> supervision, CancellationToken stoppingToken) =>
         RecordOutcome(run.Id, await OutcomeOfAsync(run, () => supervision), stoppingToken);
 
-    private async Task RunAsync(RunSummary run, CancellationToken stoppingToken)
+    /// <param name="recipe">The run's recipe as parsed on submission; null for a run queued again, whose stored recipe is parsed here (a failure fails the run).</param>
+    private async Task RunAsync(RunSummary run, Recipe? recipe, CancellationToken stoppingToken)
     {
         using var cancellation = cancellations.Register(run.Id, stoppingToken);
-        if (!store.SetStatus(run.Id, RunStatus.Running, null, onlyFrom: RunStatus.Queued))
+        if (!ledger.SetStatus(run.Id, RunStatus.Running, null, onlyFrom: RunStatus.Queued))
         {
             cancellations.Unregister(run.Id); // stopped while it waited: the stop wins
             return;
         }
         MarkResumed(run.Id, new ResumeStore(paths.RunFolder(run.Id)));
-        if (store.Find(run.Id) is { } started) notifier.Publish(started);
-        RecordOutcome(run.Id, await OutcomeOfAsync(run, () => executor.ExecuteAsync(run, cancellation.Token, stoppingToken)), stoppingToken);
+        RecordOutcome(run.Id, await OutcomeOfAsync(run, () =>
+            executor.ExecuteAsync(run, recipe ?? RecipeParser.Parse(run.RecipeJson), cancellation.Token, stoppingToken)), stoppingToken);
     }
 
     private void RecordOutcome(string runId, RunOutcome outcome, CancellationToken stoppingToken)
     {
         cancellations.Unregister(runId);
         if (outcome == RunOutcome.Detached) return; // its worker trains on: the next start re-attaches to it, or interrupts the run
-        if (outcome.HasResult) store.SetResult(runId, outcome.Accuracy, outcome.TtaAccuracy);
+        if (outcome.HasResult) store.SetResult(runId, outcome.Accuracy, outcome.TtaAccuracy); // heard with the status written next
         bool hostStopping = stoppingToken.IsCancellationRequested && outcome.Status == RunStatus.Stopped;
         if (hostStopping) End(runId, RunStatus.Interrupted, InterruptedMessage);
-        else if (outcome.Status == RunStatus.Finished) ChangeStatus(runId, outcome.Status, outcome.Message);
+        else if (outcome.Status == RunStatus.Finished) ledger.SetStatus(runId, outcome.Status, outcome.Message);
         else End(runId, outcome.Status, outcome.Message);
     }
 
@@ -117,12 +119,12 @@ public sealed class RunWorker(RunStore store, RunQueue queue, RunNotifier notifi
     private void End(string runId, string status, string? message)
     {
         recorder.Record(runId, new RunEnded(status, message));
-        ChangeStatus(runId, status, message);
+        ledger.SetStatus(runId, status, message);
     }
 
     /// <summary>
     /// A resumed run keeps its history up to the resume point's last epoch: a <see cref="RunResumed"/> marks what came after
-    /// it as superseded (the trainer does it again), before the run is heard to run. Nothing is deleted, no number reused.
+    /// it as superseded (the trainer does it again), before the trainer starts. Nothing is deleted, no number reused.
     /// </summary>
     private void MarkResumed(string runId, ResumeStore resume)
     {
@@ -131,11 +133,5 @@ public sealed class RunWorker(RunStore store, RunQueue queue, RunNotifier notifi
         var lastEpoch = resume.TryRead()?.Epochs.LastOrDefault()?.Epoch;
         var keptThrough = counted.LastOrDefault(e => e.Event is EpochEnded ended && ended.Epoch == lastEpoch)?.Sequence ?? 0;
         recorder.Record(runId, new RunResumed(lastEpoch + 1 ?? 0, keptThrough));
-    }
-
-    private void ChangeStatus(string runId, string status, string? message)
-    {
-        store.SetStatus(runId, status, message);
-        if (store.Find(runId) is { } run) notifier.Publish(run);
     }
 }

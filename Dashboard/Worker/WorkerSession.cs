@@ -1,4 +1,4 @@
-using Dashboard.Runs;
+using Dashboard.Configuration;
 using Dashboard.Runs.Executors;
 using Dashboard.Runs.Workers;
 using Dashboard.Training.Recipes;
@@ -37,7 +37,7 @@ public sealed class WorkerSession(WorkerConnection connection, string runId, ILo
         var resume = new ResumeStore(paths.RunFolder(runId), outbox.WaitUntilDelivered, uploads is null ? null : uploads.ResumePointWritten);
         var sending = uploads?.SendAsync() ?? Task.CompletedTask;
         var events = uploads?.Watching(outbox) ?? outbox;
-        var training = Task.Factory.StartNew(() => RunTraining.Train(runId, assignment.RecipeJson, environment, resume, events, stop.Token, logger),
+        var training = Task.Factory.StartNew(() => RunTraining.Train(runId, () => RecipeParser.Parse(assignment.RecipeJson), environment, resume, events, stop.Token, logger),
             CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         if (!await DeliverWhileTrainingAsync(training, outbox))
         {

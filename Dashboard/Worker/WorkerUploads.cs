@@ -1,4 +1,4 @@
-using Dashboard.Runs;
+using Dashboard.Configuration;
 using Dashboard.Runs.Workers;
 using Dashboard.Training.Events;
 using Dashboard.Training.Learning;

@@ -2,6 +2,7 @@ using System.IO.Compression;
 using System.Security.Claims;
 using System.Text.RegularExpressions;
 using Dashboard.Auth;
+using Dashboard.Configuration;
 using Dashboard.Runs;
 using Dashboard.Training.Data;
 using Microsoft.Extensions.Options;

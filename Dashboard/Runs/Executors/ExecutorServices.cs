@@ -1,3 +1,4 @@
+using Dashboard.Configuration;
 using Dashboard.Runs.Slurm;
 using Dashboard.Runs.Workers;
 using Microsoft.Extensions.Options;

@@ -1,3 +1,5 @@
+using Dashboard.Training.Recipes;
+
 namespace Dashboard.Runs.Executors;
 
 /// <summary>
@@ -10,9 +12,10 @@ public interface IRunExecutor
     /// <summary>How many runs <see cref="RunWorker"/> may have on this executor at once.</summary>
     int Slots { get; }
 
+    /// <param name="recipe">The run's recipe, parsed (a worker process reads the recipe from the server and parses it itself).</param>
     /// <param name="stop">Cancelled by a stop request or by the host stopping.</param>
     /// <param name="hostStopping">Cancelled when the host stops.</param>
-    Task<RunOutcome> ExecuteAsync(RunSummary run, CancellationToken stop, CancellationToken hostStopping);
+    Task<RunOutcome> ExecuteAsync(RunSummary run, Recipe recipe, CancellationToken stop, CancellationToken hostStopping);
 
     /// <summary>
     /// At start-up, for a run a previous server left running: takes over its worker if that still runs, as

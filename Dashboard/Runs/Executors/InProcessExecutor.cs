@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using Dashboard.Configuration;
 using Dashboard.Training.Events;
 using Dashboard.Training.Learning;
 using Dashboard.Training.Recipes;
@@ -18,19 +19,19 @@ public sealed class InProcessExecutor(RunEventRecorder recorder, IRecipeEnvironm
     /// <summary>A thread does not outlive its server.</summary>
     public Task<RunOutcome>? Reattach(RunSummary run, CancellationToken stop, CancellationToken hostStopping) => null;
 
-    public async Task<RunOutcome> ExecuteAsync(RunSummary run, CancellationToken stop, CancellationToken hostStopping)
+    public async Task<RunOutcome> ExecuteAsync(RunSummary run, Recipe recipe, CancellationToken stop, CancellationToken hostStopping)
     {
         var events = Channel.CreateUnbounded<TrainingEvent>(new UnboundedChannelOptions { SingleReader = true });
         var resume = new ResumeStore(paths.RunFolder(run.Id));
-        var training = Task.Factory.StartNew(() => Train(run, resume, events.Writer, stop),
+        var training = Task.Factory.StartNew(() => Train(run.Id, recipe, resume, events.Writer, stop),
             CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         await foreach (var trainingEvent in events.Reader.ReadAllAsync(CancellationToken.None)) recorder.Record(run.Id, trainingEvent);
         return await training;
     }
 
-    private RunOutcome Train(RunSummary run, ResumeStore resume, ChannelWriter<TrainingEvent> writer, CancellationToken stop)
+    private RunOutcome Train(string runId, Recipe recipe, ResumeStore resume, ChannelWriter<TrainingEvent> writer, CancellationToken stop)
     {
-        try { return RunTraining.Train(run.Id, run.RecipeJson, () => environments.Create(run.Id), resume, new ChannelEventSink(writer), stop, logger); }
+        try { return RunTraining.Train(runId, () => recipe, () => environments.Create(runId), resume, new ChannelEventSink(writer), stop, logger); }
         finally { writer.TryComplete(); }
     }
 }

@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
+using Dashboard.Configuration;
 using Dashboard.Runs.Workers;
+using Dashboard.Training.Recipes;
 using Microsoft.Extensions.Options;
 
 namespace Dashboard.Runs.Executors;
@@ -25,7 +27,7 @@ public sealed class ProcessExecutor(WorkerChannels channels, WorkerLauncher laun
     /// <summary>The process id of the run's worker while it runs.</summary>
     public int? WorkerProcessId(string runId) => workers.TryGetValue(runId, out var worker) ? worker.Id : null;
 
-    public async Task<RunOutcome> ExecuteAsync(RunSummary run, CancellationToken stop, CancellationToken hostStopping)
+    public async Task<RunOutcome> ExecuteAsync(RunSummary run, Recipe recipe, CancellationToken stop, CancellationToken hostStopping)
     {
         var token = channels.Open(run.Id, stop);
         WorkerProcess worker;

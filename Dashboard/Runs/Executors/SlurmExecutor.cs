@@ -1,5 +1,7 @@
+using Dashboard.Configuration;
 using Dashboard.Runs.Slurm;
 using Dashboard.Runs.Workers;
+using Dashboard.Training.Recipes;
 using Microsoft.Extensions.Options;
 
 namespace Dashboard.Runs.Executors;
@@ -30,7 +32,7 @@ public sealed class SlurmExecutor(WorkerChannels channels, WorkerLauncher launch
         return SuperviseAsync(run.Id, record.JobId, stop, hostStopping);
     }
 
-    public async Task<RunOutcome> ExecuteAsync(RunSummary run, CancellationToken stop, CancellationToken hostStopping)
+    public async Task<RunOutcome> ExecuteAsync(RunSummary run, Recipe recipe, CancellationToken stop, CancellationToken hostStopping)
     {
         var token = channels.Open(run.Id, stop);
         string jobId;

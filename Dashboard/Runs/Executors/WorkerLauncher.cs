@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Dashboard.Configuration;
 using Dashboard.Runs.Workers;
 using Dashboard.Training;
 using Microsoft.AspNetCore.Hosting.Server;

@@ -9,9 +9,10 @@ public sealed record RecipeColumns(string? Arch, string? Dataset, int? Size)
     {
         try
         {
-            var recipe = RecipeParser.Parse(recipeJson);
-            return new RecipeColumns(recipe.Arch, recipe.Data.Path, recipe.Data.Size);
+            return From(RecipeParser.Parse(recipeJson));
         }
         catch (RecipeException) { return new RecipeColumns(null, null, null); }
     }
+
+    public static RecipeColumns From(Recipe recipe) => new(recipe.Arch, recipe.Data.Path, recipe.Data.Size);
 }

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Dashboard.Auth;
+using Dashboard.Configuration;
 using Microsoft.Extensions.Options;
 
 namespace Dashboard.Runs.Listing;
@@ -11,7 +12,7 @@ public enum RunEditOutcome { Done, NotFound, Forbidden, Invalid, Active }
 /// Changes to a run's row that only its owner or an admin may make (any user when sign-in is off): its tags and note, and
 /// deleting it with everything it left behind: events, thumbnails, checkpoints and resume points.
 /// </summary>
-public sealed class RunEdits(RunStore store, RunNotifier notifier, DashboardPaths paths, IOptions<AuthOptions> auth)
+public sealed class RunEdits(RunStore store, RunLedger ledger, DashboardPaths paths, IOptions<AuthOptions> auth)
 {
     /// <summary>Sets the run's tags and note; with <see cref="RunEditOutcome.Invalid"/>, the reason they were refused.</summary>
     public (RunEditOutcome Outcome, string? Error) Annotate(string runId, ClaimsPrincipal user, IEnumerable<string?>? tags, string? note)
@@ -19,8 +20,7 @@ public sealed class RunEdits(RunStore store, RunNotifier notifier, DashboardPath
         if (Check(runId, user) is var outcome and not RunEditOutcome.Done) return (outcome, null);
         var (annotations, error) = RunAnnotations.Check(tags, note);
         if (annotations is null) return (RunEditOutcome.Invalid, error);
-        if (!store.Annotate(runId, annotations)) return (RunEditOutcome.NotFound, null);
-        notifier.Publish(store.Find(runId)!);
+        if (!ledger.Annotate(runId, annotations)) return (RunEditOutcome.NotFound, null);
         return (RunEditOutcome.Done, null);
     }
 
@@ -28,11 +28,9 @@ public sealed class RunEdits(RunStore store, RunNotifier notifier, DashboardPath
     public RunEditOutcome Delete(string runId, ClaimsPrincipal user)
     {
         if (Check(runId, user) is var outcome and not RunEditOutcome.Done) return outcome;
-        var run = store.Find(runId)!;
-        if (!store.Remove(runId)) return RunEditOutcome.Active;
+        if (!ledger.Remove(store.Find(runId)!)) return RunEditOutcome.Active;
         foreach (var folder in (string[])[paths.ModelsFolderOf(runId), paths.RunFolder(runId)])
             if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
-        notifier.Publish(run); // lists read the store again: the run is no longer there
         return RunEditOutcome.Done;
     }
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Dashboard.Configuration;
 
 namespace Dashboard.Runs.Slurm;
 

@@ -1,3 +1,4 @@
+using Dashboard.Configuration;
 using Dashboard.Training.Learning;
 using Dashboard.Training.Recipes;
 

@@ -1,4 +1,4 @@
-namespace Dashboard.Runs;
+namespace Dashboard.Configuration;
 
 /// <summary>
 /// One rule for where the data folder is, for the web app and every command: <c>Dashboard:DataFolder</c> from the same

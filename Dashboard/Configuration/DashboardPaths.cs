@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace Dashboard.Runs;
+namespace Dashboard.Configuration;
 
 /// <summary>The dashboard's folders resolved to absolute paths (relative ones under the content root).</summary>
 public sealed class DashboardPaths

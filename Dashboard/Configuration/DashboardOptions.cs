@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace Dashboard.Runs;
+namespace Dashboard.Configuration;
 
 /// <summary>Where the dashboard keeps its files and how many runs may wait; bound to the "Dashboard" section.</summary>
 public sealed class DashboardOptions
@@ -33,8 +33,8 @@ public sealed class DashboardOptions
     public int QueueCapacity { get; set; } = 32;
 
     /// <summary>Where runs train: <c>inprocess</c> (a thread of the server), <c>process</c> (a child process in worker mode per run) or <c>slurm</c> (a Slurm job per run).</summary>
-    [RegularExpression(Executors.ExecutorNames.Pattern, ErrorMessage = "Dashboard:Executor must be inprocess, process or slurm.")]
-    public string Executor { get; set; } = Executors.ExecutorNames.Process;
+    [RegularExpression(Runs.Executors.ExecutorNames.Pattern, ErrorMessage = "Dashboard:Executor must be inprocess, process or slurm.")]
+    public string Executor { get; set; } = Runs.Executors.ExecutorNames.Process;
 
     /// <summary>Seconds a stopping run may take to reach a batch boundary; a worker process still running then is killed.</summary>
     [Range(1, 3600)]
