@@ -1,6 +1,7 @@
 using Bunit;
 using Dashboard.Components.Pages;
 using Dashboard.Runs;
+using Dashboard.Tests.Server;
 using Dashboard.Training.Events;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -268,7 +269,7 @@ public sealed class RunPageTests : IAsyncLifetime
         int stops = 0;
         using var stopAfterTheFirstEpoch = worker.Notifier.SubscribeEvents(stopped.Id, e =>
         {
-            if (e.Event is EpochEnded && Interlocked.Exchange(ref stops, 1) == 0) worker.Get<RunCommands>().Stop(stopped.Id);
+            if (e.Event is EpochEnded && Interlocked.Exchange(ref stops, 1) == 0) worker.Get<RunCommands>().Stop(stopped.Id, TestUsers.Anonymous);
         });
         var page = worker.Render<RunPage>(p => p.Add(x => x.Id, stopped.Id));
         page.WaitForAssertion(() => Assert.Equal(RunStatus.Stopped, page.Find(".status-chip").GetAttribute("data-status")), Training);

@@ -51,7 +51,7 @@ public sealed class NotificationBrowserTests : IAsyncLifetime
         await browser.ReadyAsync("run");
         await Assertions.Expect(Page.Locator("#notify-toggle")).ToBeCheckedAsync(); // kept in localStorage
 
-        Assert.True(host.Get<RunCommands>().Stop(blocker.Id));
+        Assert.Equal(RunCommandOutcome.Done, host.Get<RunCommands>().Stop(blocker.Id, TestUsers.Anonymous));
         await Page.WaitForSelectorAsync($".status-chip[data-status='{RunStatus.Finished}']", new PageWaitForSelectorOptions { Timeout = (float)Training.TotalMilliseconds });
 
         var shown = await ShownAsync(1);
@@ -80,7 +80,7 @@ public sealed class NotificationBrowserTests : IAsyncLifetime
         await browser.ReadyAsync("run");
         await Assertions.Expect(Page.Locator("#notify-toggle")).Not.ToBeCheckedAsync();
         await Assertions.Expect(Page.Locator("#notify-toggle")).ToBeEnabledAsync();
-        Assert.True(host.Get<RunCommands>().Stop(blocker.Id));
+        Assert.Equal(RunCommandOutcome.Done, host.Get<RunCommands>().Stop(blocker.Id, TestUsers.Anonymous));
     }
 
     private sealed record Shown(string Title, string Body);

@@ -34,7 +34,7 @@ public static class WebhookHosts
     public static RunSummary StoppedBeforeItStarted(DashboardHost host, string name)
     {
         var run = host.Get<RunStore>().Create(name, TinyRecipes.SavesHead);
-        Assert.True(host.Get<RunCommands>().Stop(run.Id));
+        Assert.Equal(RunCommandOutcome.Done, host.Get<RunCommands>().Stop(run.Id, TestUsers.Anonymous));
         return host.Get<RunStore>().Find(run.Id)!;
     }
 

@@ -59,7 +59,7 @@ public sealed class WebhookRestartTests
             before = StoppedBeforeItStarted(first, "before the restart").Id;
         await using var second = await DashboardHost.StartAsync(data.Path, settings);
         var after = StoppedBeforeItStarted(second, "after the restart");
-        Assert.True(second.Get<RunCommands>().Resume(after.Id));
+        Assert.Equal(RunCommandOutcome.Done, second.Get<RunCommands>().Resume(after.Id, TestUsers.Anonymous));
         await EndedAsync(second, after.Id);
         var barrier = StoppedBeforeItStarted(second, "barrier");
 

@@ -16,7 +16,7 @@ public sealed class DefaultRunNameTests
         foreach (var name in new[] { null, null, " ", "mine", "mine" })
         {
             var run = queue.Submit(TinyRecipes.Long, name);
-            commands.Stop(run.Id); // only the names matter here
+            commands.Stop(run.Id, TestUsers.Anonymous); // only the names matter here
             names.Add(run.Name);
         }
 

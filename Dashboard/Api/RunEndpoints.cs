@@ -109,21 +109,26 @@ public static class RunEndpoints
             ? TypedResults.File(png, "image/png") : ApiProblems.NotFound($"Run '{id}' has no thumbnail {index} at event {sequence}.");
     }
 
-    private static Results<Accepted, ForbidHttpResult, ProblemHttpResult, QueueFullProblem> Resume(RunStore store, RunCommands commands, ClaimsPrincipal user, IOptions<AuthOptions> auth, string id)
+    private static Results<Accepted, ForbidHttpResult, ProblemHttpResult, QueueFullProblem> Resume(RunCommands commands, ClaimsPrincipal user, string id)
     {
-        if (store.Find(id) is not { } run) return ApiProblems.RunNotFound(id);
-        if (!UserPrincipal.MayControl(user, run.Owner, auth.Value.Enabled)) return TypedResults.Forbid();
         try
         {
-            return commands.Resume(id) ? TypedResults.Accepted($"/api/runs/{id}") : ApiProblems.Conflict("Only an interrupted, stopped or failed run can be resumed.");
+            return commands.Resume(id, user) switch
+            {
+                RunCommandOutcome.Done => TypedResults.Accepted($"/api/runs/{id}"),
+                RunCommandOutcome.Forbidden => TypedResults.Forbid(),
+                RunCommandOutcome.NotFound => ApiProblems.RunNotFound(id),
+                _ => ApiProblems.Conflict("Only an interrupted, stopped or failed run can be resumed."),
+            };
         }
         catch (QueueFullException e) { return new QueueFullProblem(e); }
     }
 
-    private static Results<Accepted, ForbidHttpResult, ProblemHttpResult> Stop(RunStore store, RunCommands commands, ClaimsPrincipal user, IOptions<AuthOptions> auth, string id)
+    private static Results<Accepted, ForbidHttpResult, ProblemHttpResult> Stop(RunCommands commands, ClaimsPrincipal user, string id) => commands.Stop(id, user) switch
     {
-        if (store.Find(id) is not { } run) return ApiProblems.RunNotFound(id);
-        if (!UserPrincipal.MayControl(user, run.Owner, auth.Value.Enabled)) return TypedResults.Forbid();
-        return commands.Stop(id) ? TypedResults.Accepted($"/api/runs/{id}") : ApiProblems.Conflict("The run is not queued or running.");
-    }
+        RunCommandOutcome.Done => TypedResults.Accepted($"/api/runs/{id}"),
+        RunCommandOutcome.Forbidden => TypedResults.Forbid(),
+        RunCommandOutcome.NotFound => ApiProblems.RunNotFound(id),
+        _ => ApiProblems.Conflict("The run is not queued or running."),
+    };
 }
