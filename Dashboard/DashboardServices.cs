@@ -30,6 +30,7 @@ public static class DashboardServices
         services.AddSingleton<RunQueue>();
         services.AddSingleton<RunCancellations>();
         services.AddSingleton<RunCommands>();
+        services.AddSingleton<RunFeed>();
         services.AddSingleton<Runs.Listing.RunEdits>();
         services.AddSingleton<IRecipeEnvironmentFactory, TrainingEnvironmentFactory>();
         services.AddRunExecutors(configuration);

@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-using System.Threading.Channels;
 using Dashboard.Monitoring;
 using Dashboard.Runs;
 using Microsoft.AspNetCore.SignalR;
@@ -7,12 +5,10 @@ using Microsoft.AspNetCore.SignalR;
 namespace Dashboard.Hubs;
 
 /// <summary>
-/// Streams run events to clients outside Blazor (scripts, the CLI watcher): first the stored history after a sequence
-/// number, then live events as they are stored, in order, without gaps or duplicates. The history is append-only, so a
-/// follower that resumes after the last number it saw misses nothing; a <c>runResumed</c> event tells a client that
-/// rebuilds a view which earlier events it supersedes (see <see cref="RunHistory"/>).
+/// Streams run events to clients outside Blazor (scripts, the CLI watcher) from the same <see cref="RunFeed"/> the run
+/// page follows, and lists runs.
 /// </summary>
-public sealed class TrainingHub(RunStore store, RunNotifier notifier, DashboardMetrics metrics) : Hub
+public sealed class TrainingHub(RunStore store, RunFeed feed, DashboardMetrics metrics) : Hub
 {
     public const string Path = "/hubs/training";
 
@@ -28,30 +24,11 @@ public sealed class TrainingHub(RunStore store, RunNotifier notifier, DashboardM
         return base.OnDisconnectedAsync(exception);
     }
 
-    /// <summary>Ends with a <see cref="HubException"/> when the run does not exist.</summary>
-    public async IAsyncEnumerable<RunEvent> Follow(string runId, long afterSequence, [EnumeratorCancellation] CancellationToken cancellation)
+    /// <summary>The run's events after <paramref name="afterSequence"/> (see <see cref="RunFeed"/>) until it ends; a <see cref="HubException"/> when it does not exist.</summary>
+    public IAsyncEnumerable<RunEvent> Follow(string runId, long afterSequence, CancellationToken cancellation)
     {
         if (store.Find(runId) is null) throw new HubException($"There is no run '{runId}'.");
-        var live = Channel.CreateUnbounded<RunEvent>(new UnboundedChannelOptions { SingleReader = true });
-        using var subscription = notifier.SubscribeEvents(runId, e => live.Writer.TryWrite(e));
-        using var statusSubscription = notifier.SubscribeRuns(run =>
-        {
-            if (run.Id == runId && !RunStatus.IsActive(run.Status)) live.Writer.TryComplete();
-        });
-        long last = afterSequence;
-        foreach (var stored in store.Events(runId, afterSequence))
-        {
-            last = stored.Sequence;
-            yield return stored;
-        }
-        if (store.Find(runId) is not { } run || !RunStatus.IsActive(run.Status)) yield break;
-        await foreach (var next in live.Reader.ReadAllAsync(cancellation))
-        {
-            if (next.Sequence <= last) continue;
-            last = next.Sequence;
-            yield return next;
-        }
-        foreach (var late in store.Events(runId, last)) yield return late;
+        return feed.Follow(runId, afterSequence, untilEnded: true, cancellation);
     }
 
     /// <summary>The current list of runs, newest first.</summary>
