@@ -25,6 +25,8 @@ public sealed class DatasetUploadPageTests : IAsyncLifetime
         page.WaitForAssertion(() => Assert.Contains("2 classes · 8 train · 8 valid · 0 skipped", page.Find(card).TextContent));
         Assert.Contains("uploaded by tara", page.Find(card).TextContent);
         page.Find($"{card} .ask-delete").Click();
+        // The click is dispatched to the renderer, which may still be busy rendering another dataset's summary.
+        page.WaitForAssertion(() => page.Find($"{card} .confirm-delete"));
         page.Find($"{card} .confirm-delete").Click();
 
         page.WaitForAssertion(() => Assert.Empty(page.FindAll(card)));
