@@ -1,5 +1,6 @@
 using Dashboard.Runs;
 using Dashboard.Tests.Server;
+using Dashboard.Training.Events;
 using Microsoft.Playwright;
 
 namespace Dashboard.Tests.EndToEnd;
@@ -71,6 +72,9 @@ public sealed class ThemeBrowserTests : IAsyncLifetime
         var run = host.Get<RunQueue>().Submit(TinyRecipes.SavesHead, "dark charts");
         await using var browser = await Browser.LaunchAsync(host.BaseAddress, ColorScheme.Dark);
         await browser.OpenAsync($"/runs/{run.Id}", "run");
+        // The loss chart is drawn with its first batch: on a loaded machine the worker may take longer than a page wait to get there.
+        var store = host.Get<RunStore>();
+        await ApiWaits.WaitForRunAsync(store, run.Id, () => store.Events(run.Id).Any(e => e.Event is BatchEnded), TimeSpan.FromMinutes(1));
 
         await browser.Page.WaitForFunctionAsync($"() => {{ {LuminanceJs} const l = document.getElementById('chart-loss')?.layout; return !!l && luminance(l.font.color) > 0.5; }}");
         var background = await browser.Page.EvaluateAsync<string>("() => document.getElementById('chart-loss').layout.paper_bgcolor");

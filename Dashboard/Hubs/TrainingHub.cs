@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Dashboard.Monitoring;
 using Dashboard.Runs;
 using Microsoft.AspNetCore.SignalR;
@@ -24,11 +25,14 @@ public sealed class TrainingHub(RunStore store, RunFeed feed, DashboardMetrics m
         return base.OnDisconnectedAsync(exception);
     }
 
-    /// <summary>The run's events after <paramref name="afterSequence"/> (see <see cref="RunFeed"/>) until it ends; a <see cref="HubException"/> when it does not exist.</summary>
-    public IAsyncEnumerable<RunEvent> Follow(string runId, long afterSequence, CancellationToken cancellation)
+    /// <summary>
+    /// The run's events after <paramref name="afterSequence"/> (see <see cref="RunFeed"/>) until it ends; the stream ends
+    /// with a <see cref="HubException"/> when the run does not exist (a client's mistake, not the server's failure).
+    /// </summary>
+    public async IAsyncEnumerable<RunEvent> Follow(string runId, long afterSequence, [EnumeratorCancellation] CancellationToken cancellation)
     {
         if (store.Find(runId) is null) throw new HubException($"There is no run '{runId}'.");
-        return feed.Follow(runId, afterSequence, untilEnded: true, cancellation);
+        await foreach (var runEvent in feed.Follow(runId, afterSequence, untilEnded: true, cancellation)) yield return runEvent;
     }
 
     /// <summary>The current list of runs, newest first.</summary>
