@@ -62,6 +62,9 @@ public static class BenchJson
             json[$"loaderImagesPerSecond{s}Large"] = report.Large.LoaderImagesPerSecond;
             json["fullDecodeImagesPerSecondLarge"] = report.Large.FullDecodeImagesPerSecond;
             json[$"loaderSpeedupOverFullDecode{s}Large"] = report.Large.SpeedupOverFullDecode;
+            json[$"scaledDecodeImagesPerSecond{s}Large"] = report.Large.ScaledDecodeImagesPerSecond;
+            json[$"scaledDecodeSpeedupOverFullDecode{s}Large"] = report.Large.ScaledDecodeSpeedup;
+            json["largeImageMegabytes"] = report.Large.FileMegabytes;
         }
         json[$"oursCpuMillisecondsPerImage{s}"] = ours.CpuMillisecondsPerImage;
         json[$"pytorchCpuMillisecondsPerImage{s}"] = pytorch?.CpuMillisecondsPerImage;

@@ -24,7 +24,7 @@ public sealed record BenchOptions
 
     public Backbone CreateBackbone() => TorchvisionResNet.Create(Architecture);
     public int Classes { get; init; } = 2;
-    public int TrainImagesPerClass { get; init; } = 224;
+    public int TrainImagesPerClass { get; init; } = 256;
     public int ValidImagesPerClass { get; init; } = 16;
     public int ImageWidth { get; init; } = 500;
     public int ImageHeight { get; init; } = 375;
@@ -36,11 +36,11 @@ public sealed record BenchOptions
     /// </summary>
     public int LargeImageWidth { get; init; } = 4000;
     public int LargeImageHeight { get; init; } = 3000;
-    public int LargeImages { get; init; } = 96;
+    public int LargeImages { get; init; } = 160;
     public int LargeSize { get; init; } = 224;
     public int BatchSize { get; init; } = 32;
-    public int WarmupBatches { get; init; } = 1;
-    public IReadOnlyList<SizeRun> Sizes { get; init; } = [new(224, 8, 3), new(128, 12, 4)];
+    public int WarmupBatches { get; init; } = 3;
+    public IReadOnlyList<SizeRun> Sizes { get; init; } = [new(224, 8, 8), new(128, 12, 12)]; // compute alone over as many batches as the pipeline: their ratio is a goal
     public string Augmentation { get; init; } = "side_on";
     public double LearningRate { get; init; } = 1e-3;
     public int Seed { get; init; } = 42;
@@ -75,7 +75,7 @@ public sealed record BenchOptions
 
     public static BenchOptions Short() => new()
     {
-        TrainImagesPerClass = 4, ValidImagesPerClass = 2, BatchSize = 4, LargeImages = 8, Sizes = [new(224, 1, 1), new(128, 1, 1)],
+        TrainImagesPerClass = 4, ValidImagesPerClass = 2, BatchSize = 4, WarmupBatches = 1, LargeImages = 8, Sizes = [new(224, 1, 1), new(128, 1, 1)],
         PrecomputeSize = 128, PrecomputeTrainImages = 8, HeadEpochs = 1, LrFindIterations = 10,
         MatmulSize = 512, MatmulRepeats = 2, ForwardRepeats = 1, PythonTimeout = TimeSpan.FromSeconds(60),
     };

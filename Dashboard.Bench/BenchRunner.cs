@@ -44,14 +44,15 @@ public static class BenchRunner
     {
         progress.Say($"ours at {run.Size} px…");
         var ours = OursPipeline.Measure(dataset, options, run, threads);
-        progress.Done($"ours {ours.ImagesPerSecond:F1} images/s; PyTorch at {run.Size} px…");
+        // Compute alone right after the pipeline, so their ratio (a goal) compares two moments of the same machine load.
+        var computeOnly = OursPipeline.ComputeOnlyImagesPerSecond(dataset, options, run, threads);
+        progress.Done($"ours {ours.ImagesPerSecond:F1} images/s, compute alone {computeOnly:F1} images/s; PyTorch at {run.Size} px…");
         var pytorch = PytorchPipeline.Measure(dataset, options, run, threads, sameSettings: false);
         progress.Done($"PyTorch {Rate(pytorch)}; PyTorch with our environment settings…");
         var pytorchSameSettings = PytorchPipeline.Measure(dataset, options, run, threads, sameSettings: true);
-        progress.Done($"PyTorch with our environment settings {Rate(pytorchSameSettings)}; ours compute alone, loader alone…");
-        var computeOnly = OursPipeline.ComputeOnlyImagesPerSecond(dataset, options, run, threads);
+        progress.Done($"PyTorch with our environment settings {Rate(pytorchSameSettings)}; ours loader alone…");
         var decodeOnly = DecodeOnly.ImagesPerSecond(dataset, options, run, threads);
-        progress.Done($"compute alone {computeOnly:F1} images/s, loader alone {decodeOnly:F1} images/s");
+        progress.Done($"loader alone {decodeOnly:F1} images/s");
         var bf16 = MeasureBf16(dataset, options, run, threads, progress);
         return new SizeFigures(run.Size, new OursFigures(ours, computeOnly, decodeOnly), pytorch, pytorchSameSettings, bf16);
     }
