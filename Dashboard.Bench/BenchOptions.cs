@@ -32,7 +32,7 @@ public sealed record BenchOptions
 
     /// <summary>
     /// The loader alone on camera-size JPEGs (<see cref="LargeImageWidth"/>×<see cref="LargeImageHeight"/>) at
-    /// <see cref="LargeSize"/> px: what decoding at a reduced libjpeg-turbo scale buys. The first batch is the warm-up.
+    /// <see cref="LargeSize"/> px: what decoding at a reduced libjpeg-turbo scale buys. The first <see cref="WarmupBatches"/> batches are the warm-up.
     /// </summary>
     public int LargeImageWidth { get; init; } = 4000;
     public int LargeImageHeight { get; init; } = 3000;
