@@ -72,7 +72,8 @@ public sealed class Browser : IAsyncDisposable
         var path = Path.Combine(ScreenshotFolder, name + ".png");
         // A full-page shot shows images below the fold, which lazy loading would never fetch: load them now.
         await Page.EvaluateAsync("() => document.querySelectorAll('img[loading=lazy]').forEach(i => i.loading = 'eager')");
-        await Page.WaitForFunctionAsync("() => Array.from(document.images).every(i => i.complete)", null, new PageWaitForFunctionOptions { Timeout = 15_000 });
+        // Thumbnails and augmented previews are made by the server on request: slow, not missing, on a loaded machine.
+        await Page.WaitForFunctionAsync("() => Array.from(document.images).every(i => i.complete)", null, new PageWaitForFunctionOptions { Timeout = 60_000 });
         await Page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
         return path;
     }
