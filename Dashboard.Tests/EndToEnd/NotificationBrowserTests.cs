@@ -17,6 +17,7 @@ public sealed class NotificationBrowserTests : IAsyncLifetime
     private static readonly TimeSpan Training = TimeSpan.FromMinutes(3);
 
     /// <summary>Every notification the page creates goes to window.shownNotifications, then to the browser's own.</summary>
+    private const string OptInKey = "dashboard.notify-run-end";
     private const string RecordNotifications = """
         (() => {
           const Browsers = window.Notification;
@@ -46,7 +47,7 @@ public sealed class NotificationBrowserTests : IAsyncLifetime
         var blocker = host.Get<RunQueue>().Submit(TinyRecipes.Long, "holds the only slot");
         var run = host.Get<RunQueue>().Submit(TinyRecipes.SavesHead, "cats vs dogs"); // waits behind the blocker: the page is open before it ends
         await browser.OpenAsync($"/runs/{run.Id}", "run");
-        await Page.CheckAsync("#notify-toggle");
+        await OptInAsync();
         await Page.ReloadAsync();
         await browser.ReadyAsync("run");
         await Assertions.Expect(Page.Locator("#notify-toggle")).ToBeCheckedAsync(); // kept in localStorage
@@ -67,7 +68,7 @@ public sealed class NotificationBrowserTests : IAsyncLifetime
         var blocker = host.Get<RunQueue>().Submit(TinyRecipes.Long, "holds the only slot");
         var waiting = host.Get<RunQueue>().Submit(TinyRecipes.SavesHead, "never started");
         await browser.OpenAsync($"/runs/{waiting.Id}", "run");
-        await Page.CheckAsync("#notify-toggle");
+        await OptInAsync();
 
         await Page.ClickAsync("#stop-run");
 
@@ -75,7 +76,7 @@ public sealed class NotificationBrowserTests : IAsyncLifetime
         Assert.Equal("never started stopped", shown[0].Title);
         Assert.Equal(RunCommands.StoppedWhileQueued, shown[0].Body);
         await Page.UncheckAsync("#notify-toggle");
-        await Page.WaitForFunctionAsync("() => localStorage.getItem('dashboard.notify-run-end') === null");
+        await Page.WaitForFunctionAsync($"() => localStorage.getItem('{OptInKey}') === null");
         await Page.ReloadAsync();
         await browser.ReadyAsync("run");
         await Assertions.Expect(Page.Locator("#notify-toggle")).Not.ToBeCheckedAsync();
@@ -93,6 +94,13 @@ public sealed class NotificationBrowserTests : IAsyncLifetime
         var shown = JsonSerializer.Deserialize<Shown[]>(json, new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
         Assert.Equal(count, shown.Length);
         return shown;
+    }
+
+    /// <summary>Ticks "Notify me" and waits until the server's reply has stored the choice (a reload before that would lose it).</summary>
+    private async Task OptInAsync()
+    {
+        await Page.CheckAsync("#notify-toggle");
+        await Page.WaitForFunctionAsync($"() => localStorage.getItem('{OptInKey}') === 'on'");
     }
 
     public async Task DisposeAsync()
