@@ -62,6 +62,8 @@ public static class BenchJson
             json[$"loaderImagesPerSecond{s}Large"] = report.Large.LoaderImagesPerSecond;
             json["fullDecodeImagesPerSecondLarge"] = report.Large.FullDecodeImagesPerSecond;
             json[$"loaderSpeedupOverFullDecode{s}Large"] = report.Large.SpeedupOverFullDecode;
+            json[$"loaderImagesPerSecond{s}LargeFirstEpoch"] = report.Large.FirstEpochImagesPerSecond;
+            json[$"loaderSpeedupOverFullDecode{s}LargeFirstEpoch"] = report.Large.FirstEpochSpeedupOverFullDecode;
             json[$"scaledDecodeImagesPerSecond{s}Large"] = report.Large.ScaledDecodeImagesPerSecond;
             json[$"scaledDecodeSpeedupOverFullDecode{s}Large"] = report.Large.ScaledDecodeSpeedup;
             json["largeImageMegabytes"] = report.Large.FileMegabytes;

@@ -12,8 +12,8 @@ namespace Dashboard.Bench;
 /// </summary>
 public static class BenchRunner
 {
-    /// <summary>Measurements per image size (ours, PyTorch, PyTorch with our settings, compute and loader alone, bf16 ours, bf16 PyTorch), then three more.</summary>
-    private const int MeasurementsPerSize = 6, FinalMeasurements = 3;
+    /// <summary>Measurements per image size (ours and compute alone twice each, PyTorch, PyTorch with our settings, loader alone, bf16 ours, bf16 PyTorch), then three more.</summary>
+    private const int MeasurementsPerSize = 7, FinalMeasurements = 3;
 
     public static BenchReport Run(BenchOptions options, bool isShort, TextWriter log)
     {
@@ -28,7 +28,7 @@ public static class BenchRunner
         var sizes = options.Sizes.Select(run => MeasureSize(dataset, options, run, threads, progress)).ToList();
         progress.Say($"loader alone on {options.LargeImageWidth}×{options.LargeImageHeight} JPEGs at {options.LargeSize} px…");
         var largeLoader = DecodeOnly.LargeImagesPerSecond(options, threads);
-        progress.Done($"loader alone on large JPEGs {largeLoader.LoaderImagesPerSecond:F1} images/s; full decode {largeLoader.FullDecodeImagesPerSecond:F1} images/s; precompute and lr_find at {options.PrecomputeSize} px…");
+        progress.Done($"loader alone on large JPEGs {largeLoader.FirstEpochImagesPerSecond:F1} images/s making copies, {largeLoader.LoaderImagesPerSecond:F1} from them; full decode {largeLoader.FullDecodeImagesPerSecond:F1} images/s; precompute and lr_find at {options.PrecomputeSize} px…");
         var precompute = PrecomputeBench.Measure(dataset, options, threads);
         progress.Done("precompute and lr_find measured; compute figures…");
         var forward = ComputeBench.ForwardGflops(options);
@@ -42,11 +42,16 @@ public static class BenchRunner
 
     private static SizeFigures MeasureSize(BenchDataset dataset, BenchOptions options, SizeRun run, ThreadPlan threads, BenchProgress progress)
     {
+        // Pipeline, compute alone, compute alone, pipeline: a machine whose speed drifts during the four affects both sides
+        // alike, so their ratio (a goal) is what loading costs the training, not when each was measured.
         progress.Say($"ours at {run.Size} px…");
-        var ours = OursPipeline.Measure(dataset, options, run, threads);
-        // Compute alone right after the pipeline, so their ratio (a goal) compares two moments of the same machine load.
-        var computeOnly = OursPipeline.ComputeOnlyImagesPerSecond(dataset, options, run, threads);
-        progress.Done($"ours {ours.ImagesPerSecond:F1} images/s, compute alone {computeOnly:F1} images/s; PyTorch at {run.Size} px…");
+        var first = OursPipeline.Measure(dataset, options, run, threads);
+        var computeFirst = OursPipeline.ComputeOnlyImagesPerSecond(dataset, options, run, threads);
+        progress.Done($"ours {first.ImagesPerSecond:F1} images/s, compute alone {computeFirst:F1} images/s; again in reverse order…");
+        var computeSecond = OursPipeline.ComputeOnlyImagesPerSecond(dataset, options, run, threads);
+        var ours = first.Plus(OursPipeline.Measure(dataset, options, run, threads));
+        var computeOnly = 2 / (1 / computeFirst + 1 / computeSecond); // equal image counts: the rate of both together
+        progress.Done($"ours {ours.ImagesPerSecond:F1} images/s, compute alone {computeOnly:F1} images/s over both; PyTorch at {run.Size} px…");
         var pytorch = PytorchPipeline.Measure(dataset, options, run, threads, sameSettings: false);
         progress.Done($"PyTorch {Rate(pytorch)}; PyTorch with our environment settings…");
         var pytorchSameSettings = PytorchPipeline.Measure(dataset, options, run, threads, sameSettings: true);

@@ -11,6 +11,14 @@ public sealed record PipelineFigures(double ImagesPerSecond, int Images, double 
 
     /// <summary>Share of the timed wall time the training thread spent waiting for a batch (0 = loading fully overlapped).</summary>
     public double DataWaitFraction => Seconds > 0 ? DataWaitSeconds / Seconds : 0;
+
+    /// <summary>Two measurements as one: images, seconds, waits and CPU added, the allocation per batch averaged.</summary>
+    public PipelineFigures Plus(PipelineFigures other)
+    {
+        var (images, seconds) = (Images + other.Images, Seconds + other.Seconds);
+        return new PipelineFigures(images / seconds, images, seconds, DataWaitSeconds + other.DataWaitSeconds, CpuSeconds + other.CpuSeconds,
+            (AllocatedKilobytesPerBatch + other.AllocatedKilobytesPerBatch) / 2);
+    }
 }
 
 /// <summary>The PyTorch reference at one size: its figures, or why there are none.</summary>

@@ -11,7 +11,7 @@ namespace Dashboard.Training.Data;
 /// </summary>
 internal sealed class BatchAssembler(IReadOnlyList<DataItem> items, LoaderOptions options, ConcurrentQueue<SkippedFile> failures)
 {
-    private readonly ItemPreparer preparer = new(options.Size, options.Augmentation, options.MaxPixels);
+    private readonly ItemPreparer preparer = new(options.Size, options.Augmentation, options.MaxPixels, options.ResizeCache);
     private readonly BatchBuffers buffers = new(options.BatchSize * PixelPacking.FloatsPerImage(options.Size, options.Size));
 
     public PreparedBatch Assemble(ArraySegment<int> indices, int epoch, CancellationToken cancellationToken)

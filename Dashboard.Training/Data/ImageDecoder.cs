@@ -20,17 +20,33 @@ public static class ImageDecoder
     /// The file as RGBA. A JPEG decodes at the smallest libjpeg-turbo scale that keeps at least
     /// <paramref name="minShorterSide"/> pixels on its shorter side (0 = full size).
     /// </summary>
-    public static SKBitmap Decode(string path, int minShorterSide, long maxPixels)
+    public static SKBitmap Decode(string path, int minShorterSide, long maxPixels) => Decode(path, minShorterSide, maxPixels, out _);
+
+    /// <summary>As <see cref="Decode(string, int, long)"/>; <paramref name="encoded"/> is the file's format and own size (stored orientation).</summary>
+    public static SKBitmap Decode(string path, int minShorterSide, long maxPixels, out EncodedImage encoded)
     {
         using var stream = File.OpenRead(path);
         using var codec = SKCodec.Create(stream, out var result)
             ?? throw new ImageDecodeException(path, CreateProblem(result));
+        return Decode(path, codec, minShorterSide, maxPixels, out encoded);
+    }
+
+    /// <summary>Encoded bytes in memory (a file's copy), decoded at full size; <paramref name="name"/> names them in errors.</summary>
+    public static SKBitmap Decode(string name, SKData encoded, long maxPixels)
+    {
+        using var codec = SKCodec.Create(encoded) ?? throw new ImageDecodeException(name, "not a readable image");
+        return Decode(name, codec, 0, maxPixels, out _);
+    }
+
+    private static SKBitmap Decode(string path, SKCodec codec, int minShorterSide, long maxPixels, out EncodedImage encoded)
+    {
         CheckSize(path, codec.Info, maxPixels);
+        encoded = new EncodedImage(codec.EncodedFormat, codec.Info.Size);
         var size = codec.EncodedFormat == SKEncodedImageFormat.Jpeg ? ScaledSize(codec, minShorterSide) : codec.Info.Size;
         var bitmap = new SKBitmap(new SKImageInfo(size.Width, size.Height, SKColorType.Rgba8888, SKAlphaType.Premul));
         try
         {
-            result = codec.GetPixels(bitmap.Info, bitmap.GetPixels());
+            var result = codec.GetPixels(bitmap.Info, bitmap.GetPixels());
             if (result != SKCodecResult.Success) throw new ImageDecodeException(path, DecodeProblem(result));
             if (codec.Info.AlphaType != SKAlphaType.Opaque) MakeOpaque(bitmap);
             return Orientation.Upright(bitmap, codec.EncodedOrigin);
@@ -108,3 +124,6 @@ public static class ImageDecoder
         _ => "cannot be decoded: " + result,
     };
 }
+
+/// <summary>What a file holds, from its header: the format and the stored size (before orientation).</summary>
+public readonly record struct EncodedImage(SKEncodedImageFormat Format, SKSizeI Size);

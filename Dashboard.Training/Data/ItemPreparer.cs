@@ -3,7 +3,7 @@ using Dashboard.Training.Data.Augment;
 namespace Dashboard.Training.Data;
 
 /// <summary>
-/// Decodes one item (as small as the output allows), applies the training or validation transform in one affine
+/// Decodes one item (as small as the output allows, from its <see cref="ResizeCache"/> copy when it has one), applies the training or validation transform in one affine
 /// draw and packs it as CHW floats with the lighting applied on the way; disposes every bitmap. One call owns its
 /// SkiaSharp objects, so calls may run on any number of threads.
 /// </summary>
@@ -12,13 +12,15 @@ public sealed class ItemPreparer
     private readonly int size;
     private readonly AugmentationOptions augmentation;
     private readonly long maxPixels;
+    private readonly ResizeCache? resizeCache;
 
-    public ItemPreparer(int size, AugmentationOptions augmentation, long maxPixels = LoaderOptions.DefaultMaxPixels)
+    /// <param name="resizeCache">Keeps shrunk copies of large files; null: every read decodes the file.</param>
+    public ItemPreparer(int size, AugmentationOptions augmentation, long maxPixels = LoaderOptions.DefaultMaxPixels, ResizeCache? resizeCache = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(size, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxPixels, 1);
         augmentation.Validate();
-        (this.size, this.augmentation, this.maxPixels) = (size, augmentation, maxPixels);
+        (this.size, this.augmentation, this.maxPixels, this.resizeCache) = (size, augmentation, maxPixels, resizeCache);
     }
 
     public int FloatsPerImage => PixelPacking.FloatsPerImage(size, size);
@@ -28,7 +30,8 @@ public sealed class ItemPreparer
     {
         try
         {
-            using var source = item.Source.Load(ImageTransforms.SourceShorterSide(size, augmentation), maxPixels);
+            var needed = ImageTransforms.SourceShorterSide(size, augmentation);
+            using var source = resizeCache?.Load(item.Source, needed, maxPixels) ?? item.Source.Load(needed, maxPixels);
             var parameters = AugmentationParameters.Draw(augmentation, random);
             using var image = ImageTransforms.Geometry(source, size, parameters);
             PixelPacking.CopyChw(image, buffer, offset, Lighting.TableFor(image, parameters));

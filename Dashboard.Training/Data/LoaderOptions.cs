@@ -52,6 +52,12 @@ public sealed class LoaderOptions
     /// </summary>
     public long MaxPixels { get; set; } = DefaultMaxPixels;
 
+    /// <summary>
+    /// Shrunk copies of files much larger than training needs, shared by every loader that reads the same images (the
+    /// copies' size limit is counted per instance); null: every read decodes the file.
+    /// </summary>
+    public ResizeCache? ResizeCache { get; set; }
+
     /// <summary>Batches prepared ahead of the consumer (at least 1); bounds the loader's memory.</summary>
     public int Prefetch { get; set; } = DefaultPrefetch;
 

@@ -11,20 +11,27 @@ public sealed class LoaderLearnerData : ILearnerData
     private readonly RecipeData settings;
     private readonly int seed;
     private readonly int decodeThreads;
+    private readonly ResizeCache? resizeCache;
     private LoaderBatchSource? plainValid;
 
     /// <param name="decodeThreads">Threads decoding and augmenting images; null keeps <see cref="LoaderOptions.DecodeThreads"/>'s default.</param>
-    public LoaderLearnerData(DataBunch bunch, RecipeData settings, int seed, int? decodeThreads = null)
+    /// <param name="resizeCache">Shrunk copies of large images (<see cref="LoaderOptions.ResizeCache"/>); null: none.</param>
+    public LoaderLearnerData(DataBunch bunch, RecipeData settings, int seed, int? decodeThreads = null, ResizeCache? resizeCache = null)
     {
         if (bunch.Train.Count == 0) throw new DatasetException(bunch.Source, "The dataset has no training images");
         if (bunch.Valid.Count == 0) throw new DatasetException(bunch.Source, "The dataset has no validation images");
         (this.bunch, this.settings, this.seed) = (bunch, settings, seed);
         this.decodeThreads = decodeThreads ?? new LoaderOptions().DecodeThreads;
+        this.resizeCache = resizeCache;
         CacheKey = $"{Path.GetFullPath(bunch.Source == DemoDataset.Name ? DemoDataset.Path : bunch.Source)}|{bunch.Train.Count}|{bunch.Valid.Count}|{settings.Size}";
     }
 
     /// <summary>Opens the recipe's dataset by path ("demo", a folder, a CSV file or an IDX folder).</summary>
-    public static LoaderLearnerData Open(RecipeData settings, int seed) => new(DatasetLocator.Open(settings.Path), settings, seed);
+    public static LoaderLearnerData Open(RecipeData settings, int seed) => Open(settings, seed, resizeCache: null);
+
+    /// <summary>As <see cref="Open(RecipeData, int)"/>, large images read through <paramref name="resizeCache"/>.</summary>
+    public static LoaderLearnerData Open(RecipeData settings, int seed, ResizeCache? resizeCache) =>
+        new(DatasetLocator.Open(settings.Path), settings, seed, resizeCache: resizeCache);
 
     public DataBunch Bunch => bunch;
     public IReadOnlyList<string> Classes => bunch.Classes;
@@ -53,7 +60,7 @@ public sealed class LoaderLearnerData : ILearnerData
         new(new DataLoader(items, new LoaderOptions
         {
             Size = settings.Size, BatchSize = settings.BatchSize, Shuffle = shuffle, Seed = loaderSeed, Augmentation = augmentation,
-            DecodeThreads = decodeThreads,
+            DecodeThreads = decodeThreads, ResizeCache = resizeCache,
         }));
 
     private sealed class LoaderBatchSource(DataLoader loader) : IBatchSource

@@ -37,7 +37,8 @@ public static class RecipeCommand
         }
         using var cancel = new CancellationTokenSource();
         Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
-        var environment = new RecipeEnvironment(LoaderLearnerData.Open, Backbones.Create,
+        var resizeCache = new ResizeCache(new ResizeCacheOptions { Folder = Path.Combine(dataFolder, "resized") });
+        var environment = new RecipeEnvironment((data, seed) => LoaderLearnerData.Open(data, seed, resizeCache), Backbones.Create,
             new LearnerOptions { ModelsFolder = Path.Combine(dataFolder, "models"), ActivationCacheFolder = Path.Combine(dataFolder, "activations") },
             TorchDevices.Resolve(arguments.Configuration().GetSection(TorchOptions.SectionName).Get<TorchOptions>() ?? new TorchOptions()));
         try

@@ -47,7 +47,8 @@ public static class WorkerCommand
     {
         var (runId, serverUri, token, lossSeconds, upload) = worker;
         var configuration = arguments.Configuration();
-        var paths = DashboardPaths.ForCommand(configuration.GetSection(DashboardOptions.SectionName).Get<DashboardOptions>() ?? new(), Directory.GetCurrentDirectory());
+        var dashboard = configuration.GetSection(DashboardOptions.SectionName).Get<DashboardOptions>() ?? new();
+        var paths = DashboardPaths.ForCommand(dashboard, Directory.GetCurrentDirectory());
         var torch = configuration.GetSection(TorchOptions.SectionName).Get<TorchOptions>() ?? new();
         using var logs = LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true)
             .AddFilter("Microsoft", LogLevel.Warning).Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Warning));
@@ -56,7 +57,7 @@ public static class WorkerCommand
         var session = new WorkerSession(connection, runId, logger);
         using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context => { context.Cancel = true; session.RequestStop(); });
         Console.CancelKeyPress += (_, e) => { e.Cancel = true; session.RequestStop(); };
-        var environments = new TrainingEnvironmentFactory(paths, Options.Create(torch));
+        var environments = new TrainingEnvironmentFactory(paths, Options.Create(torch), Options.Create(dashboard));
         logger.LogInformation("Run {RunId}: worker for {Server}, data folder {DataFolder}", runId, serverUri, paths.DataFolder);
         var uploads = upload ? new WorkerUploads(connection, paths, runId, logger) : null;
         return await session.RunAsync(() => environments.Create(runId), paths, uploads);

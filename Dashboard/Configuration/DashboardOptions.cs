@@ -28,6 +28,13 @@ public sealed class DashboardOptions
     [Required(AllowEmptyStrings = false)]
     public string UploadRoot { get; set; } = "datasets";
 
+    /// <summary>
+    /// Disk the shrunk copies of large training images may take in the data folder's <c>resized</c> folder (fastai's
+    /// <c>resize</c>, kept automatically: a camera photo trained at 224 px is decoded at full cost once); 0 keeps none.
+    /// </summary>
+    [Range(0, long.MaxValue)]
+    public long ResizeCacheMegabytes { get; set; } = Training.Data.ResizeCacheOptions.DefaultMaxMegabytes;
+
     /// <summary>Runs that may wait in the queue; a submission beyond this is refused.</summary>
     [Range(1, 10_000)]
     public int QueueCapacity { get; set; } = 32;

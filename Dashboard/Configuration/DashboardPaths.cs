@@ -32,6 +32,9 @@ public sealed class DashboardPaths
     public string RunDatabase => Path.Combine(DataFolder, "runs.db");
     public string ActivationCache => Path.Combine(DataFolder, "activations");
 
+    /// <summary>Shrunk copies of large training images (<see cref="Dashboard.Training.Data.ResizeCache"/>).</summary>
+    public string ResizeCache => Path.Combine(DataFolder, "resized");
+
     /// <summary>Where a run's <c>save</c> steps write and its <c>load</c> steps read: its own, so two runs' "stage1" never collide.</summary>
     public string ModelsFolderOf(string runId) => Path.Combine(ModelsFolder, runId);
 
