@@ -57,6 +57,25 @@ public sealed class RunPageTests : IAsyncLifetime
     }
 
     [Fact]
+    public void Images_training_could_not_read_are_named_above_the_charts_each_once()
+    {
+        var files = Enumerable.Range(1, 5).Select(i => new Dashboard.Training.Data.SkippedFile($"/data/train/a/{i}.jpg", "truncated image")).ToArray();
+        Store(new ImagesSkipped(files[..2]), new ImagesSkipped(files[1..]), new ResizeCacheStopped("the disk is full"));
+
+        var page = Render();
+
+        page.WaitForAssertion(() =>
+        {
+            var warning = page.Find("#skipped-images").TextContent;
+            Assert.Contains("5 images could not be read", warning); // /2.jpg was reported twice (a resumed run), counted once
+            Assert.Contains("/data/train/a/1.jpg (truncated image)", warning);
+            Assert.Contains("2 more in the event log", warning);
+            Assert.Contains("the disk is full", page.Find("#resize-cache-stopped").TextContent);
+            Assert.Contains("/data/train/a/5.jpg", page.Find("#event-log").TextContent);
+        });
+    }
+
+    [Fact]
     public void A_stopped_run_shows_the_batch_and_the_step_it_stopped_at_and_its_latest_accuracy()
     {
         Store(new StepStarted(0, "lrFind"), new StepStarted(1, "fit"), new FitStarted(0, 2, 4, [0.01], true, 2));

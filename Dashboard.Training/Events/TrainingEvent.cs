@@ -35,6 +35,8 @@ namespace Dashboard.Training.Events;
 [JsonDerivedType(typeof(StepStarted), "stepStarted")]
 [JsonDerivedType(typeof(PhaseProgressed), "phaseProgressed")]
 [JsonDerivedType(typeof(SystemSampled), "systemSampled")]
+[JsonDerivedType(typeof(ImagesSkipped), "imagesSkipped")]
+[JsonDerivedType(typeof(ResizeCacheStopped), "resizeCacheStopped")]
 public abstract record TrainingEvent
 {
     public DateTimeOffset At { get; init; } = DateTimeOffset.UtcNow;

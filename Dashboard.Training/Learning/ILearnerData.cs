@@ -27,4 +27,13 @@ public interface ILearnerData
 
     /// <summary>A readable name of validation item i (a file path, or "idx:123").</summary>
     string DescribeValidItem(int index);
+
+    /// <summary>What went wrong while reading so far: images left out of their batches, why the resize cache stopped.</summary>
+    LoaderProblems Problems() => LoaderProblems.None;
+}
+
+/// <summary>Images that failed to decode while training read them, and why the resize cache stopped (null: it did not).</summary>
+public sealed record LoaderProblems(IReadOnlyCollection<Data.SkippedFile> Skipped, string? ResizeCache)
+{
+    public static readonly LoaderProblems None = new([], null);
 }

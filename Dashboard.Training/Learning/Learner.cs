@@ -20,7 +20,7 @@ public sealed record LearnerProgress(int EpochsCompleted, int FitsStarted, int F
 /// </summary>
 public sealed class Learner : IDisposable
 {
-    private readonly List<LearnerCallback> callbacks = [new FrozenBatchNormCallback(), new ThumbnailCallback(), new EventRecorder()];
+    private readonly List<LearnerCallback> callbacks = [new FrozenBatchNormCallback(), new ThumbnailCallback(), new EventRecorder(), new LoaderProblemReporter()];
     private PrecomputedActivations? activations;
 
     public Learner(Backbone body, ILearnerData data, LearnerOptions options, ITrainingEventSink events, Device? device = null)

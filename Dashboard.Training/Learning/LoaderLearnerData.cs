@@ -12,6 +12,8 @@ public sealed class LoaderLearnerData : ILearnerData
     private readonly int seed;
     private readonly int decodeThreads;
     private readonly ResizeCache? resizeCache;
+    /// <summary>Each loader's failures (not the loaders: their batch buffers are freed with them).</summary>
+    private readonly List<IReadOnlyCollection<SkippedFile>> failures = [];
     private LoaderBatchSource? plainValid;
 
     /// <param name="decodeThreads">Threads decoding and augmenting images; null keeps <see cref="LoaderOptions.DecodeThreads"/>'s default.</param>
@@ -53,15 +55,29 @@ public sealed class LoaderLearnerData : ILearnerData
 
     public string DescribeValidItem(int index) => bunch.Valid[index].Name;
 
+    /// <summary>The failures of every loader this data made, each file once.</summary>
+    public LoaderProblems Problems()
+    {
+        lock (failures)
+        {
+            var skipped = failures.SelectMany(loader => loader).DistinctBy(file => file.Path).ToList();
+            return new LoaderProblems(skipped, resizeCache?.Problem);
+        }
+    }
+
     /// <summary>The recipe's augmentation; "none" still gives the plain transform.</summary>
     public AugmentationOptions Augmentation() => AugmentationOptions.FromName(settings.Augment, settings.MaxZoom);
 
-    private LoaderBatchSource Source(IReadOnlyList<DataItem> items, bool shuffle, AugmentationOptions augmentation, int loaderSeed) =>
-        new(new DataLoader(items, new LoaderOptions
+    private LoaderBatchSource Source(IReadOnlyList<DataItem> items, bool shuffle, AugmentationOptions augmentation, int loaderSeed)
+    {
+        var loader = new DataLoader(items, new LoaderOptions
         {
             Size = settings.Size, BatchSize = settings.BatchSize, Shuffle = shuffle, Seed = loaderSeed, Augmentation = augmentation,
             DecodeThreads = decodeThreads, ResizeCache = resizeCache,
-        }));
+        });
+        lock (failures) failures.Add(loader.LoadFailures);
+        return new LoaderBatchSource(loader);
+    }
 
     private sealed class LoaderBatchSource(DataLoader loader) : IBatchSource
     {

@@ -22,6 +22,8 @@ public static class EventLines
         Loaded l => $"loaded {l.Name}",
         TtaCompleted t => $"TTA: accuracy {t.Accuracy:P2} → {t.TtaAccuracy:P2}",
         RunResumed r => $"resumed after epoch {r.EpochsKept}: events after #{r.LastKeptSequence} are superseded, done again below",
+        ImagesSkipped s => $"skipped {Components.Runs.EventText.Images(s.Files.Count)}: " + string.Join("; ", s.Files.Select(f => $"{f.Path} ({f.Reason})")),
+        ResizeCacheStopped r => $"resize cache stopped: {r.Reason}",
         RunEnded r => $"run {r.Status}{(r.Message is null ? "" : $": {r.Message}")}",
         _ => null,
     };

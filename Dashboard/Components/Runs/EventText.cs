@@ -36,9 +36,13 @@ public static class EventText
         StepStarted s => $"Step {s.Step + 1}: {s.Name}",
         PhaseProgressed p => $"{p.Phase}: {p.Done} / {p.Total} batches",
         SystemSampled s => $"CPU {s.CpuPercent:0.0} %, resident {s.ResidentBytes / 1048576.0:0} MB, {s.ImagesPerSecond:0.0} img/s, data wait {s.DataWaitPercent:0.0} %",
+        ImagesSkipped s => $"{Images(s.Files.Count)} could not be read and {(s.Files.Count == 1 ? "was" : "were")} left out: " + string.Join("; ", s.Files.Select(f => $"{f.Path} ({f.Reason})")),
+        ResizeCacheStopped r => $"Resize cache stopped: {r.Reason}",
         RunEnded r => $"Run {r.Status}{(string.IsNullOrEmpty(r.Message) ? "" : $": {r.Message}")}",
         _ => e.GetType().Name,
     };
+
+    public static string Images(int count) => count == 1 ? "1 image" : $"{count} images";
 
     public static string Rate(double rate) => rate.ToString("0.###e0", CultureInfo.InvariantCulture);
 

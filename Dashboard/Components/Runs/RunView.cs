@@ -1,6 +1,7 @@
 using Dashboard.Charts;
 using Dashboard.Components.Runs.Progress;
 using Dashboard.Runs;
+using Dashboard.Training.Data;
 using Dashboard.Training.Events;
 using Dashboard.Training.Recipes;
 
@@ -20,6 +21,7 @@ public sealed class RunView(IReadOnlyList<int> lrFindIterations, int? recipeLaye
     private readonly List<EpochEnded> epochs = [];
     private readonly List<Saved> saved = [];
     private readonly SortedDictionary<int, BestEpochSaved> bestByFit = [];
+    private readonly Dictionary<string, SkippedFile> skippedImages = [];
     private LayersFrozen? frozen;
     private int batchesPerEpoch = 1;
 
@@ -57,6 +59,10 @@ public sealed class RunView(IReadOnlyList<int> lrFindIterations, int? recipeLaye
     public LiveTrace Resumes { get; } = new("resumed") { Style = TraceStyle.Markers, Color = "#1565c0", MarkerSize = 8 };
     public ConfusionMatrixComputed? Confusion { get; private set; }
     public TopLossesComputed? TopLosses { get; private set; }
+    /// <summary>Images training could not read (left out of their batches), each file once.</summary>
+    public IReadOnlyCollection<SkippedFile> SkippedImages => skippedImages.Values;
+    /// <summary>Why the resize cache stopped keeping copies, if it did.</summary>
+    public string? ResizeCacheProblem { get; private set; }
     public RunCompleted? Completed { get; private set; }
     /// <summary>The model's layer groups, as the run's freezing reports them (else as the recipe's rates imply); null when unknown.</summary>
     public int? LayerGroups => frozen?.TotalGroups ?? recipeLayerGroups;
@@ -134,6 +140,8 @@ public sealed class RunView(IReadOnlyList<int> lrFindIterations, int? recipeLaye
             case TtaCompleted tta: Tta = tta; break;
             case ConfusionMatrixComputed confusion: Confusion = confusion; break;
             case TopLossesComputed topLosses: TopLosses = topLosses; break;
+            case ImagesSkipped skipped: foreach (var file in skipped.Files) skippedImages.TryAdd(file.Path, file); break;
+            case ResizeCacheStopped cache: ResizeCacheProblem = cache.Reason; break;
             case RunCompleted completed: Completed = completed; Progress.Finish("run completed"); break;
             case RunEnded ended: Progress.EndEarly($"run {ended.Status}"); MarkAtLastBatch(Stops); break;
             case RunResumed: MarkAtLastBatch(Resumes); break;
