@@ -52,7 +52,9 @@ public class WorkerChannelTests
         using var anonymous = host.Client();
 
         Assert.Equal(HttpStatusCode.Forbidden, (await Post(other, runId, Numbered(1))).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await Post(anonymous, runId, Numbered(1))).StatusCode);
+        var withoutToken = await Post(anonymous, runId, Numbered(1));
+        Assert.Equal(HttpStatusCode.Unauthorized, withoutToken.StatusCode);
+        Assert.Equal(WorkerProtocol.Scheme, withoutToken.Headers.WwwAuthenticate.Single().Scheme);
         Assert.Equal(HttpStatusCode.NotFound, (await Post(worker, "no-such-run", Numbered(1))).StatusCode);
         host.Get<WorkerChannels>().Close(runId);
         Assert.Equal(HttpStatusCode.Conflict, (await Post(worker, runId, Numbered(1))).StatusCode);

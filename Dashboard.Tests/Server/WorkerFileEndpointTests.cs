@@ -59,7 +59,7 @@ public class WorkerFileEndpointTests
         using var anonymous = host.Client();
 
         Assert.Equal(HttpStatusCode.Forbidden, (await Put(other, runId, WorkerFiles.Checkpoint, "stage1", [1])).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await anonymous.GetAsync(WorkerProtocol.FilePath(runId, WorkerFiles.Checkpoint, "stage1"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync(WorkerProtocol.FilePath(runId, WorkerFiles.Checkpoint, "stage1"))).StatusCode);
         var tooLarge = await Put(worker, runId, WorkerFiles.Checkpoint, "stage1", new byte[1024 * 1024 + 1]);
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, tooLarge.StatusCode);
         Assert.Contains("MaxUploadMegabytes", await tooLarge.Content.ReadAsStringAsync());

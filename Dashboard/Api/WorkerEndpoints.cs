@@ -39,15 +39,26 @@ public static class WorkerEndpoints
             : ApiProblems.Conflict($"Run '{id}' is not running, or events up to {end.LastSequence} have not all been stored.");
     }
 
-    /// <summary>Why the request may not use the run's channel (wrong token, unknown or ended run), or null when it may.</summary>
-    internal static ProblemHttpResult? Refusal(WorkerChannels channels, HttpRequest request, string id) =>
-        channels.Authorize(id, Token(request)) switch
+    /// <summary>
+    /// Why the request may not use the run's channel (no token: 401 with a <c>Worker</c> challenge; another run's token:
+    /// 403; an unknown or ended run), or null when it may.
+    /// </summary>
+    internal static ProblemHttpResult? Refusal(WorkerChannels channels, HttpRequest request, string id)
+    {
+        if (Token(request) is not { Length: > 0 } token)
+        {
+            request.HttpContext.Response.Headers.WWWAuthenticate = WorkerProtocol.Scheme;
+            return TypedResults.Problem($"The worker channel needs the run's worker token: 'Authorization: {WorkerProtocol.Scheme} TOKEN'.",
+                statusCode: StatusCodes.Status401Unauthorized, title: "Worker token required");
+        }
+        return channels.Authorize(id, token) switch
         {
             WorkerAccess.Allowed => null,
             WorkerAccess.UnknownRun => ApiProblems.RunNotFound(id),
             WorkerAccess.NotRunning => NotRunning(id),
             _ => TypedResults.Problem($"This worker token is not run '{id}''s.", statusCode: StatusCodes.Status403Forbidden, title: "Wrong worker token"),
         };
+    }
 
     private static ProblemHttpResult NotRunning(string id) => ApiProblems.Conflict($"Run '{id}' has no running worker: it ended, or was never started by a worker.");
 
