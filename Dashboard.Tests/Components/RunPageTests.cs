@@ -76,6 +76,26 @@ public sealed class RunPageTests : IAsyncLifetime
     }
 
     [Fact]
+    public void A_panel_that_fails_to_draw_says_so_and_the_rest_of_the_page_stays()
+    {
+        // Stored data the confusion matrix cannot draw (two rows of counts for one class name): its panel fails.
+        Store(Schedule(0, 4), new FitStarted(0, 1, 4, [0.01], true, 2), new BatchEnded(0, 0, 0, 0.01, 2.0),
+            new ConfusionMatrixComputed(["cat"], [[1], [2]]));
+
+        var page = Render();
+
+        page.WaitForAssertion(() =>
+        {
+            var failed = page.Find(".panel-failed");
+            Assert.Equal("confusion matrix", failed.GetAttribute("data-panel"));
+            Assert.Contains("The confusion matrix panel failed", failed.TextContent);
+            Assert.Equal("1", Points(page, "chart-loss"));
+            Assert.Contains("Confusion matrix over 1 classes", page.Find("#event-log").TextContent);
+            Assert.Single(page.FindAll(".panel-failed"));
+        });
+    }
+
+    [Fact]
     public void A_stopped_run_shows_the_batch_and_the_step_it_stopped_at_and_its_latest_accuracy()
     {
         Store(new StepStarted(0, "lrFind"), new StepStarted(1, "fit"), new FitStarted(0, 2, 4, [0.01], true, 2));
