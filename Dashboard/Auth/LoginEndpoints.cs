@@ -60,10 +60,26 @@ public static class LoginEndpoints
 
     private static string LocalOnly(string? url) => url is { Length: > 0 } && url.StartsWith('/') && !url.StartsWith("//") ? url : "/";
 
+    /// <summary>The app's card look, light or dark as the browser is.</summary>
+    private const string Style = """
+        <style>:root{color-scheme:light dark;--bg:#f5f5f5;--card:#fff;--text:#424242;--line:#c4c4c4;--primary:#594ae2}
+        @media (prefers-color-scheme:dark){:root{--bg:#1a1a27;--card:#272c34;--text:#e0e0e0;--line:#555;--primary:#776be7}}
+        body{font-family:Roboto,Arial,sans-serif;background:var(--bg);color:var(--text);display:flex;justify-content:center;margin:0;padding:10vh 1em}
+        form{display:grid;gap:1em;width:100%;max-width:22em;background:var(--card);padding:1.5em 1.75em;border-radius:4px;
+        box-shadow:0 2px 1px -1px rgba(0,0,0,.2),0 1px 1px 0 rgba(0,0,0,.14),0 1px 3px 0 rgba(0,0,0,.12)}
+        h2{margin:0;font-weight:400;font-size:1.4em}label{display:grid;gap:.3em;font-size:.9em}
+        input{font:inherit;font-size:1rem;padding:.55em .6em;border:1px solid var(--line);border-radius:4px;background:transparent;color:inherit}
+        input:focus{outline:2px solid var(--primary);border-color:transparent}
+        button{font:inherit;font-weight:500;text-transform:uppercase;letter-spacing:.03em;padding:.7em;border:0;border-radius:4px;
+        background:var(--primary);color:#fff;cursor:pointer}.error{color:#f44336;margin:0}</style>
+        """;
+
+    /// <summary>A static page: no Blazor circuit before sign-in.</summary>
     private static string Page(AntiforgeryTokenSet tokens, string returnUrl, string? error) => $$"""
-        <!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Sign in · Transfer learning dashboard</title>
-        <style>body{font-family:Roboto,Arial,sans-serif;display:flex;justify-content:center;margin-top:10vh}form{display:grid;gap:.6em;width:18em}
-        .error{color:#b00020}</style></head><body><form method="post" action="/account/login">
+        <!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>Sign in · Transfer learning dashboard</title>
+        {{Style}}</head>
+        <body><form method="post" action="/account/login">
         <h2>Transfer learning dashboard</h2>{{(error is null ? "" : $"<p class='error' id='login-error'>{WebUtility.HtmlEncode(error)}</p>")}}
         <input type="hidden" name="{{tokens.FormFieldName}}" value="{{WebUtility.HtmlEncode(tokens.RequestToken)}}">
         <input type="hidden" name="returnUrl" value="{{WebUtility.HtmlEncode(returnUrl)}}">
