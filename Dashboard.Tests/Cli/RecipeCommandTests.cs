@@ -53,6 +53,23 @@ public sealed class RecipeCommandTests : IDisposable
         Assert.Contains(missing, stderr);
     }
 
+    [SkippableFact]
+    public void A_full_disk_exits_1_naming_the_file_it_could_not_write()
+    {
+        using var disk = Learning.SmallDisk.TryMount(1024 * 1024); // room for the run's small files, not a ResNet-18 checkpoint
+        Preconditions.Require(disk is not null, "mounting a tmpfs needs root");
+
+        var (exit, _, stderr) = Run("""
+            { "data": { "path": "demo", "size": 16, "batchSize": 128 }, "arch": "resnet18", "precompute": true, "seed": 0,
+              "steps": [ {"fit": {"lr": 0.01}}, {"save": "stage1"} ] }
+            """, $"--Dashboard:DataFolder={disk!.Path}");
+
+        Assert.Equal(1, exit);
+        Assert.Contains("No space left on device", stderr);
+        Assert.Contains(disk.Path, stderr);
+        Assert.DoesNotContain("Unhandled exception", stderr);
+    }
+
     private (int Exit, string Stdout, string Stderr) Run(string recipe, params string[] options)
     {
         var recipePath = Path.Combine(folder.FullName, "recipe.json");

@@ -10,7 +10,7 @@ namespace Dashboard.Cli;
 
 /// <summary>
 /// <c>run RECIPE.json [--out RESULT.json]</c>: validates the recipe, trains, shows progress, writes the result. Exit codes:
-/// 0 trained, 1 the run failed (data, divergence, memory), 2 the command line or the recipe is wrong (nothing trained).
+/// 0 trained, 1 the run failed (data, divergence, memory, a full disk), 2 the command line or the recipe is wrong (nothing trained).
 /// </summary>
 public static class RecipeCommand
 {
@@ -57,7 +57,8 @@ public static class RecipeCommand
             console.Output.WriteLine($"final accuracy {result.Final.Accuracy:P2}" + (result.Final.TtaAccuracy is double tta ? $", TTA {tta:P2}" : "") + $" in {result.Seconds:F0} s");
             return CommandLineInvocation.Succeeded;
         }
-        catch (Exception e) when (e is DatasetException or TrainingDivergedException or TrainingOutOfMemoryException or FileNotFoundException or InvalidOperationException or ArgumentException or InvalidDataException)
+        catch (Exception e) when (e is DatasetException or TrainingDivergedException or TrainingOutOfMemoryException or IOException or UnauthorizedAccessException
+            or InvalidOperationException or ArgumentException or InvalidDataException)
         {
             console.Error.WriteLine($"error: {e.Message}");
             return CommandLineInvocation.Failed;
