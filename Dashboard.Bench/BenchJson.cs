@@ -32,6 +32,7 @@ public static class BenchJson
         {
             ["short"] = report.Short, ["totalSeconds"] = report.Seconds, ["architecture"] = options.Architecture,
             ["batchSize"] = options.BatchSize, ["warmupBatches"] = options.WarmupBatches, ["augmentation"] = options.Augmentation, ["oursChannelsLast"] = options.ChannelsLast,
+            ["oursResizeCache"] = options.ResizeCache, ["efficiencyRounds"] = options.EfficiencyRounds,
             ["trainImages"] = options.Classes * options.TrainImagesPerClass, ["validImages"] = options.Classes * options.ValidImagesPerClass,
             ["sourceImage"] = $"{options.ImageWidth}x{options.ImageHeight} JPEG",
             ["largeSourceImage"] = $"{options.LargeImageWidth}x{options.LargeImageHeight} JPEG", ["largeImages"] = options.LargeImages,
@@ -57,6 +58,7 @@ public static class BenchJson
         json[$"oursPipelineEfficiency{s}"] = size.Ours.PipelineEfficiency;
         json[$"oursDecodeOnlyImagesPerSecond{s}"] = size.Ours.DecodeOnlyImagesPerSecond;
         json[$"loaderImagesPerSecond{s}"] = size.Ours.DecodeOnlyImagesPerSecond;
+        json[$"oursResizeCopies{s}"] = size.Ours.ResizeCopies;
         if (s == report.Options.LargeSize)
         {
             json[$"loaderImagesPerSecond{s}Large"] = report.Large.LoaderImagesPerSecond;

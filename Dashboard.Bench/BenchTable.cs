@@ -70,6 +70,11 @@ public static class BenchTable
                 $"| {ours.AllocatedKilobytesPerBatch:F0} KB | {report.TrainGflops(size):F1} |");
         }
         var options = report.Options;
+        Line(text, $"\nPipeline ÷ compute alone pools {options.EfficiencyRounds} round(s) of pipeline, compute alone, compute alone, pipeline. " +
+            (options.ResizeCache
+                ? "Our loader reads through the resize cache, as the dashboard does, its copies made by an untimed pass first (as precompute makes them): " +
+                  string.Join(", ", report.Sizes.Select(size => $"{size.Ours.ResizeCopies} of {options.Classes * options.TrainImagesPerClass} training images from copies at {size.Size} px")) + "."
+                : "Resize cache off (--no-resize-cache): our loader decodes every file."));
         Line(text, $"\nLoader alone at {options.LargeSize} px on {options.LargeImageWidth}×{options.LargeImageHeight} JPEGs " +
             $"({options.LargeImages} images, {report.Large.FileMegabytes:F1} MB each; a full-size decode of them alone: {report.Large.FullDecodeImagesPerSecond:F1} img/s): " +
             $"first epoch, decoding at a reduced libjpeg-turbo scale and writing the resize cache's copies, {report.Large.FirstEpochImagesPerSecond:F1} img/s " +

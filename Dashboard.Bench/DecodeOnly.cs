@@ -56,14 +56,22 @@ public static class DecodeOnly
         using var bitmap = ImageDecoder.Decode(path, minShorterSide, long.MaxValue);
     }
 
+    /// <summary>
+    /// One untimed epoch of the training images at the run's size through <paramref name="cache"/>, as lesson 1's
+    /// precompute pass reads every image before the augmented epochs: it writes the copies the timed fits read. Returns
+    /// how many copies the cache holds for this size (0: the files are too small to have any).
+    /// </summary>
+    public static int MakeResizeCopies(BenchDataset dataset, BenchOptions options, SizeRun run, ThreadPlan threads, ResizeCache cache)
+    {
+        foreach (var batch in Loader(dataset, options, run, threads, cache).Epoch(0)) batch.Dispose();
+        if (cache.Problem is { } problem) throw new InvalidOperationException("The bench's resize cache failed: " + problem);
+        return cache.Stored + cache.Hits;
+    }
+
     /// <summary>The loader's rate over one epoch's batches after the warm-up; <paramref name="cache"/> null: every file decoded.</summary>
     public static double ImagesPerSecond(BenchDataset dataset, BenchOptions options, SizeRun run, ThreadPlan threads, ResizeCache? cache = null, int epoch = 0)
     {
-        var loader = new DataLoader(FolderDataset.Load(dataset.Root).Train, new LoaderOptions
-        {
-            Size = run.Size, BatchSize = options.BatchSize, Seed = options.Seed,
-            Augmentation = AugmentationOptions.FromName(options.Augmentation), DecodeThreads = threads.DecodeThreads, ResizeCache = cache,
-        });
+        var loader = Loader(dataset, options, run, threads, cache);
         var clock = new Stopwatch();
         var (batches, images) = (0, 0);
         foreach (var batch in loader.Epoch(epoch).Take(options.WarmupBatches + run.MeasuredBatches))
@@ -76,6 +84,13 @@ public static class DecodeOnly
         }
         return images / clock.Elapsed.TotalSeconds;
     }
+
+    private static DataLoader Loader(BenchDataset dataset, BenchOptions options, SizeRun run, ThreadPlan threads, ResizeCache? cache) =>
+        new(FolderDataset.Load(dataset.Root).Train, new LoaderOptions
+        {
+            Size = run.Size, BatchSize = options.BatchSize, Seed = options.Seed,
+            Augmentation = AugmentationOptions.FromName(options.Augmentation), DecodeThreads = threads.DecodeThreads, ResizeCache = cache,
+        });
 }
 
 /// <summary>

@@ -10,7 +10,8 @@ namespace Dashboard.Bench;
 /// Our training throughput at one size, through the real code path: <see cref="LoaderLearnerData"/> (JPEG decode,
 /// augmentation, resize, batching on the loader's background thread) feeding <see cref="Learner.Fit"/> on the pretrained
 /// body with the fastai head, unfrozen so backward runs through the whole network, SGD with momentum. The precision is
-/// the learner's (<see cref="LearnerOptions.Precision"/>): bf16 runs the forward passes under autocast.
+/// the learner's (<see cref="LearnerOptions.Precision"/>): bf16 runs the forward passes under autocast. The loader reads
+/// through the resize cache as the dashboard does (<see cref="BenchOptions.ResizeCache"/>).
 /// </summary>
 public static class OursPipeline
 {
@@ -43,8 +44,13 @@ public static class OursPipeline
         ActivationCacheFolder = Path.Combine(dataset.Root, "activations"),
     };
 
+    /// <summary>The resize cache the dashboard would read through, in the dataset's folder; null with <see cref="BenchOptions.ResizeCache"/> off.</summary>
+    public static ResizeCache? ResizeCacheFor(BenchDataset dataset, BenchOptions options) =>
+        options.ResizeCache ? new ResizeCache(new ResizeCacheOptions { Folder = Path.Combine(dataset.Root, "resized") }) : null;
+
     private static LoaderLearnerData LoaderData(BenchDataset dataset, BenchOptions options, int size, ThreadPlan threads) =>
-        new(FolderDataset.Load(dataset.Root), new RecipeData(dataset.Root, size, options.BatchSize, options.Augmentation), options.Seed, threads.DecodeThreads);
+        new(FolderDataset.Load(dataset.Root), new RecipeData(dataset.Root, size, options.BatchSize, options.Augmentation), options.Seed,
+            threads.DecodeThreads, ResizeCacheFor(dataset, options));
 
     /// <summary>Fits the unfrozen model until the warm-up and <paramref name="measured"/> batches have ended; returns their clock and the images timed.</summary>
     private static (BatchClock Clock, int Images) Fit(ILearnerData data, BenchDataset dataset, BenchOptions options, int measured, TrainingPrecision precision)

@@ -12,12 +12,12 @@ public sealed record PipelineFigures(double ImagesPerSecond, int Images, double 
     /// <summary>Share of the timed wall time the training thread spent waiting for a batch (0 = loading fully overlapped).</summary>
     public double DataWaitFraction => Seconds > 0 ? DataWaitSeconds / Seconds : 0;
 
-    /// <summary>Two measurements as one: images, seconds, waits and CPU added, the allocation per batch averaged.</summary>
+    /// <summary>Two measurements as one: images, seconds, waits and CPU added, the allocation per batch averaged over their images.</summary>
     public PipelineFigures Plus(PipelineFigures other)
     {
         var (images, seconds) = (Images + other.Images, Seconds + other.Seconds);
         return new PipelineFigures(images / seconds, images, seconds, DataWaitSeconds + other.DataWaitSeconds, CpuSeconds + other.CpuSeconds,
-            (AllocatedKilobytesPerBatch + other.AllocatedKilobytesPerBatch) / 2);
+            (AllocatedKilobytesPerBatch * Images + other.AllocatedKilobytesPerBatch * other.Images) / images);
     }
 }
 
@@ -28,10 +28,10 @@ public sealed record PytorchOutcome(PipelineFigures? Figures, string? Unavailabl
 }
 
 /// <summary>
-/// Our figures at one size: the full pipeline, the same fit on one pre-decoded batch (compute alone, the ceiling), and
-/// the loader alone on its decode threads.
+/// Our figures at one size: the full pipeline, the same fit on one pre-decoded batch (compute alone, the ceiling), the
+/// loader alone on its decode threads, and how many training images both read from the resize cache's smaller copies.
 /// </summary>
-public sealed record OursFigures(PipelineFigures Pipeline, double ComputeOnlyImagesPerSecond, double DecodeOnlyImagesPerSecond)
+public sealed record OursFigures(PipelineFigures Pipeline, double ComputeOnlyImagesPerSecond, double DecodeOnlyImagesPerSecond, int ResizeCopies = 0)
 {
     /// <summary>Pipeline ÷ compute alone: 1 when loading costs the training nothing.</summary>
     public double PipelineEfficiency => Pipeline.ImagesPerSecond / ComputeOnlyImagesPerSecond;

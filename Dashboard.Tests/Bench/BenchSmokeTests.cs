@@ -46,6 +46,9 @@ public sealed class BenchSmokeTests : IDisposable
         Assert.Contains("| 224 px |", output.ToString());
         Assert.Contains("| 128 px |", output.ToString());
         Assert.Contains("| ours bf16 img/s |", output.ToString());
+        // 500×375 JPEGs: 375 px is at least twice what 128 px needs (141 with side_on's zoom), not what 224 px needs (247)
+        Assert.Equal((0, 8), (root.GetProperty("oursResizeCopies224").GetInt32(), root.GetProperty("oursResizeCopies128").GetInt32()));
+        Assert.Contains("0 of 8 training images from copies at 224 px, 8 of 8 training images from copies at 128 px", output.ToString());
         var progress = output.ToString().Split('\n').Where(line => line.StartsWith("bench [", StringComparison.Ordinal)).ToList();
         Assert.Contains(progress, line => line.EndsWith("compute figures measured", StringComparison.Ordinal)); // plain lines to the last step
         Assert.Equal(2, progress.Count(line => line.Contains("PyTorch bf16 ", StringComparison.Ordinal))); // one per size
@@ -79,6 +82,17 @@ public sealed class BenchSmokeTests : IDisposable
             "entropy-decodes every coefficient); later epochs, from the copies, 12.0 img/s (4.0×)", BenchTable.Format(report));
         Assert.Contains("| 224 px | 10.0 | unavailable | null | unavailable | null | 200 | unavailable |", BenchTable.Format(report));
         Assert.Contains("| 224 px | 15.0 | 1.50 | 16.0 img/s | unavailable | null | null |", BenchTable.Format(report));
+        Assert.Contains("pools 1 round(s) of pipeline, compute alone, compute alone, pipeline", BenchTable.Format(report));
+        Assert.Contains("Resize cache off (--no-resize-cache)", BenchTable.Format(report with { Options = options with { ResizeCache = false } }));
+    }
+
+    [Fact]
+    public void Pooled_measurements_add_images_and_seconds_and_weight_the_allocation_by_images()
+    {
+        var pooled = new PipelineFigures(10, 40, 4, 0.5, 8, 100).Plus(new PipelineFigures(20, 120, 6, 0.25, 9, 200));
+
+        Assert.Equal((16.0, 160, 10.0, 0.75, 17.0), (pooled.ImagesPerSecond, pooled.Images, pooled.Seconds, pooled.DataWaitSeconds, pooled.CpuSeconds));
+        Assert.Equal(175.0, pooled.AllocatedKilobytesPerBatch);
     }
 
     private static BenchReport ReportWith(BenchOptions options, PytorchOutcome pytorch)
