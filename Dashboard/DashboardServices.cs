@@ -32,6 +32,7 @@ public static class DashboardServices
         services.AddSingleton<RunCommands>();
         services.AddSingleton<RunFeed>();
         services.AddSingleton<Runs.Listing.RunEdits>();
+        services.AddSingleton<Datasets.DashboardResizeCache>();
         services.AddSingleton<IRecipeEnvironmentFactory, TrainingEnvironmentFactory>();
         services.AddRunExecutors(configuration);
         services.AddSingleton<WorkerReadiness>();

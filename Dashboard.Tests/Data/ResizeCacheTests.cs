@@ -186,6 +186,39 @@ public sealed class ResizeCacheTests : IDisposable
     }
 
     [Fact]
+    public void Clearing_deletes_the_copies_keeps_a_copy_being_written_and_lets_copies_be_made_again_after_the_limit()
+    {
+        var folder = temp.Folder("resized");
+        File.WriteAllBytes(Path.Combine(folder, "earlier.jpg"), new byte[2_000_000]);
+        var writing = Path.Combine(folder, "next.jpg.0123.tmp");
+        File.WriteAllBytes(writing, [1, 2, 3]);
+        var cache = Cache(maxMegabytes: 2);
+        var path = GradientJpeg("a.jpg");
+        using (cache.Load(new FileImageSource(path), 64, NoLimit)) { }
+        Assert.NotNull(cache.Problem); // the folder was full
+
+        Assert.Equal(new ResizeCacheUsage(1, 2_000_000, 2_000_000), cache.Usage());
+        var cleared = cache.Clear();
+
+        Assert.Equal((1, 2_000_000L), (cleared.Copies, cleared.Bytes));
+        Assert.Empty(Copies());
+        Assert.True(File.Exists(writing));
+        Assert.Null(cache.Problem);
+        using (cache.Load(new FileImageSource(path), 64, NoLimit)) { }
+        Assert.Equal(1, cache.Stored);
+        Assert.Equal(1, cache.Usage().Copies);
+    }
+
+    [Fact]
+    public void A_cache_never_written_holds_nothing_and_clears_nothing()
+    {
+        var cache = Cache();
+
+        Assert.Equal(new ResizeCacheUsage(0, 0, 20_000_000_000), cache.Usage());
+        Assert.Equal(0, cache.Clear().Copies);
+    }
+
+    [Fact]
     public void A_loader_gives_the_same_batches_whether_it_makes_the_copies_or_reads_them()
     {
         var items = Enumerable.Range(0, 6).Select(i => new DataItem(new FileImageSource(GradientJpeg($"{i}.jpg", 400 + 40 * i, 300)), i % 2)).ToList();

@@ -18,7 +18,8 @@ namespace Dashboard.Training.Data;
 /// several processes may share the folder (a copy is written under a temporary name and renamed). A copy that cannot be
 /// written (a full disk, no permission) or would pass <see cref="ResizeCacheOptions.MaxMegabytes"/> changes nothing for
 /// training: the image is decoded from its file as without a cache, no more copies are written, and
-/// <see cref="Problem"/> says why. A damaged copy is deleted and made again.
+/// <see cref="Problem"/> says why. A damaged copy is deleted and made again. <see cref="Usage"/> and <see cref="Clear"/>
+/// are the Datasets page's view of the folder.
 /// </para>
 /// </summary>
 public sealed class ResizeCache
@@ -62,6 +63,38 @@ public sealed class ResizeCache
             return decoded;
         using (decoded) return MakeCopy(file.Path, copy, decoded, maxPixels);
     }
+
+    /// <summary>What the folder holds now: its copies and their bytes (every process's, measured on disk).</summary>
+    public ResizeCacheUsage Usage()
+    {
+        var copies = Copies().ToList();
+        return new ResizeCacheUsage(copies.Count, copies.Sum(copy => copy.Length), options.MaxMegabytes * BytesPerMegabyte);
+    }
+
+    /// <summary>
+    /// Deletes every copy (not the temporary file of a copy being written) and forgets why copies had stopped: the next
+    /// reads make them again. A run reading a copy as it goes decodes its file instead. Returns what was deleted.
+    /// </summary>
+    public ResizeCacheUsage Clear()
+    {
+        lock (sizeLock)
+        {
+            var (count, bytes) = (0, 0L);
+            foreach (var copy in Copies())
+            {
+                var length = copy.Length;
+                if (!TryDelete(copy.FullName)) continue;
+                (count, bytes) = (count + 1, bytes + length);
+            }
+            folderBytes = null; // measured again at the next write
+            problem = null;
+            return new ResizeCacheUsage(count, bytes, options.MaxMegabytes * BytesPerMegabyte);
+        }
+    }
+
+    private IEnumerable<FileInfo> Copies() => Directory.Exists(options.Folder)
+        ? new DirectoryInfo(options.Folder).EnumerateFiles("*.jpg", SearchOption.AllDirectories)
+        : [];
 
     private SKBitmap? TryLoadCopy(string copy, long maxPixels)
     {
@@ -135,9 +168,13 @@ public sealed class ResizeCache
         return Path.Combine(options.Folder, side.ToString(CultureInfo.InvariantCulture), hash[..2], hash[2..40] + ".jpg");
     }
 
-    private static void TryDelete(string path)
+    private static bool TryDelete(string path)
     {
-        try { File.Delete(path); }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
+        try
+        {
+            File.Delete(path);
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return false; }
     }
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Runtime.InteropServices;
 using Dashboard.Configuration;
+using Dashboard.Datasets;
 using Dashboard.Runs;
 using Dashboard.Runs.Workers;
 using Dashboard.Training;
@@ -57,7 +58,7 @@ public static class WorkerCommand
         var session = new WorkerSession(connection, runId, logger);
         using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context => { context.Cancel = true; session.RequestStop(); });
         Console.CancelKeyPress += (_, e) => { e.Cancel = true; session.RequestStop(); };
-        var environments = new TrainingEnvironmentFactory(paths, Options.Create(torch), Options.Create(dashboard));
+        var environments = new TrainingEnvironmentFactory(paths, Options.Create(torch), new DashboardResizeCache(paths, Options.Create(dashboard)));
         logger.LogInformation("Run {RunId}: worker for {Server}, data folder {DataFolder}", runId, serverUri, paths.DataFolder);
         var uploads = upload ? new WorkerUploads(connection, paths, runId, logger) : null;
         return await session.RunAsync(() => environments.Create(runId), paths, uploads);
