@@ -66,6 +66,18 @@ public sealed class Browser : IAsyncDisposable
         }
         """);
 
+    /// <summary>
+    /// Empty when every table fits its box; otherwise each table that scrolls sideways inside it (a phone user would have
+    /// to scroll the table to reach its last columns), with its widths.
+    /// </summary>
+    public Task<string> TablesScrollingSidewaysAsync() => Page.EvaluateAsync<string>("""
+        () => [...document.querySelectorAll('table')]
+          .map(t => t.closest('.mud-table-container') ?? t.parentElement)
+          .filter(box => box.scrollWidth > box.clientWidth + 1)
+          .map(box => `${box.closest('[id]')?.id ?? box.className}: ${box.scrollWidth} px in ${box.clientWidth}`)
+          .join(', ')
+        """);
+
     public async Task<string> ScreenshotAsync(string name)
     {
         Directory.CreateDirectory(ScreenshotFolder);

@@ -11,7 +11,7 @@ namespace Dashboard.Tests.EndToEnd;
 /// Every page at a desktop's width (1400 px) and a phone's (400 px), saved as screenshots named tour-PAGE-WIDTH to be
 /// looked at: the sign-in page, the runs list alone and with a comparison, the new-run form, a finished run's page,
 /// its predict panel with a classified image, the datasets, the admin's tokens and the 404 page. At 400 px no page
-/// scrolls sideways and the app bar fits.
+/// scrolls sideways, no table scrolls sideways inside its box, and the app bar fits.
 /// </summary>
 public sealed class ScreenshotTourBrowserTests : IAsyncLifetime
 {
@@ -54,6 +54,7 @@ public sealed class ScreenshotTourBrowserTests : IAsyncLifetime
             await browser.ScreenshotAsync($"tour-{name}-{width}");
             if (width >= 600) continue;
             if (await browser.OverflowAsync() is { Length: > 0 } overflow) overflows.Add($"{name}: {overflow}");
+            if (await browser.TablesScrollingSidewaysAsync() is { Length: > 0 } tables) overflows.Add($"{name}: a table scrolls sideways in its box: {tables}");
             if (!await Page.EvaluateAsync<bool>(AppBarFitsJs)) overflows.Add($"{name}: the app bar's content is wider than the bar");
         }
     }
