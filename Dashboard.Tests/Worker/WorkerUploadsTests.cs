@@ -43,4 +43,35 @@ public class WorkerUploadsTests
         Assert.False(File.Exists(Path.Combine(models, "big.ckpt")));
         Assert.Null(connection.RefusedBecause);
     }
+
+    [Fact]
+    public async Task A_checkpoint_saved_while_the_server_is_unreachable_is_retried_and_arrives_once_it_is_back()
+    {
+        using var proxy = new PausableProxy();
+        await using var host = await DashboardHost.StartAsync();
+        proxy.Target = host.BaseAddress;
+        var store = host.Get<RunStore>();
+        var run = store.Create("uploads", TinyRecipes.Quick);
+        store.SetStatus(run.Id, RunStatus.Running, onlyFrom: RunStatus.Queued);
+        var token = host.Get<WorkerChannels>().Open(run.Id, CancellationToken.None);
+        using var scratch = new TempFolder();
+        var checkpoint = scratch.File("head.ckpt");
+        await File.WriteAllBytesAsync(checkpoint, [4, 5, 6]);
+        using var connection = new WorkerConnection(proxy.Address, run.Id, token, TimeSpan.FromSeconds(60), NullLogger.Instance);
+        var uploads = new WorkerUploads(connection, host.Get<DashboardPaths>(), run.Id, NullLogger.Instance);
+        proxy.Pause();
+        var sending = uploads.SendAsync();
+
+        uploads.Watching(new ChannelEventSink(System.Threading.Channels.Channel.CreateUnbounded<TrainingEvent>().Writer)).Emit(new Saved("head", checkpoint));
+        await ApiWaits.WaitForAsync(() => proxy.Refused >= 2, TimeSpan.FromSeconds(30)); // tried, and tried again
+        var uploaded = Path.Combine(host.Get<DashboardPaths>().ModelsFolderOf(run.Id), "head.ckpt");
+        Assert.False(File.Exists(uploaded));
+        Assert.False(sending.IsCompleted);
+        proxy.Resume();
+        var notUploaded = await uploads.FinishAsync(sending);
+
+        Assert.Null(notUploaded);
+        Assert.Equal([4, 5, 6], await File.ReadAllBytesAsync(uploaded));
+        Assert.False(connection.Lost);
+    }
 }
