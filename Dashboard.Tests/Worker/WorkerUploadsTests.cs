@@ -13,14 +13,20 @@ namespace Dashboard.Tests.Worker;
 /// <summary>The worker's upload queue against the real server: what arrives, and what the run's end is told.</summary>
 public class WorkerUploadsTests
 {
+    /// <summary>A run marked running, as the worker's executor leaves it, and its worker channel's token.</summary>
+    private static (RunSummary Run, string Token) RunningRun(DashboardHost host)
+    {
+        var store = host.Get<RunStore>();
+        var run = store.Create("uploads", TinyRecipes.Quick);
+        store.SetStatus(run.Id, RunStatus.Running, onlyFrom: RunStatus.Queued);
+        return (run, host.Get<WorkerChannels>().Open(run.Id, CancellationToken.None));
+    }
+
     [Fact]
     public async Task A_checkpoint_over_the_servers_limit_is_named_at_the_end_and_the_files_after_it_still_arrive()
     {
         await using var host = await DashboardHost.StartAsync(settings: new Dictionary<string, string?> { ["Dashboard:WorkerFiles:MaxUploadMegabytes"] = "1" });
-        var store = host.Get<RunStore>();
-        var run = store.Create("uploads", TinyRecipes.Quick);
-        store.SetStatus(run.Id, RunStatus.Running, onlyFrom: RunStatus.Queued);
-        var token = host.Get<WorkerChannels>().Open(run.Id, CancellationToken.None);
+        var (run, token) = RunningRun(host);
         using var scratch = new TempFolder();
         var big = scratch.File("big.ckpt");
         var small = scratch.File("small.ckpt");
@@ -50,10 +56,7 @@ public class WorkerUploadsTests
         using var proxy = new PausableProxy();
         await using var host = await DashboardHost.StartAsync();
         proxy.Target = host.BaseAddress;
-        var store = host.Get<RunStore>();
-        var run = store.Create("uploads", TinyRecipes.Quick);
-        store.SetStatus(run.Id, RunStatus.Running, onlyFrom: RunStatus.Queued);
-        var token = host.Get<WorkerChannels>().Open(run.Id, CancellationToken.None);
+        var (run, token) = RunningRun(host);
         using var scratch = new TempFolder();
         var checkpoint = scratch.File("head.ckpt");
         await File.WriteAllBytesAsync(checkpoint, [4, 5, 6]);
