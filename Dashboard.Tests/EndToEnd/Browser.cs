@@ -78,14 +78,23 @@ public sealed class Browser : IAsyncDisposable
           .join(', ')
         """);
 
+    /// <summary>Switches lazy images to eager, then true once every image has loaded (or failed).</summary>
+    private const string AllImagesLoadedJs = """
+        () => {
+          document.querySelectorAll('img[loading=lazy]').forEach(i => i.loading = 'eager');
+          return [...document.images].every(i => i.complete);
+        }
+        """;
+
     public async Task<string> ScreenshotAsync(string name)
     {
         Directory.CreateDirectory(ScreenshotFolder);
         var path = Path.Combine(ScreenshotFolder, name + ".png");
-        // A full-page shot shows images below the fold, which lazy loading would never fetch: load them now.
-        await Page.EvaluateAsync("() => document.querySelectorAll('img[loading=lazy]').forEach(i => i.loading = 'eager')");
-        // Thumbnails and augmented previews are made by the server on request: slow, not missing, on a loaded machine.
-        await Page.WaitForFunctionAsync("() => Array.from(document.images).every(i => i.complete)", null, new PageWaitForFunctionOptions { Timeout = 60_000 });
+        // A full-page shot shows images below the fold, which lazy loading would never fetch: load them now, and at each
+        // check, as a page still rendering adds images after the first (a dataset's samples arrive with its summary; one
+        // left lazy below the fold is never complete). Thumbnails and augmented previews are made by the server on
+        // request: slow, not missing, on a loaded machine.
+        await Page.WaitForFunctionAsync(AllImagesLoadedJs, null, new PageWaitForFunctionOptions { Timeout = 60_000 });
         await Page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
         return path;
     }
