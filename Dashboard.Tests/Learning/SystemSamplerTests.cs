@@ -6,7 +6,7 @@ namespace Dashboard.Tests.Learning;
 
 public class SystemSamplerTests
 {
-    private const int LoaderMilliseconds = 100;
+    private const int LoaderMilliseconds = 300; // well above a tiny step even with the cores busy (at 100 ms the wait was 48.7 % with one core busy)
 
     [Fact]
     public void A_loader_slower_than_the_model_shows_as_data_wait_and_caps_images_per_second()
@@ -18,7 +18,7 @@ public class SystemSamplerTests
         Assert.All(fast.Concat(slow), s => Assert.True(s.ResidentBytes > 0 && s.CpuPercent >= 0 && s.DataWaitPercent is >= 0 and <= 100, s.ToString()));
         double slowWait = slow.Average(s => s.DataWaitPercent), fastWait = fast.Average(s => s.DataWaitPercent);
         Assert.True(slowWait > 50 && slowWait > fastWait, $"data wait: slow loader {slowWait:0.0} %, plain {fastWait:0.0} %");
-        Assert.All(slow, s => Assert.InRange(s.ImagesPerSecond, 0.1, 8 * 1000.0 / LoaderMilliseconds)); // 8 images a batch, one batch per 100 ms at best
+        Assert.All(slow, s => Assert.InRange(s.ImagesPerSecond, 0.1, 8 * 1000.0 / LoaderMilliseconds)); // 8 images a batch, one batch per LoaderMilliseconds at best
     }
 
     [Fact]
