@@ -53,6 +53,27 @@ public sealed class RecipeCommandTests : IDisposable
         Assert.Contains(missing, stderr);
     }
 
+    [Theory]
+    [InlineData(null, 8)]
+    [InlineData("0", 0)]
+    public void Large_photos_get_smaller_copies_in_the_data_folder_unless_the_dashboards_resize_cache_setting_is_0(string? megabytes, int copies)
+    {
+        var photos = Path.Combine(folder.FullName, "photos");
+        for (var i = 0; i < 8; i++)
+        {
+            var file = Path.Combine(photos, i < 4 ? "train" : "valid", i % 2 == 0 ? "cat" : "dog", $"{i}.jpg");
+            Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+            Data.TestImages.NoiseJpeg(file, 400, 300, seed: i); // 300 px is over twice what a 32 px crop needs
+        }
+
+        var (exit, _, stderr) = Run($$$"""{"data":{"path":"{{{photos}}}","size":32,"batchSize":4},"seed":0,"steps":[{"fit":{"lr":0.01}}]}""",
+            megabytes is null ? [] : [$"--Dashboard:ResizeCacheMegabytes={megabytes}"]);
+
+        Assert.True(exit == 0, stderr);
+        var resized = Path.Combine(folder.FullName, "resized");
+        Assert.Equal(copies, Directory.Exists(resized) ? Directory.GetFiles(resized, "*.jpg", SearchOption.AllDirectories).Length : 0);
+    }
+
     [SkippableFact]
     public void A_full_disk_exits_1_naming_the_file_it_could_not_write()
     {

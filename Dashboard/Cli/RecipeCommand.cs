@@ -1,10 +1,13 @@
 using System.CommandLine;
 using System.Text.Json;
+using Dashboard.Configuration;
+using Dashboard.Datasets;
 using Dashboard.Training;
 using Dashboard.Training.Data;
 using Dashboard.Training.Learning;
 using Dashboard.Training.Models;
 using Dashboard.Training.Recipes;
+using Microsoft.Extensions.Options;
 
 namespace Dashboard.Cli;
 
@@ -25,6 +28,13 @@ public static class RecipeCommand
         return command;
     }
 
+    /// <summary>The dashboard's resize cache under this configuration: its folder and its <c>Dashboard:ResizeCacheMegabytes</c> cap, none at 0.</summary>
+    private static ResizeCache? ResizeCacheOf(IConfiguration configuration)
+    {
+        var dashboard = configuration.GetSection(DashboardOptions.SectionName).Get<DashboardOptions>() ?? new();
+        return new DashboardResizeCache(DashboardPaths.ForCommand(dashboard, Directory.GetCurrentDirectory()), Options.Create(dashboard)).Cache;
+    }
+
     private static int Run(string recipePath, string? output, CommandArguments arguments, InvocationConfiguration console)
     {
         var dataFolder = arguments.DataFolder();
@@ -37,10 +47,11 @@ public static class RecipeCommand
         }
         using var cancel = new CancellationTokenSource();
         Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
-        var resizeCache = new ResizeCache(new ResizeCacheOptions { Folder = Path.Combine(dataFolder, "resized") });
+        var configuration = arguments.Configuration();
+        var resizeCache = ResizeCacheOf(configuration);
         var environment = new RecipeEnvironment((data, seed) => LoaderLearnerData.Open(data, seed, resizeCache), Backbones.Create,
             new LearnerOptions { ModelsFolder = Path.Combine(dataFolder, "models"), ActivationCacheFolder = Path.Combine(dataFolder, "activations") },
-            TorchDevices.Resolve(arguments.Configuration().GetSection(TorchOptions.SectionName).Get<TorchOptions>() ?? new TorchOptions()));
+            TorchDevices.Resolve(configuration.GetSection(TorchOptions.SectionName).Get<TorchOptions>() ?? new TorchOptions()));
         try
         {
             RecipeResult result;
