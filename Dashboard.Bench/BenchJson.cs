@@ -32,7 +32,7 @@ public static class BenchJson
         {
             ["short"] = report.Short, ["totalSeconds"] = report.Seconds, ["architecture"] = options.Architecture,
             ["batchSize"] = options.BatchSize, ["warmupBatches"] = options.WarmupBatches, ["augmentation"] = options.Augmentation, ["oursChannelsLast"] = options.ChannelsLast,
-            ["oursResizeCache"] = options.ResizeCache, ["efficiencyRounds"] = options.EfficiencyRounds,
+            ["oursResizeCache"] = options.ResizeCache, ["efficiencyRounds"] = options.EfficiencyRounds, ["efficiencySlotBatches"] = options.EfficiencySlotBatches, ["turnLeadInBatches"] = options.TurnLeadInBatches,
             ["trainImages"] = options.Classes * options.TrainImagesPerClass, ["validImages"] = options.Classes * options.ValidImagesPerClass,
             ["sourceImage"] = $"{options.ImageWidth}x{options.ImageHeight} JPEG",
             ["largeSourceImage"] = $"{options.LargeImageWidth}x{options.LargeImageHeight} JPEG", ["largeImages"] = options.LargeImages,
@@ -56,6 +56,8 @@ public static class BenchJson
         json[$"pipelineRatioSameSettings{s}"] = size.RatioSameSettings;
         json[$"oursComputeOnlyImagesPerSecond{s}"] = size.Ours.ComputeOnlyImagesPerSecond;
         json[$"oursPipelineEfficiency{s}"] = size.Ours.PipelineEfficiency;
+        json[$"oursPipelineEfficiencyStandardError{s}"] = size.Ours.PipelineEfficiencyStandardError;
+        json[$"oursPipelineEfficiencyRounds{s}"] = new JsonArray((size.Ours.RoundEfficiencies ?? []).Select(round => (JsonNode?)round).ToArray());
         json[$"oursDecodeOnlyImagesPerSecond{s}"] = size.Ours.DecodeOnlyImagesPerSecond;
         json[$"loaderImagesPerSecond{s}"] = size.Ours.DecodeOnlyImagesPerSecond;
         json[$"oursResizeCopies{s}"] = size.Ours.ResizeCopies;

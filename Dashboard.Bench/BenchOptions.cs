@@ -3,8 +3,8 @@ using Dashboard.Training.Models.Torchvision;
 
 namespace Dashboard.Bench;
 
-/// <summary>One image size of the throughput comparison: batches timed after the warm-up, in the pipeline and compute alone.</summary>
-public sealed record SizeRun(int Size, int MeasuredBatches, int ComputeOnlyBatches);
+/// <summary>One image size of the throughput comparison: batches timed after the warm-up in each single measurement (PyTorch, the loader alone, bf16).</summary>
+public sealed record SizeRun(int Size, int MeasuredBatches);
 
 /// <summary>
 /// Everything the benchmark does, in one place: the generated dataset, the sizes and batches timed, thread counts,
@@ -40,13 +40,21 @@ public sealed record BenchOptions
     public int LargeSize { get; init; } = 224;
     public int BatchSize { get; init; } = 32;
     public int WarmupBatches { get; init; } = 3;
-    public IReadOnlyList<SizeRun> Sizes { get; init; } = [new(224, 8, 8), new(128, 12, 12)]; // compute alone over as many batches as the pipeline: their ratio is a goal
+    public IReadOnlyList<SizeRun> Sizes { get; init; } = [new(224, 8), new(128, 12)];
 
     /// <summary>
-    /// Rounds of pipeline, compute alone, compute alone, pipeline per size; the efficiency pools them all. One round's
-    /// ratio swings by ±5 % on a shared 2-core machine; more rounds narrow it at about a minute per round at 224 px.
+    /// Rounds of the efficiency measurement per size (see <see cref="Efficiency.EfficiencySchedule"/>): the pipeline fit and
+    /// the compute-alone fit take turns in slots of pipeline, compute alone, compute alone, pipeline, and the efficiency
+    /// pools them all. On a shared 2-core VM one batch's time swings by about 10 %, mostly in bursts of a few seconds
+    /// that slots of one batch share; 30 rounds bring the standard error to about 1 % (4 and 1.5 minutes at 224 and 128 px).
     /// </summary>
-    public int EfficiencyRounds { get; init; } = 3;
+    public int EfficiencyRounds { get; init; } = 30;
+
+    /// <summary>Timed batches in each slot of the efficiency measurement.</summary>
+    public int EfficiencySlotBatches { get; init; } = 1;
+
+    /// <summary>Untimed batches at the start of each turn after a switch (0: none; turns were measured to cost nothing on a CPU).</summary>
+    public int TurnLeadInBatches { get; init; }
 
     /// <summary>
     /// Our loader reads through a resize cache, as the dashboard trains (<c>Dashboard:ResizeCacheMegabytes</c>, on by
@@ -88,9 +96,9 @@ public sealed record BenchOptions
 
     public static BenchOptions Short() => new()
     {
-        TrainImagesPerClass = 4, ValidImagesPerClass = 2, BatchSize = 4, WarmupBatches = 1, LargeImages = 8, Sizes = [new(224, 1, 1), new(128, 1, 1)],
+        TrainImagesPerClass = 4, ValidImagesPerClass = 2, BatchSize = 4, WarmupBatches = 1, LargeImages = 8, Sizes = [new(224, 1), new(128, 1)],
         PrecomputeSize = 128, PrecomputeTrainImages = 8, HeadEpochs = 1, LrFindIterations = 10,
-        MatmulSize = 512, MatmulRepeats = 2, ForwardRepeats = 1, PythonTimeout = TimeSpan.FromSeconds(60), EfficiencyRounds = 1,
+        MatmulSize = 512, MatmulRepeats = 2, ForwardRepeats = 1, PythonTimeout = TimeSpan.FromSeconds(60), EfficiencyRounds = 2,
     };
 
     public void Validate()
@@ -99,9 +107,11 @@ public sealed record BenchOptions
         ArgumentOutOfRangeException.ThrowIfLessThan(BatchSize, 2, nameof(BatchSize));
         ArgumentOutOfRangeException.ThrowIfLessThan(WarmupBatches, 1, nameof(WarmupBatches));
         ArgumentOutOfRangeException.ThrowIfLessThan(EfficiencyRounds, 1, nameof(EfficiencyRounds));
+        ArgumentOutOfRangeException.ThrowIfNegative(TurnLeadInBatches, nameof(TurnLeadInBatches));
         if (Sizes.Count == 0) throw new ArgumentException("Give at least one size.", nameof(Sizes));
-        if (Sizes.Any(run => run.Size < 1 || run.MeasuredBatches < 1 || run.ComputeOnlyBatches < 1))
-            throw new ArgumentException("Each size needs a positive size and at least one timed batch of each kind.", nameof(Sizes));
+        ArgumentOutOfRangeException.ThrowIfLessThan(EfficiencySlotBatches, 1, nameof(EfficiencySlotBatches));
+        if (Sizes.Any(run => run.Size < 1 || run.MeasuredBatches < 1))
+            throw new ArgumentException("Each size needs a positive size and at least one timed batch.", nameof(Sizes));
         ArgumentOutOfRangeException.ThrowIfLessThan(PrecomputeTrainImages, Classes, nameof(PrecomputeTrainImages));
         if (LargeImages < (WarmupBatches + 1) * BatchSize)
             throw new ArgumentException($"{LargeImages} large images cannot fill the warm-up and one timed batch of {BatchSize}.", nameof(LargeImages));

@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using Dashboard.Bench.Efficiency;
 using Dashboard.Training;
 using Dashboard.Training.Precision;
 using TorchSharp;
@@ -22,7 +23,7 @@ public static class BenchRunner
         var loadAtStart = MachineLoad.OneMinute();
         TorchDevices.Resolve(new TorchOptions()); // the dashboard's torch set-up, heap settings included
         using var torchThreads = threads.ApplyToTorch();
-        using var progress = BenchProgress.For(log, options.Sizes.Count * (2 * options.EfficiencyRounds + OtherMeasurementsPerSize) + FinalMeasurements);
+        using var progress = BenchProgress.For(log, options.Sizes.Count * (options.EfficiencyRounds + OtherMeasurementsPerSize) + FinalMeasurements);
         progress.Say($"{threads}; load average {loadAtStart?.ToString() ?? "n/a"}; generating JPEGs…");
         using var dataset = BenchDataset.Create(options);
         var sizes = options.Sizes.Select(run => MeasureSize(dataset, options, run, threads, progress)).ToList();
@@ -43,10 +44,11 @@ public static class BenchRunner
     private static SizeFigures MeasureSize(BenchDataset dataset, BenchOptions options, SizeRun run, ThreadPlan threads, BenchProgress progress)
     {
         var cache = OursPipeline.ResizeCacheFor(dataset, options);
-        progress.Say(cache is null ? $"ours at {run.Size} px…" : $"resize cache copies at {run.Size} px…");
+        if (cache is not null) progress.Say($"resize cache copies at {run.Size} px…");
         var copies = cache is null ? 0 : DecodeOnly.MakeResizeCopies(dataset, options, run, threads, cache);
-        if (cache is not null) progress.Say($"{copies} training images have copies at {run.Size} px; ours at {run.Size} px…");
-        var (ours, computeOnly) = MeasureEfficiency(dataset, options, run, threads, progress);
+        progress.Say($"{(cache is null ? "" : $"{copies} training images have copies at {run.Size} px; ")}ours at {run.Size} px, taking turns with compute alone…");
+        var efficiency = InterleavedEfficiency.Measure(dataset, options, run, threads, progress);
+        progress.Say($"ours {efficiency.Pipeline.ImagesPerSecond:F1} images/s, compute alone {efficiency.ComputeOnlyImagesPerSecond:F1} images/s over {options.EfficiencyRounds} round(s); PyTorch at {run.Size} px…");
         var pytorch = PytorchPipeline.Measure(dataset, options, run, threads, sameSettings: false);
         progress.Done($"PyTorch {Rate(pytorch)}; PyTorch with our environment settings…");
         var pytorchSameSettings = PytorchPipeline.Measure(dataset, options, run, threads, sameSettings: true);
@@ -54,31 +56,8 @@ public static class BenchRunner
         var decodeOnly = DecodeOnly.ImagesPerSecond(dataset, options, run, threads, cache);
         progress.Done($"loader alone {decodeOnly:F1} images/s");
         var bf16 = MeasureBf16(dataset, options, run, threads, progress);
-        return new SizeFigures(run.Size, new OursFigures(ours, computeOnly, decodeOnly, copies), pytorch, pytorchSameSettings, bf16);
-    }
-
-    /// <summary>
-    /// Our pipeline and compute alone in rounds of pipeline, compute alone, compute alone, pipeline: a machine whose speed
-    /// drifts during a round affects both sides alike, so their ratio (a goal) is what loading costs the training, not
-    /// when each was measured. Returns all pipeline measurements pooled and the rate of all compute-alone ones together.
-    /// </summary>
-    private static (PipelineFigures Pipeline, double ComputeOnly) MeasureEfficiency(BenchDataset dataset, BenchOptions options, SizeRun run,
-        ThreadPlan threads, BenchProgress progress)
-    {
-        var (pipelines, computeRates) = (new List<PipelineFigures>(), new List<double>());
-        for (var round = 1; round <= options.EfficiencyRounds; round++)
-        {
-            pipelines.Add(OursPipeline.Measure(dataset, options, run, threads));
-            computeRates.Add(OursPipeline.ComputeOnlyImagesPerSecond(dataset, options, run, threads));
-            progress.Done($"round {round}: ours {pipelines[^1].ImagesPerSecond:F1} images/s, compute alone {computeRates[^1]:F1} images/s; again in reverse order…");
-            computeRates.Add(OursPipeline.ComputeOnlyImagesPerSecond(dataset, options, run, threads));
-            pipelines.Add(OursPipeline.Measure(dataset, options, run, threads));
-            progress.Done($"round {round}: compute alone {computeRates[^1]:F1} images/s, ours {pipelines[^1].ImagesPerSecond:F1} images/s…");
-        }
-        var pipeline = pipelines.Aggregate((all, next) => all.Plus(next));
-        var computeOnly = computeRates.Count / computeRates.Sum(rate => 1 / rate); // equal image counts: the rate of all together
-        progress.Say($"ours {pipeline.ImagesPerSecond:F1} images/s, compute alone {computeOnly:F1} images/s over {options.EfficiencyRounds} round(s); PyTorch at {run.Size} px…");
-        return (pipeline, computeOnly);
+        return new SizeFigures(run.Size, new OursFigures(efficiency.Pipeline, efficiency.ComputeOnlyImagesPerSecond, decodeOnly, copies, efficiency.RoundEfficiencies),
+            pytorch, pytorchSameSettings, bf16);
     }
 
     /// <summary>The same measurements in bf16: ours through the learner's precision, PyTorch under autocast with our environment settings.</summary>

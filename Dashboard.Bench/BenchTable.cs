@@ -66,11 +66,13 @@ public static class BenchTable
         {
             var (ours, pytorch) = (size.Ours.Pipeline, size.Pytorch.Figures);
             Line(text, $"| {size.Size} px | {size.Ours.ComputeOnlyImagesPerSecond:F1} img/s | {size.Ours.DecodeOnlyImagesPerSecond:F0} img/s " +
-                $"| {size.Ours.PipelineEfficiency:P0} | {ours.DataWaitFraction:P1} | {Figure(pytorch?.DataWaitFraction, "P1")} " +
+                $"| {Efficiency(size.Ours)} | {ours.DataWaitFraction:P1} | {Figure(pytorch?.DataWaitFraction, "P1")} " +
                 $"| {ours.AllocatedKilobytesPerBatch:F0} KB | {report.TrainGflops(size):F1} |");
         }
         var options = report.Options;
-        Line(text, $"\nPipeline ÷ compute alone pools {options.EfficiencyRounds} round(s) of pipeline, compute alone, compute alone, pipeline. " +
+        Line(text, $"\nPipeline ÷ compute alone: the two fits take turns on the same cores, {options.EfficiencyRounds} round(s) of pipeline, compute alone, " +
+            $"compute alone, pipeline ({options.EfficiencySlotBatches} timed batch(es) a slot, {options.TurnLeadInBatches} untimed at each switch), " +
+            "all pooled; ± is the standard error from the rounds' spread. " +
             (options.ResizeCache
                 ? "Our loader reads through the resize cache, as the dashboard does, its copies made by an untimed pass first (as precompute makes them): " +
                   string.Join(", ", report.Sizes.Select(size => $"{size.Ours.ResizeCopies} of {options.Classes * options.TrainImagesPerClass} training images from copies at {size.Size} px")) + "."
@@ -82,6 +84,10 @@ public static class BenchTable
             $"{report.Large.ScaledDecodeSpeedup:F1}×, as libjpeg-turbo still entropy-decodes every coefficient); later epochs, from the copies, " +
             $"{report.Large.LoaderImagesPerSecond:F1} img/s ({report.Large.SpeedupOverFullDecode:F1}×)");
     }
+
+    private static string Efficiency(OursFigures ours) =>
+        ours.PipelineEfficiency.ToString("P1", CultureInfo.InvariantCulture) +
+        (ours.PipelineEfficiencyStandardError is { } error ? " ± " + error.ToString("P1", CultureInfo.InvariantCulture) : "");
 
     private static string Figure(double? value, string format, string missing = Unavailable) =>
         value?.ToString(format, CultureInfo.InvariantCulture) ?? missing;

@@ -27,7 +27,7 @@ public static class DecodeOnly
         using var dataset = BenchDataset.Create(large);
         var first = Directory.EnumerateFiles(dataset.TrainFolder, "*.jpg", SearchOption.AllDirectories).Single();
         for (var i = 1; i < options.LargeImages; i++) File.Copy(first, Path.Combine(Path.GetDirectoryName(first)!, $"{i:D4}.jpg"));
-        var run = new SizeRun(options.LargeSize, options.LargeImages / options.BatchSize - options.WarmupBatches, 1);
+        var run = new SizeRun(options.LargeSize, options.LargeImages / options.BatchSize - options.WarmupBatches);
         var cache = new ResizeCache(new ResizeCacheOptions { Folder = Path.Combine(dataset.Root, "resized") });
         var firstEpoch = ImagesPerSecond(dataset, options, run, threads, cache, epoch: 0);
         var fromCopies = ImagesPerSecond(dataset, options, run, threads, cache, epoch: 1);

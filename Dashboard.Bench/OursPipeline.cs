@@ -29,9 +29,9 @@ public static class OursPipeline
     public static double ComputeOnlyImagesPerSecond(BenchDataset dataset, BenchOptions options, SizeRun run, ThreadPlan threads,
         TrainingPrecision precision = TrainingPrecision.Fp32)
     {
-        var batches = options.WarmupBatches + run.ComputeOnlyBatches;
+        var batches = options.WarmupBatches + run.MeasuredBatches;
         using var data = new RepeatedBatchData(LoaderData(dataset, options, run.Size, threads), batches);
-        var (clock, images) = Fit(data, dataset, options, run.ComputeOnlyBatches, precision);
+        var (clock, images) = Fit(data, dataset, options, run.MeasuredBatches, precision);
         return images / clock.Between(options.WarmupBatches, batches).Seconds;
     }
 
@@ -48,7 +48,7 @@ public static class OursPipeline
     public static ResizeCache? ResizeCacheFor(BenchDataset dataset, BenchOptions options) =>
         options.ResizeCache ? new ResizeCache(new ResizeCacheOptions { Folder = Path.Combine(dataset.Root, "resized") }) : null;
 
-    private static LoaderLearnerData LoaderData(BenchDataset dataset, BenchOptions options, int size, ThreadPlan threads) =>
+    internal static LoaderLearnerData LoaderData(BenchDataset dataset, BenchOptions options, int size, ThreadPlan threads) =>
         new(FolderDataset.Load(dataset.Root), new RecipeData(dataset.Root, size, options.BatchSize, options.Augmentation), options.Seed,
             threads.DecodeThreads, ResizeCacheFor(dataset, options));
 
@@ -58,12 +58,22 @@ public static class OursPipeline
         var batches = options.WarmupBatches + measured;
         using var stop = new CancellationTokenSource();
         var clock = new BatchClock(batches, stop);
-        using var learner = new Learner(options.CreateBackbone(), data, LearnerOptionsIn(dataset, options) with { Precision = precision }, clock);
-        if (learner.Precision != precision) // a figure labelled bf16 must not be an fp32 one
-            throw new InvalidOperationException($"The bench asked for {precision}; the learner runs {learner.Precision} (see its PrecisionChosen event).");
-        learner.Unfreeze();
+        using var learner = UnfrozenLearner(data, dataset, options, clock, precision);
         learner.Fit(new FitRequest(options.LearningRate), stop.Token);
         if (clock.Ends.Count < batches) throw new InvalidOperationException($"The fit ended after {clock.Ends.Count} of {batches} batches.");
         return (clock, measured * options.BatchSize);
+    }
+
+    /// <summary>The pretrained body with the fastai head, unfrozen, in <paramref name="precision"/> (checked: a figure labelled bf16 must not be an fp32 one).</summary>
+    internal static Learner UnfrozenLearner(ILearnerData data, BenchDataset dataset, BenchOptions options, ITrainingEventSink events, TrainingPrecision precision)
+    {
+        var learner = new Learner(options.CreateBackbone(), data, LearnerOptionsIn(dataset, options) with { Precision = precision }, events);
+        if (learner.Precision != precision)
+        {
+            learner.Dispose();
+            throw new InvalidOperationException($"The bench asked for {precision}; the learner runs {learner.Precision} (see its PrecisionChosen event).");
+        }
+        learner.Unfreeze();
+        return learner;
     }
 }

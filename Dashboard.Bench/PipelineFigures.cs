@@ -29,12 +29,19 @@ public sealed record PytorchOutcome(PipelineFigures? Figures, string? Unavailabl
 
 /// <summary>
 /// Our figures at one size: the full pipeline, the same fit on one pre-decoded batch (compute alone, the ceiling), the
-/// loader alone on its decode threads, and how many training images both read from the resize cache's smaller copies.
+/// loader alone on its decode threads, how many training images both read from the resize cache's smaller copies, and
+/// each round's pipeline ÷ compute alone (see <see cref="Efficiency.InterleavedEfficiency"/>).
 /// </summary>
-public sealed record OursFigures(PipelineFigures Pipeline, double ComputeOnlyImagesPerSecond, double DecodeOnlyImagesPerSecond, int ResizeCopies = 0)
+public sealed record OursFigures(PipelineFigures Pipeline, double ComputeOnlyImagesPerSecond, double DecodeOnlyImagesPerSecond, int ResizeCopies = 0,
+    IReadOnlyList<double>? RoundEfficiencies = null)
 {
-    /// <summary>Pipeline ÷ compute alone: 1 when loading costs the training nothing.</summary>
+    /// <summary>Pipeline ÷ compute alone over all rounds: 1 when loading costs the training nothing.</summary>
     public double PipelineEfficiency => Pipeline.ImagesPerSecond / ComputeOnlyImagesPerSecond;
+
+    /// <summary>The standard error of <see cref="PipelineEfficiency"/> from the rounds' spread (their standard deviation ÷ √rounds); null under two rounds.</summary>
+    public double? PipelineEfficiencyStandardError => RoundEfficiencies is { Count: >= 2 } rounds
+        ? Math.Sqrt(rounds.Sum(r => (r - rounds.Average()) * (r - rounds.Average())) / (rounds.Count - 1) / rounds.Count)
+        : null;
 }
 
 /// <summary>

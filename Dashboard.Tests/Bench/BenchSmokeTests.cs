@@ -11,7 +11,8 @@ public sealed class BenchSmokeTests : IDisposable
         "oursImagesPerSecond224", "oursImagesPerSecond128", "oursComputeOnlyImagesPerSecond224", "oursDecodeOnlyImagesPerSecond128",
         "oursCpuMillisecondsPerImage224", "loaderImagesPerSecond224", "loaderImagesPerSecond224Large", "fullDecodeImagesPerSecondLarge", "loaderSpeedupOverFullDecode224Large",
         "loaderImagesPerSecond224LargeFirstEpoch", "loaderSpeedupOverFullDecode224LargeFirstEpoch",
-        "scaledDecodeSpeedupOverFullDecode224Large", "largeImageMegabytes", "oursPipelineEfficiency224",
+        "scaledDecodeSpeedupOverFullDecode224Large", "largeImageMegabytes", "oursPipelineEfficiency224", "oursPipelineEfficiency128",
+        "oursPipelineEfficiencyStandardError224", "oursPipelineEfficiencyStandardError128",
         "precomputeSeconds", "headEpochSeconds", "frozenEpochSeconds", "precomputeSpeedup", "unfrozenEpochSeconds", "frozenToUnfrozenEpochRatio", "lrFindSeconds", "lrFindIterations",
         "forwardGflops", "forwardGflops128", "matmulGflops", "computeFraction", "cores", "computeThreads", "decodeThreads",
         "oursImagesPerSecondBf16_224", "oursImagesPerSecondBf16_128", "oursComputeOnlyImagesPerSecondBf16_224", "bf16SpeedupOurs224",
@@ -43,6 +44,8 @@ public sealed class BenchSmokeTests : IDisposable
         Assert.True(root.GetProperty("short").GetBoolean());
         foreach (var key in PositiveFigures)
             Assert.True(root.GetProperty(key).GetDouble() > 0, $"{key} = {root.GetProperty(key)}");
+        Assert.Equal(2, root.GetProperty("oursPipelineEfficiencyRounds128").GetArrayLength()); // BenchOptions.Short's two rounds
+        Assert.Equal(2, output.ToString().Split('\n').Count(line => line.Contains("round 2: ours", StringComparison.Ordinal))); // one per size
         Assert.Contains("| 224 px |", output.ToString());
         Assert.Contains("| 128 px |", output.ToString());
         Assert.Contains("| ours bf16 img/s |", output.ToString());
@@ -82,7 +85,10 @@ public sealed class BenchSmokeTests : IDisposable
             "entropy-decodes every coefficient); later epochs, from the copies, 12.0 img/s (4.0×)", BenchTable.Format(report));
         Assert.Contains("| 224 px | 10.0 | unavailable | null | unavailable | null | 200 | unavailable |", BenchTable.Format(report));
         Assert.Contains("| 224 px | 15.0 | 1.50 | 16.0 img/s | unavailable | null | null |", BenchTable.Format(report));
-        Assert.Contains("pools 1 round(s) of pipeline, compute alone, compute alone, pipeline", BenchTable.Format(report));
+        Assert.Contains("the two fits take turns on the same cores, 2 round(s) of pipeline, compute alone, compute alone, pipeline", BenchTable.Format(report));
+        Assert.Contains("| 224 px | 11.0 img/s | 100 img/s | 90.9 % |", BenchTable.Format(report)); // no rounds given: no ±
+        var withRounds = report with { Sizes = [.. report.Sizes.Select(size => size with { Ours = size.Ours with { RoundEfficiencies = [0.9, 1.0] } })] };
+        Assert.Contains("| 224 px | 11.0 img/s | 100 img/s | 90.9 % ± 5.0 % |", BenchTable.Format(withRounds));
         Assert.Contains("Resize cache off (--no-resize-cache)", BenchTable.Format(report with { Options = options with { ResizeCache = false } }));
     }
 
