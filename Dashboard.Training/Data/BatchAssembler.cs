@@ -4,9 +4,9 @@ using Dashboard.Training.Data.Augment;
 namespace Dashboard.Training.Data;
 
 /// <summary>
-/// Decodes one batch's items in parallel (at most <see cref="LoaderOptions.DecodeThreads"/> at once) into a reused
-/// buffer. Each item's random draw comes from (seed, epoch, item index), so results never depend on thread timing.
-/// Items that fail to decode are left out of the batch and recorded; a batch of which no item can be read fails with a
+/// Prepares one batch's items into a reused buffer, through a <see cref="BatchWork"/> that any number of threads may help
+/// with. Each item's random draw comes from (seed, epoch, item index), so results never depend on thread timing. Items
+/// that fail to decode are left out of the batch and recorded; a batch of which no item can be read fails with a
 /// <see cref="DatasetException"/> (the dataset was moved or deleted during the run, or a disk failed).
 /// </summary>
 internal sealed class BatchAssembler(IReadOnlyList<DataItem> items, LoaderOptions options, ConcurrentQueue<SkippedFile> failures)
@@ -14,24 +14,29 @@ internal sealed class BatchAssembler(IReadOnlyList<DataItem> items, LoaderOption
     private readonly ItemPreparer preparer = new(options.Size, options.Augmentation, options.MaxPixels, options.ResizeCache);
     private readonly BatchBuffers buffers = new(options.BatchSize * PixelPacking.FloatsPerImage(options.Size, options.Size));
 
-    public PreparedBatch Assemble(ArraySegment<int> indices, int epoch, CancellationToken cancellationToken)
+    /// <summary>The batch's work, its buffer rented: help it, then <see cref="Finish"/> it.</summary>
+    public BatchWork Start(ArraySegment<int> indices, int epoch)
     {
-        var floats = preparer.FloatsPerImage;
         var buffer = buffers.Rent();
+        return new BatchWork(indices, buffer, (index, slot) => Prepare(index, epoch, buffer, slot * preparer.FloatsPerImage));
+    }
+
+    /// <summary>Waits for every item of <paramref name="work"/> and makes the batch of those that decoded; the buffer goes back on failure.</summary>
+    public PreparedBatch Finish(BatchWork work, CancellationToken cancellation)
+    {
+        var indices = work.Indices;
         try
         {
-            var problems = new string?[indices.Count];
-            var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.DecodeThreads, CancellationToken = cancellationToken };
-            Parallel.For(0, indices.Count, parallel, slot => problems[slot] = Prepare(indices[slot], epoch, buffer, slot * floats));
+            var problems = work.WaitForAll(cancellation);
             if (indices.Count > 0 && problems.All(problem => problem is not null))
                 throw new DatasetException(items[indices[0]].Name,
                     $"none of the {indices.Count} images of a batch could be read (was the dataset moved or deleted during the run?); the first {problems[0]}");
             var decoded = problems.Select(problem => problem is null).ToArray();
-            return new PreparedBatch(buffer, Compact(buffer, indices, decoded, floats), options.Size, buffers);
+            return new PreparedBatch(work.Buffer, Compact(work.Buffer, indices, decoded, preparer.FloatsPerImage), options.Size, buffers);
         }
         catch
         {
-            buffers.Return(buffer);
+            buffers.Return(work.Buffer);
             throw;
         }
     }

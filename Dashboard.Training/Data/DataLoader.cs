@@ -13,6 +13,7 @@ public sealed class DataLoader
     private readonly IReadOnlyList<DataItem> items;
     private readonly ConcurrentQueue<SkippedFile> failures = new();
     private readonly BatchAssembler assembler;
+    private int imagesPreparedByConsumer;
 
     public DataLoader(IReadOnlyList<DataItem> items, LoaderOptions options)
     {
@@ -22,6 +23,9 @@ public sealed class DataLoader
     }
 
     public LoaderOptions Options { get; }
+
+    /// <summary>Images the consuming thread prepared itself because no batch was ready, over every epoch so far (see <see cref="LoaderOptions.DecodeInIdleTime"/>).</summary>
+    public int ImagesPreparedByConsumer => Volatile.Read(ref imagesPreparedByConsumer);
 
     /// <summary>Items the loader draws from (some may fail to decode; see <see cref="LoadFailures"/>).</summary>
     public int Count => items.Count;
@@ -40,8 +44,15 @@ public sealed class DataLoader
     {
         var order = EpochOrder.Indices(items.Count, Options.Shuffle, Options.Seed, epoch);
         var batches = EpochOrder.Batches(order, Options.BatchSize, Options.DropLast);
-        using var producer = new BatchProducer(assembler, batches, epoch, Options.Prefetch, Options.DecodeNice, cancellationToken);
-        foreach (var prepared in producer.Consume(cancellationToken))
-            yield return prepared.ToBatch();
+        using var producer = new BatchProducer(assembler, batches, epoch, Options, cancellationToken);
+        try
+        {
+            foreach (var prepared in producer.Consume(cancellationToken))
+                yield return prepared.ToBatch();
+        }
+        finally
+        {
+            Interlocked.Add(ref imagesPreparedByConsumer, producer.ImagesPreparedByConsumer);
+        }
     }
 }
