@@ -6,7 +6,8 @@ namespace Dashboard.Bench;
 
 /// <summary>
 /// The loader alone at one size: JPEG decode, augmentation, resize and batching on the plan's decode threads, with
-/// nothing else running in this process. Compared with the training rate it says how much of a core loading needs.
+/// nothing else running in this process (the consumer only takes batches: <see cref="LoaderOptions.ConsumerHelps"/> off,
+/// or it would decode as one more thread). Compared with the training rate it says how much of a core loading needs.
 /// </summary>
 public static class DecodeOnly
 {
@@ -90,6 +91,7 @@ public static class DecodeOnly
         {
             Size = run.Size, BatchSize = options.BatchSize, Seed = options.Seed,
             Augmentation = AugmentationOptions.FromName(options.Augmentation), DecodeThreads = threads.DecodeThreads, ResizeCache = cache,
+            ConsumerHelps = false,
         });
 }
 

@@ -40,6 +40,19 @@ public sealed class IdleDecodingTests : IDisposable
     }
 
     [Fact]
+    public void With_consumer_help_off_only_the_decode_threads_prepare_batches_even_when_the_consumer_waits()
+    {
+        var expected = Pixels(Loader(decodeInIdleTime: false));
+        var loader = Loader(decodeInIdleTime: false, consumerHelps: false);
+
+        List<float[]> pixels;
+        using (BusyCores.Start(2 * Environment.ProcessorCount)) pixels = Pixels(loader); // niced decode threads fall behind
+
+        Assert.Equal(expected, pixels);
+        Assert.Equal(0, loader.ImagesPreparedByConsumer);
+    }
+
+    [Fact]
     public void On_an_idle_machine_the_decode_threads_keep_ahead_and_the_batches_are_the_same()
     {
         var expected = Pixels(Loader(decodeInIdleTime: false));
@@ -57,10 +70,10 @@ public sealed class IdleDecodingTests : IDisposable
         Assert.True(loader.ImagesPreparedByConsumer <= 4, $"the training thread prepared {loader.ImagesPreparedByConsumer} images"); // at most part of the first batch
     }
 
-    private DataLoader Loader(bool decodeInIdleTime) => new(data.Train, new LoaderOptions
+    private DataLoader Loader(bool decodeInIdleTime, bool consumerHelps = true) => new(data.Train, new LoaderOptions
     {
         Size = Size, BatchSize = 4, Seed = 3, Augmentation = AugmentationOptions.FromName("side_on"), DecodeThreads = 2, Prefetch = 2,
-        DecodeInIdleTime = decodeInIdleTime,
+        DecodeInIdleTime = decodeInIdleTime, ConsumerHelps = consumerHelps,
     });
 
     private static List<float[]> Pixels(DataLoader loader) =>

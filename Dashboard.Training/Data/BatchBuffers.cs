@@ -3,11 +3,10 @@ using System.Collections.Concurrent;
 namespace Dashboard.Training.Data;
 
 /// <summary>
-/// Float buffers of one exact length (a full batch of CHW images), reused batch after batch by one loader: the decode
-/// side rents, the consumer returns after copying into a tensor. Only the batches in flight (prefetch + 2) ever exist,
-/// so after the first few batches an epoch allocates no pixel memory. <see cref="System.Buffers.ArrayPool{T}.Shared"/>
-/// rounded a 224 px batch of 32 (19 MB) up to 32 MB and, with the renting and returning threads apart and seconds
-/// between batches, often handed out a fresh array.
+/// Float buffers of one exact length (one CHW image), reused batch after batch by one loader: the threads preparing
+/// items rent, the consumer returns after copying into a tensor. Only the images in flight (a few batches') ever exist,
+/// so after the first few batches an epoch allocates no pixel memory. A buffer lost (a batch nobody consumed) is left to
+/// the garbage collector.
 /// </summary>
 internal sealed class BatchBuffers(int length)
 {

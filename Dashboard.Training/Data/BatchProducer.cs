@@ -1,94 +1,137 @@
-using System.Collections.Concurrent;
-
 namespace Dashboard.Training.Data;
 
 /// <summary>
-/// Prepares one epoch's batches on a background thread (and <see cref="LoaderOptions.DecodeThreads"/> − 1 helpers), at
-/// most <c>prefetch</c> ahead of the consumer. Decoding runs at the lowest priority the system gives
-/// (<see cref="ThreadNice.ForDecoding"/>); when the consumer would have to wait, it prepares the rest of the batch
-/// being made itself, at its own priority, until a batch is ready. Disposing stops the threads and frees batches
-/// nobody took; a producer failure reaches the consumer.
+/// Prepares one epoch's batches on <see cref="LoaderOptions.DecodeThreads"/> decode threads of its own, the batch the
+/// consumer waits for and up to <see cref="LoaderOptions.Prefetch"/> after it. Decoding runs at the lowest priority the
+/// system gives (<see cref="ThreadNice.ForDecoding"/>), so on a machine with no idle core the decode threads may hardly
+/// run; the consumer therefore never depends on them (<see cref="LoaderOptions.ConsumerHelps"/>): when its batch is not
+/// ready it prepares the batch's unclaimed items itself, at its own priority, and when only items claimed by a decode
+/// thread are left and none has been published for <see cref="TakeOverAfter"/>, it prepares those again itself. A
+/// preparing failure reaches the consumer. Disposing stops the decode threads after their current item; nothing waits for them.
 /// </summary>
 internal sealed class BatchProducer : IDisposable
 {
-    private const int HelpAgainAfterMilliseconds = 5;
-    private readonly BlockingCollection<PreparedBatch> ready;
-    private readonly CancellationTokenSource stop;
-    private readonly Task producing;
-    private BatchWork? current;
+    private static readonly TimeSpan HelpAgainAfter = TimeSpan.FromMilliseconds(5);
+    private static readonly TimeSpan HelperIdleWait = TimeSpan.FromMilliseconds(50);
 
-    public BatchProducer(BatchAssembler assembler, IReadOnlyList<ArraySegment<int>> batches, int epoch, LoaderOptions options, CancellationToken cancellationToken)
+    /// <summary>
+    /// How long the consumer waits for decode threads that publish nothing before it prepares their items itself: about
+    /// ten times what a 224 px item from a 500×375 JPEG costs, so a decode thread that is merely busy is rarely duplicated.
+    /// </summary>
+    public static readonly TimeSpan TakeOverAfter = TimeSpan.FromMilliseconds(30);
+
+    private readonly BatchAssembler assembler;
+    private readonly IReadOnlyList<ArraySegment<int>> batches;
+    private readonly BatchWork?[] works;
+    private readonly int epoch;
+    private readonly LoaderOptions options;
+    private readonly CancellationToken cancellation;
+    private readonly object window = new();
+    private int position;
+    private volatile bool stopped;
+
+    public BatchProducer(BatchAssembler assembler, IReadOnlyList<ArraySegment<int>> batches, int epoch, LoaderOptions options, CancellationToken cancellation)
     {
-        ready = new BlockingCollection<PreparedBatch>(options.Prefetch);
-        stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        producing = Task.Factory.StartNew(() => Produce(assembler, batches, epoch, options), CancellationToken.None,
-            TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        (this.assembler, this.batches, this.epoch, this.options, this.cancellation) = (assembler, batches, epoch, options, cancellation);
+        works = new BatchWork?[batches.Count];
+        for (var i = 0; i < options.DecodeThreads; i++) new Thread(Decode) { IsBackground = true, Name = "decode" }.Start();
     }
 
-    /// <summary>How many images the consumer prepared itself because no batch was ready (0 while decoding keeps ahead).</summary>
+    /// <summary>How many images the consumer prepared itself because its batch was not ready (0 while decoding keeps ahead).</summary>
     public int ImagesPreparedByConsumer { get; private set; }
 
     /// <summary>Batches in order as they become ready; throws if cancelled or if preparing failed.</summary>
-    public IEnumerable<PreparedBatch> Consume(CancellationToken cancellationToken)
+    public IEnumerable<PreparedBatch> Consume()
     {
-        while (!ready.IsCompleted)
+        for (var index = 0; index < batches.Count; index++)
         {
-            if (ready.TryTake(out var batch) || TryTakeAfterHelping(cancellationToken, out batch)) yield return batch;
+            var work = WorkAt(index)!;
+            WaitUntilFinished(work);
+            var prepared = assembler.Finish(work);
+            MoveWindowTo(index + 1);
+            if (prepared.Items.Count == 0) prepared.Release();
+            else yield return prepared;
         }
-        producing.GetAwaiter().GetResult();
-    }
-
-    /// <summary>
-    /// No batch is ready: prepares unclaimed items of the batch being made, then waits a moment for a batch (the decode
-    /// threads may still be finishing items they claimed, or a new batch's work may start) before looking again.
-    /// </summary>
-    private bool TryTakeAfterHelping(CancellationToken cancellationToken, out PreparedBatch batch)
-    {
-        ImagesPreparedByConsumer += Volatile.Read(ref current)?.Help(cancellationToken, () => ready.Count > 0) ?? 0;
-        return ready.TryTake(out batch!, HelpAgainAfterMilliseconds, cancellationToken);
     }
 
     public void Dispose()
     {
-        stop.Cancel();
-        // A failure has reached the consumer through Consume (or nobody wants the rest of the epoch): disposing must not
-        // replace the consumer's exception with this AggregateException.
-        try { producing.Wait(); }
-        catch (AggregateException) { }
-        finally
-        {
-            while (ready.TryTake(out var batch)) batch.Release();
-            ready.Dispose();
-            stop.Dispose();
-        }
+        stopped = true;
+        lock (window) Monitor.PulseAll(window);
     }
 
-    /// <summary>Runs on a thread of its own (long-running task), so lowering its priority touches no shared thread.</summary>
-    private void Produce(BatchAssembler assembler, IReadOnlyList<ArraySegment<int>> batches, int epoch, LoaderOptions options)
+    private void WaitUntilFinished(BatchWork work)
     {
-        try
+        var waited = TimeSpan.Zero;
+        while (!work.IsFinished)
         {
-            ThreadNice.ForDecoding(options);
-            using var helpers = new DecodeHelpers(options.DecodeThreads - 1, options, stop.Token);
-            foreach (var indices in batches)
+            cancellation.ThrowIfCancellationRequested();
+            var seen = work.Published;
+            if (options.ConsumerHelps && work.TryPrepareUnclaimed()) ImagesPreparedByConsumer++;
+            else if (work.WaitForProgress(seen, HelpAgainAfter)) waited = TimeSpan.Zero;
+            else if ((waited += HelpAgainAfter) >= TakeOverAfter && options.ConsumerHelps && work.TryTakeOverStalled())
             {
-                using var work = assembler.Start(indices, epoch);
-                Volatile.Write(ref current, work);
-                helpers.Offer(work);
-                work.Help(stop.Token);
-                Offer(assembler.Finish(work, stop.Token));
+                ImagesPreparedByConsumer++;
+                waited = TimeSpan.Zero;
             }
         }
-        finally
+        cancellation.ThrowIfCancellationRequested();
+    }
+
+    /// <summary>The work of batch <paramref name="index"/>, started on first use; null once the consumer has passed it.</summary>
+    private BatchWork? WorkAt(int index)
+    {
+        lock (works)
         {
-            ready.CompleteAdding();
+            if (index < position) return null;
+            return works[index] ??= assembler.Start(batches[index], epoch);
         }
     }
 
-    private void Offer(PreparedBatch batch)
+    private void MoveWindowTo(int index)
     {
-        if (batch.Items.Count == 0) { batch.Release(); return; }
-        try { ready.Add(batch, stop.Token); }
-        catch { batch.Release(); throw; }
+        lock (works)
+        {
+            works[index - 1] = null;
+            lock (window)
+            {
+                position = index;
+                Monitor.PulseAll(window);
+            }
+        }
+    }
+
+    /// <summary>A decode thread: prepares unclaimed items of the batches in the window, earliest first, until none is left in the epoch.</summary>
+    private void Decode()
+    {
+        ThreadNice.ForDecoding(options);
+        while (!stopped && !cancellation.IsCancellationRequested)
+        {
+            var (work, first, last) = NextWithUnclaimed();
+            if (work is not null)
+            {
+                try { work.TryPrepareUnclaimed(); }
+                catch (Exception) { } // recorded in the work: BatchAssembler.Finish rethrows it on the consumer's thread
+            }
+            else if (last == batches.Count - 1) return;
+            else
+            {
+                lock (window)
+                {
+                    if (Volatile.Read(ref position) == first) Monitor.Wait(window, HelperIdleWait);
+                }
+            }
+        }
+    }
+
+    private (BatchWork? Work, int First, int Last) NextWithUnclaimed()
+    {
+        var first = Volatile.Read(ref position);
+        var last = Math.Min(first + options.Prefetch, batches.Count - 1);
+        for (var index = first; index <= last; index++)
+        {
+            if (WorkAt(index) is { HasUnclaimed: true } work) return (work, first, last);
+        }
+        return (null, first, last);
     }
 }

@@ -47,7 +47,7 @@ public sealed class DataLoader
         using var producer = new BatchProducer(assembler, batches, epoch, Options, cancellationToken);
         try
         {
-            foreach (var prepared in producer.Consume(cancellationToken))
+            foreach (var prepared in producer.Consume())
                 yield return prepared.ToBatch();
         }
         finally

@@ -20,12 +20,12 @@ public static class ItemTensors
         ArgumentOutOfRangeException.ThrowIfLessThan(copies, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(copies, MaxCopies);
         var preparer = new ItemPreparer(size, augmentation);
-        var buffers = new BatchBuffers(copies * preparer.FloatsPerImage);
-        var buffer = buffers.Rent();
-        var prepared = new PreparedBatch(buffer, Enumerable.Repeat(item, copies).ToList(), size, buffers);
+        var buffers = new BatchBuffers(preparer.FloatsPerImage);
+        var images = Enumerable.Range(0, copies).Select(_ => buffers.Rent()).ToList();
+        var prepared = new PreparedBatch(images, Enumerable.Repeat(item, copies).ToList(), size, buffers);
         for (var copy = 0; copy < copies; copy++)
         {
-            var problem = preparer.TryPrepare(item, AugmentationSeeds.RandomFor(seed, copy), buffer, copy * preparer.FloatsPerImage);
+            var problem = preparer.TryPrepare(item, AugmentationSeeds.RandomFor(seed, copy), images[copy], 0);
             if (problem is null) continue;
             prepared.Release();
             throw new DatasetException(item.Name, "Image " + problem);

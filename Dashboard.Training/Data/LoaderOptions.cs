@@ -44,9 +44,17 @@ public sealed class LoaderOptions
     /// compute thread, which on a machine with libtorch on every core stalls the others at their next barrier (measured
     /// on 2 cores at 224 px, the bench's two fits taking turns: pipeline ÷ compute alone 95.1 % ± 1.4 % at nice 10, 97.7 % ± 0.5 % idle). When no batch is
     /// ready, the training thread prepares the rest of the next one itself, at its own priority, so a machine with no
-    /// idle core still trains at the pace of a loader without threads. Off, or where SCHED_IDLE is refused: <see cref="DecodeNice"/>.
+    /// idle core still trains at the pace of a loader without threads (<see cref="ConsumerHelps"/>; with it off such a machine waits
+    /// for decode threads that hardly run). Off, or where SCHED_IDLE is refused: <see cref="DecodeNice"/>.
     /// </summary>
     public bool DecodeInIdleTime { get; set; } = true;
+
+    /// <summary>
+    /// When no batch is ready, the thread taking batches (the training thread) prepares the rest of the next one itself
+    /// instead of waiting. Off: only the <see cref="DecodeThreads"/> decode, as the benchmark's loader-alone rate
+    /// measures them (a consumer with nothing else to do would otherwise decode as one more thread).
+    /// </summary>
+    public bool ConsumerHelps { get; set; } = true;
 
     /// <summary>Added to the decode threads' nice value when they do not run in idle time (Linux; 0 = unchanged).</summary>
     public int DecodeNice { get; set; } = DefaultDecodeNice;
