@@ -6,7 +6,8 @@ namespace Dashboard.Tests.Data;
 
 /// <summary>
 /// Decode threads run only in idle time (SCHED_IDLE): on a machine with no idle core they hardly run, and the training
-/// thread prepares the batches itself instead of waiting; the batches are the same as anywhere else.
+/// thread prepares the batches itself instead of waiting for them (it took a minute for these 24 images while it waited
+/// for items they had claimed; see <see cref="BatchWorkTests"/>); the batches are the same as anywhere else.
 /// </summary>
 public sealed class IdleDecodingTests : IDisposable
 {
