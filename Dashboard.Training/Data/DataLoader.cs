@@ -3,8 +3,9 @@ using System.Collections.Concurrent;
 namespace Dashboard.Training.Data;
 
 /// <summary>
-/// Turns items into batches of tensors for one epoch at a time. Decoding and augmentation run in parallel on at most
-/// <see cref="LoaderOptions.DecodeThreads"/> threads, at most <see cref="LoaderOptions.Prefetch"/> batches ahead.
+/// Turns items into batches of tensors for one epoch at a time. Decoding and augmentation run in parallel on
+/// <see cref="LoaderOptions.DecodeThreads"/> threads (and on the consuming thread when its batch is late, see
+/// <see cref="LoaderOptions.ConsumerHelps"/>), at most <see cref="LoaderOptions.Prefetch"/> batches ahead.
 /// The order and every augmentation depend only on (<see cref="LoaderOptions.Seed"/>, epoch): the same epoch
 /// number gives the same batches. Each <see cref="Batch"/> is the consumer's to dispose (see <see cref="Batch"/>).
 /// </summary>
