@@ -219,6 +219,28 @@ public sealed class ResizeCacheTests : IDisposable
     }
 
     [Fact]
+    public void Readers_making_the_same_copy_at_once_store_it_once_and_get_the_same_pixels()
+    {
+        var path = GradientJpeg("a.jpg");
+        var cache = Cache();
+        const int readers = 8;
+        using var start = new Barrier(readers);
+
+        var pixels = Enumerable.Range(0, readers).Select(_ => Task.Factory.StartNew(() =>
+        {
+            start.SignalAndWait();
+            using var image = cache.Load(new FileImageSource(path), minShorterSide: 64, NoLimit);
+            return Pixels(image);
+        }, TaskCreationOptions.LongRunning)).ToArray().Select(task => task.Result).ToList();
+
+        Assert.Equal(1, cache.Stored);
+        Assert.Null(cache.Problem);
+        Assert.Single(Copies());
+        Assert.Empty(Directory.GetFiles(Path.Combine(temp.Path, "resized"), "*.tmp", SearchOption.AllDirectories));
+        Assert.All(pixels, read => Assert.Equal(pixels[0], read));
+    }
+
+    [Fact]
     public void A_loader_gives_the_same_batches_whether_it_makes_the_copies_or_reads_them()
     {
         var items = Enumerable.Range(0, 6).Select(i => new DataItem(new FileImageSource(GradientJpeg($"{i}.jpg", 400 + 40 * i, 300)), i % 2)).ToList();
@@ -226,9 +248,13 @@ public sealed class ResizeCacheTests : IDisposable
         LoaderOptions Options() => new() { Size = 48, BatchSize = 3, Seed = 7, Augmentation = AugmentationOptions.SideOn(), ResizeCache = cache, DecodeThreads = 2 };
 
         var making = new DataLoader(items, Options()).Epoch(0).ToList();
-        Assert.Equal((6, 0), (cache.Stored, cache.Hits));
+        Assert.Equal(6, cache.Stored);
+        // A decode thread overtaken by the training thread (it got no core for a while) may still read the copy the
+        // training thread made: reads are counted, so the second epoch's are counted from here.
+        var hitsWhileMaking = cache.Hits;
         var reading = new DataLoader(items, Options()).Epoch(0).ToList();
-        Assert.Equal((6, 6), (cache.Stored, cache.Hits));
+        Assert.Equal(6, cache.Stored);
+        Assert.True(cache.Hits - hitsWhileMaking >= 6, $"the second epoch read {cache.Hits - hitsWhileMaking} of 6 images from copies");
 
         foreach (var (made, read) in making.Zip(reading))
         {

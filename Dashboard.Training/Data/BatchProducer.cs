@@ -70,10 +70,7 @@ internal sealed class BatchProducer : IDisposable
             if (options.ConsumerHelps && work.TryPrepareUnclaimed()) ImagesPreparedByConsumer++;
             else if (work.WaitForProgress(seen, HelpAgainAfter)) waited = TimeSpan.Zero;
             else if ((waited += HelpAgainAfter) >= TakeOverAfter && options.ConsumerHelps && work.TryTakeOverStalled())
-            {
-                ImagesPreparedByConsumer++;
-                waited = TimeSpan.Zero;
-            }
+                ImagesPreparedByConsumer++; // the next stalled item, if any, is taken over without another wait
         }
         cancellation.ThrowIfCancellationRequested();
     }

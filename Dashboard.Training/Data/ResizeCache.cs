@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -28,6 +29,7 @@ public sealed class ResizeCache
     private const long BytesPerMegabyte = 1_000_000;
     private readonly ResizeCacheOptions options;
     private readonly Lock sizeLock = new();
+    private readonly ConcurrentDictionary<string, byte> storing = new();
     private long? folderBytes;
     private int hits, stored;
     private volatile string? problem;
@@ -43,7 +45,7 @@ public sealed class ResizeCache
     /// <summary>Reads served from a copy (this process).</summary>
     public int Hits => hits;
 
-    /// <summary>Copies written (this process).</summary>
+    /// <summary>Copies this process wrote (each once, however many threads prepared the same image).</summary>
     public int Stored => stored;
 
     /// <summary>Null, or why copies are no longer written.</summary>
@@ -121,13 +123,17 @@ public sealed class ResizeCache
         return ImageDecoder.Decode(path, jpeg, maxPixels);
     }
 
+    /// <summary>
+    /// Stores <paramref name="jpeg"/> as <paramref name="copy"/> unless another thread of this process is storing it or
+    /// has stored it since this one looked (two threads may prepare the same item: see <see cref="BatchWork"/>).
+    /// </summary>
     private void TryWrite(string copy, SKData jpeg)
     {
-        if (problem is not null) return;
+        if (problem is not null || !storing.TryAdd(copy, 0)) return;
         var temporary = $"{copy}.{Guid.NewGuid():N}.tmp";
         try
         {
-            if (!Reserve(jpeg.Size)) return;
+            if (File.Exists(copy) || !Reserve(jpeg.Size)) return;
             Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
             File.WriteAllBytes(temporary, jpeg.AsSpan());
             File.Move(temporary, copy, overwrite: true);
@@ -137,6 +143,10 @@ public sealed class ResizeCache
         {
             TryDelete(temporary);
             problem = $"resized copies are no longer kept in {options.Folder}: {e.Message}";
+        }
+        finally
+        {
+            storing.TryRemove(copy, out _);
         }
     }
 
